@@ -1,0 +1,67 @@
+/**
+ * The one typed host contract: everything the renderer may ask of the platform.
+ * Electron's preload exposes it with contextBridge as `window.oneWindowHost`;
+ * the browser build supplies the same type (src/renderer/platform/browser-host.ts),
+ * so the same renderer runs in Electron and in plain Chromium (our e2e tests).
+ *
+ * Request payloads are zod schemas because the main process validates every
+ * IPC payload against them (a compromised renderer is untrusted input).
+ */
+import { z } from 'zod';
+
+export const OpenTextFileRequest = z.object({
+  title: z.string().max(200),
+  /** Extensions without the dot, e.g. ["json"]. */
+  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).max(10),
+});
+export type OpenTextFileRequest = z.infer<typeof OpenTextFileRequest>;
+
+export const OpenedTextFile = z.object({ name: z.string(), text: z.string() });
+export type OpenedTextFile = z.infer<typeof OpenedTextFile>;
+
+export const SaveTextFileRequest = z.object({
+  suggestedName: z
+    .string()
+    .min(1)
+    .max(200)
+    // a file name, never a path
+    .regex(/^[^/\\:*?"<>|\x00-\x1f]+$/, 'file name only'),
+  text: z.string().max(50 * 1024 * 1024),
+  mimeType: z.string().max(100).default('application/json'),
+});
+export type SaveTextFileRequest = z.input<typeof SaveTextFileRequest>;
+
+export const PrintRequest = z.object({
+  /** Document title, used for the PDF copy's name. */
+  title: z.string().max(200),
+});
+export type PrintRequest = z.infer<typeof PrintRequest>;
+
+export interface HostInfo {
+  kind: 'electron' | 'browser';
+  appVersion: string;
+  platform: string;
+}
+
+export interface OneWindowHost {
+  info(): Promise<HostInfo>;
+  /** Lets the user pick a text file (catalog, holiday data, scenario pack). null = cancelled. */
+  openTextFile(req: OpenTextFileRequest): Promise<OpenedTextFile | null>;
+  /** Saves text where the user chooses. false = cancelled. */
+  saveTextFile(req: SaveTextFileRequest): Promise<boolean>;
+  /** Prints the current page with the print stylesheet. */
+  print(req: PrintRequest): Promise<void>;
+  /** A PDF of the current page (A4), or null where the host cannot make one. */
+  printToPdf(req: PrintRequest): Promise<Uint8Array | null>;
+}
+
+/** IPC channel names; the main process registers exactly these. */
+export const hostChannels = {
+  info: 'host:info',
+  openTextFile: 'host:open-text-file',
+  saveTextFile: 'host:save-text-file',
+  print: 'host:print',
+  printToPdf: 'host:print-to-pdf',
+} as const satisfies Record<keyof OneWindowHost, string>;
+
+export const HOST_GLOBAL = 'oneWindowHost';
