@@ -1,3 +1,33 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { initI18n } from './i18n';
+import i18next from 'i18next';
+import { App } from './app/App';
+import { CatalogProvider } from './catalog/CatalogContext';
+import { ensureBundledCatalog } from './catalog/catalog-store';
+import './app/styles.css';
 
-createRoot(document.getElementById('root')!).render(<div>一窗通</div>);
+async function start() {
+  await initI18n();
+  const root = createRoot(document.getElementById('root')!);
+  try {
+    await ensureBundledCatalog();
+    void navigator.storage?.persist?.().catch(() => undefined); // ask the browser not to evict our data
+  } catch (e) {
+    root.render(
+      <div className="fatal" role="alert">
+        {i18next.t('app.storageError', { message: e instanceof Error ? e.name : 'unknown' })}
+      </div>,
+    );
+    return;
+  }
+  root.render(
+    <StrictMode>
+      <CatalogProvider fallback={<div className="loading">{i18next.t('app.loading')}</div>}>
+        <App />
+      </CatalogProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SearchBox } from '../search/SearchBox';
+import { useCatalog } from '../catalog/CatalogContext';
+import { BrowsePage } from '../catalog/BrowsePage';
+import { ItemGuidePage } from '../catalog/ItemGuidePage';
+import { BundlePage } from '../catalog/BundlePage';
+import { CatalogAdminPage } from '../catalog/CatalogAdminPage';
+import { currentLocale, setLocale } from '../i18n';
+import { hrefFor, useRoute, type Route } from './router';
+
+function NavLink({ route, current, children }: { route: Route; current: boolean; children: React.ReactNode }) {
+  return (
+    <a href={hrefFor(route)} className={current ? 'nav-link current' : 'nav-link'} aria-current={current ? 'page' : undefined}>
+      {children}
+    </a>
+  );
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const view = useCatalog();
+  const [, rerender] = useState(0);
+
+  // Alt+Left goes back, as in a browser; a clerk rarely reaches for the mouse.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && e.key === 'ArrowLeft') history.back();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Move focus to the page heading on navigation, for keyboard and screen-reader users.
+  useEffect(() => {
+    document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: false });
+  }, [window.location.hash]);
+
+  const locale = currentLocale();
+  const isBrowse = route.name === 'browse' || route.name === 'item';
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <a className="brand" href="#/" aria-label={t('app.name')}>
+          <span className="brand-mark" aria-hidden>窗</span>
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-sub">{t('app.subtitle')}</span>
+        </a>
+        <SearchBox />
+        <div className="topbar-right">
+          <a className="badge" href="#/catalog" title={view.catalog.publisher} data-testid="catalog-version">
+            {t('app.catalogVersion', { version: view.catalog.version })}
+            {view.catalog.sampleData && <span className="badge-note">{t('app.sampleData')}</span>}
+          </a>
+          <button
+            type="button"
+            className="btn btn-quiet"
+            aria-label={t('app.language')}
+            data-testid="language-switch"
+            onClick={async () => {
+              await setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN');
+              rerender((n) => n + 1);
+            }}
+          >
+            {t('app.switchLanguage')}
+          </button>
+        </div>
+      </header>
+      <nav className="sidebar" aria-label="primary">
+        <NavLink route={{ name: 'browse', tab: 'departments' }} current={isBrowse && !(route.name === 'browse' && route.tab === 'bundles')}>
+          {t('nav.guide')}
+        </NavLink>
+        <NavLink route={{ name: 'browse', tab: 'bundles' }} current={(route.name === 'browse' && route.tab === 'bundles') || route.name === 'bundle'}>
+          {t('nav.bundles')}
+        </NavLink>
+        <NavLink route={{ name: 'catalogAdmin' }} current={route.name === 'catalogAdmin'}>
+          {t('nav.catalogAdmin')}
+        </NavLink>
+        <div className="sidebar-foot">
+          <div className="muted small">{t('search.hint')}</div>
+        </div>
+      </nav>
+      <main id="main" className="content" tabIndex={-1}>
+        <Page route={route} />
+      </main>
+    </div>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  switch (route.name) {
+    case 'browse':
+      return <BrowsePage tab={route.tab} filter={route.filter} />;
+    case 'item':
+      return <ItemGuidePage code={route.code} />;
+    case 'bundle':
+      return <BundlePage id={route.id} />;
+    case 'catalogAdmin':
+      return <CatalogAdminPage />;
+    case 'notFound':
+      return (
+        <section>
+          <h1 tabIndex={-1}>{t('app.notFound')}</h1>
+          <a href="#/">{t('app.backHome')}</a>
+        </section>
+      );
+  }
+}

@@ -1,0 +1,68 @@
+/** A tiny hash router: the app has a handful of screens and must work from app:// and file-less origins. */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'browse'; tab: 'departments' | 'themes' | 'bundles'; filter?: string }
+  | { name: 'item'; code: string }
+  | { name: 'bundle'; id: string }
+  | { name: 'catalogAdmin' }
+  | { name: 'notFound'; path: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  const parts = path.split('/').filter(Boolean).map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  });
+  const [head, arg] = parts;
+  switch (head) {
+    case undefined:
+      return { name: 'browse', tab: 'departments' };
+    case 'departments':
+      return { name: 'browse', tab: 'departments', filter: arg };
+    case 'themes':
+      return { name: 'browse', tab: 'themes', filter: arg };
+    case 'bundles':
+      return arg ? { name: 'bundle', id: arg } : { name: 'browse', tab: 'bundles' };
+    case 'items':
+      return arg ? { name: 'item', code: arg } : { name: 'browse', tab: 'departments' };
+    case 'catalog':
+      return { name: 'catalogAdmin' };
+    default:
+      return { name: 'notFound', path };
+  }
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'browse': {
+      const base = route.tab === 'departments' ? '#/departments' : route.tab === 'themes' ? '#/themes' : '#/bundles';
+      return route.filter ? `${base}/${encodeURIComponent(route.filter)}` : base;
+    }
+    case 'item':
+      return `#/items/${encodeURIComponent(route.code)}`;
+    case 'bundle':
+      return `#/bundles/${encodeURIComponent(route.id)}`;
+    case 'catalogAdmin':
+      return '#/catalog';
+    case 'notFound':
+      return '#/';
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefFor(route).slice(1);
+}
+
+function subscribe(cb: () => void) {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

@@ -1,0 +1,55 @@
+/**
+ * The workstation's local database (IndexedDB via Dexie). One class, opened by
+ * name, so a training workspace can later open its own database beside the live one.
+ *
+ * Never edit a version that has shipped: add a new `this.version(n)` with an upgrade.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { Catalog } from '@core/catalog/schema';
+
+export type CatalogSource = { kind: 'bundled' } | { kind: 'file'; name: string };
+
+export interface CatalogVersionRecord {
+  version: string; // primary key, e.g. 2026.11.1
+  effectiveDate: string;
+  importedAt: string; // ISO timestamp
+  source: CatalogSource;
+  contentHash: string; // SHA-256 of the canonical JSON: same version + other hash = a conflict
+  itemCount: number;
+  catalog: Catalog;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export const LIVE_DB_NAME = 'onewindow';
+
+export class WorkstationDb extends Dexie {
+  catalogVersions!: Table<CatalogVersionRecord, string>;
+  settings!: Table<SettingRecord, string>;
+
+  constructor(name: string = LIVE_DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      catalogVersions: '&version, importedAt',
+      settings: '&key',
+    });
+  }
+}
+
+let db: WorkstationDb | undefined;
+
+export function getDb(): WorkstationDb {
+  db ??= new WorkstationDb();
+  return db;
+}
+
+export async function getSetting<T>(key: string): Promise<T | undefined> {
+  return (await getDb().settings.get(key))?.value as T | undefined;
+}
+
+export async function putSetting(key: string, value: unknown): Promise<void> {
+  await getDb().settings.put({ key, value });
+}
