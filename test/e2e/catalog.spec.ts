@@ -26,7 +26,7 @@ test.beforeEach(async ({ page }) => {
 
 test('search by pinyin initials and open the guide page with the keyboard', async ({ page }) => {
   await page.keyboard.press('/');
-  await expect(page.getByRole('combobox')).toBeFocused();
+  await expect(page.getByRole('combobox', { name: '搜索事项' })).toBeFocused();
   await page.keyboard.type('yyzz');
   const hits = page.getByTestId('search-hit');
   await expect(hits.first()).toBeVisible();
@@ -44,7 +44,7 @@ test('search by pinyin initials and open the guide page with the keyboard', asyn
 });
 
 test('full pinyin finds the same items as initials', async ({ page }) => {
-  await page.getByRole('combobox').fill('yingyezhizhao');
+  await page.getByRole('combobox', { name: '搜索事项' }).fill('yingyezhizhao');
   const names = await page.getByTestId('search-hit').allInnerTexts();
   expect(names.length).toBeGreaterThan(0);
   expect(names.slice(0, 3).join('\n')).toMatch(/营业执照|设立登记|公司/);
@@ -72,7 +72,7 @@ test('import a valid catalog: it is stored, used and searchable, and the diff sh
   await expect(page.getByTestId('catalog-version')).toContainText('2026.12.1');
   await expect(page.getByTestId('catalog-versions').locator('tbody tr')).toHaveCount(2);
 
-  await page.getByRole('combobox').fill('csz');
+  await page.getByRole('combobox', { name: '搜索事项' }).fill('cszysx');
   await expect(page.getByTestId('search-hit').first()).toContainText('测试专用事项登记');
 
   await page.getByTestId('diff-from').selectOption(defaultCatalog.version);
