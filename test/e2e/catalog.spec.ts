@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signIn } from './fixtures';
 
 const defaultCatalog = JSON.parse(readFileSync('resources/catalog/default-catalog.json', 'utf8'));
 const tmp = mkdtempSync(join(tmpdir(), 'onewindow-e2e-'));
@@ -20,7 +21,7 @@ async function importFile(page: Page, file: string) {
 }
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('./');
+  await signIn(page);
   await expect(page.getByTestId('catalog-version')).toContainText(defaultCatalog.version);
 });
 

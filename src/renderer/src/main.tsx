@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n';
 import i18next from 'i18next';
 import { App } from './app/App';
+import { SessionGate } from './session/SessionGate';
 import { CatalogProvider } from './catalog/CatalogContext';
 import { ensureBundledCatalog } from './catalog/catalog-store';
 import './app/styles.css';
@@ -24,7 +25,9 @@ async function start() {
   root.render(
     <StrictMode>
       <CatalogProvider fallback={<div className="loading">{i18next.t('app.loading')}</div>}>
-        <App />
+        <SessionGate>
+          <App />
+        </SessionGate>
       </CatalogProvider>
     </StrictMode>,
   );

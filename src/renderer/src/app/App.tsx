@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SearchBox } from '../search/SearchBox';
 import { useCatalog } from '../catalog/CatalogContext';
@@ -6,7 +6,10 @@ import { BrowsePage } from '../catalog/BrowsePage';
 import { ItemGuidePage } from '../catalog/ItemGuidePage';
 import { BundlePage } from '../catalog/BundlePage';
 import { CatalogAdminPage } from '../catalog/CatalogAdminPage';
-import { currentLocale, setLocale } from '../i18n';
+import { setLocale } from '../i18n';
+import { useLocale } from '../i18n/useLocale';
+import { useSession } from '../session/SessionGate';
+import { signOut } from '../session/session-store';
 import { hrefFor, useRoute, type Route } from './router';
 
 function NavLink({ route, current, children }: { route: Route; current: boolean; children: React.ReactNode }) {
@@ -21,7 +24,7 @@ export function App() {
   const { t } = useTranslation();
   const route = useRoute();
   const view = useCatalog();
-  const [, rerender] = useState(0);
+  const { session } = useSession();
 
   // Alt+Left goes back, as in a browser; a clerk rarely reaches for the mouse.
   useEffect(() => {
@@ -37,7 +40,7 @@ export function App() {
     document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: false });
   }, [window.location.hash]);
 
-  const locale = currentLocale();
+  const locale = useLocale();
   const isBrowse = route.name === 'browse' || route.name === 'item';
   return (
     <div className="shell">
@@ -63,10 +66,13 @@ export function App() {
             data-testid="language-switch"
             onClick={async () => {
               await setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN');
-              rerender((n) => n + 1);
             }}
           >
             {t('app.switchLanguage')}
+          </button>
+          <span className="clerk-badge" data-testid="clerk-badge">{t('signIn.signedInAs', { name: session.name, windowNo: session.windowNo })}</span>
+          <button type="button" className="btn btn-quiet" onClick={() => void signOut()}>
+            {t('signIn.signOut')}
           </button>
         </div>
       </header>

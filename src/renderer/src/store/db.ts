@@ -6,6 +6,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Catalog } from '@core/catalog/schema';
+import type { CaseStatus, IntakeCase } from '@core/intake/case';
 
 export type CatalogSource = { kind: 'bundled' } | { kind: 'file'; name: string };
 
@@ -24,17 +25,37 @@ export interface SettingRecord {
   value: unknown;
 }
 
+/**
+ * A case as stored: the case itself plus the few fields the lists index
+ * (so a list of 100,000 cases pages through indexes, never through the objects).
+ */
+export interface CaseRecord {
+  id: string;
+  status: CaseStatus;
+  caseNumber: string; // '' until decided (IndexedDB cannot index undefined)
+  createdDay: string; // YYYY-MM-DD in China: "today's cases"
+  updatedAt: string;
+  applicantIdNumber: string; // normalised, '' when not yet entered
+  applicantName: string;
+  subjectName: string;
+  case: IntakeCase;
+}
+
 export const LIVE_DB_NAME = 'onewindow';
 
 export class WorkstationDb extends Dexie {
   catalogVersions!: Table<CatalogVersionRecord, string>;
   settings!: Table<SettingRecord, string>;
+  cases!: Table<CaseRecord, string>;
 
   constructor(name: string = LIVE_DB_NAME) {
     super(name);
     this.version(1).stores({
       catalogVersions: '&version, importedAt',
       settings: '&key',
+    });
+    this.version(2).stores({
+      cases: '&id, caseNumber, status, createdDay, updatedAt, [status+updatedAt], [createdDay+updatedAt], applicantIdNumber, applicantName',
     });
   }
 }

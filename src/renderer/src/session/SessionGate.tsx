@@ -1,0 +1,27 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Clerk } from '@core/intake/case';
+import { clerkOf, useWorkstation, type ClerkSession, type WorkstationConfig } from './session-store';
+import { SignInPage } from './SignInPage';
+
+interface SessionValue {
+  config: WorkstationConfig;
+  session: ClerkSession;
+  clerk: Clerk;
+}
+const SessionCtx = createContext<SessionValue | null>(null);
+
+/** Nothing but the sign-in screen until a clerk has signed in at this workstation. */
+export function SessionGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const ws = useWorkstation();
+  if (ws === undefined) return <div className="loading">{t('app.loading')}</div>;
+  if (!ws.config || !ws.clerk) return <SignInPage config={ws.config} />;
+  return <SessionCtx.Provider value={{ config: ws.config, session: ws.clerk, clerk: clerkOf(ws.config, ws.clerk) }}>{children}</SessionCtx.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionCtx);
+  if (!v) throw new Error('useSession outside SessionGate');
+  return v;
+}

@@ -1,0 +1,63 @@
+/** The workstation's setup (centre, workstation code) and the clerk signed in at it. */
+import { z } from 'zod';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { WORKSTATION_CODE_PATTERN } from '@core/intake/caseNumber';
+import type { Clerk } from '@core/intake/case';
+import { getDb } from '../store/db';
+
+export const WORKSTATION_KEY = 'workstation';
+export const CLERK_SESSION_KEY = 'clerkSession';
+
+export const WorkstationConfig = z.object({
+  workstationId: z.string().min(1), // random, generated once
+  centreCode: z.string().regex(/^\d{6}$/),
+  centreName: z.string().trim().min(1).max(60),
+  workstationCode: z.string().regex(WORKSTATION_CODE_PATTERN),
+});
+export type WorkstationConfig = z.infer<typeof WorkstationConfig>;
+
+export const ClerkSession = z.object({
+  clerkId: z.string().trim().min(1).max(32),
+  name: z.string().trim().min(1).max(30),
+  windowNo: z.string().trim().min(1).max(10),
+  phone: z.string().trim().max(20).optional(),
+  signedInAt: z.string(),
+});
+export type ClerkSession = z.infer<typeof ClerkSession>;
+
+export function useWorkstation(): { config: WorkstationConfig | null; clerk: ClerkSession | null } | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const [w, c] = await Promise.all([db.settings.get(WORKSTATION_KEY), db.settings.get(CLERK_SESSION_KEY)]);
+    const config = WorkstationConfig.safeParse(w?.value);
+    const clerk = ClerkSession.safeParse(c?.value);
+    return { config: config.success ? config.data : null, clerk: clerk.success ? clerk.data : null };
+  }, []);
+}
+
+export async function signIn(config: Omit<WorkstationConfig, 'workstationId'>, clerk: Omit<ClerkSession, 'signedInAt'>, now: Date = new Date()) {
+  const db = getDb();
+  await db.transaction('rw', db.settings, async () => {
+    const existing = WorkstationConfig.safeParse((await db.settings.get(WORKSTATION_KEY))?.value);
+    const workstationId = existing.success ? existing.data.workstationId : crypto.randomUUID();
+    await db.settings.put({ key: WORKSTATION_KEY, value: WorkstationConfig.parse({ ...config, workstationId }) });
+    await db.settings.put({ key: CLERK_SESSION_KEY, value: ClerkSession.parse({ ...clerk, signedInAt: now.toISOString() }) });
+  });
+}
+
+export async function signOut() {
+  await getDb().settings.delete(CLERK_SESSION_KEY);
+}
+
+/** The clerk as recorded on every case and decision. */
+export function clerkOf(config: WorkstationConfig, session: ClerkSession): Clerk {
+  return {
+    clerkId: session.clerkId,
+    name: session.name,
+    windowNo: session.windowNo,
+    centreCode: config.centreCode,
+    centreName: config.centreName,
+    workstationId: config.workstationId,
+    ...(session.phone ? { phone: session.phone } : {}),
+  };
+}
