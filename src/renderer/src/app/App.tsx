@@ -6,6 +6,9 @@ import { BrowsePage } from '../catalog/BrowsePage';
 import { ItemGuidePage } from '../catalog/ItemGuidePage';
 import { BundlePage } from '../catalog/BundlePage';
 import { CatalogAdminPage } from '../catalog/CatalogAdminPage';
+import { IntakePage } from '../intake/IntakePage';
+import { CasePage } from '../intake/CasePage';
+import { CasesPage } from '../cases/CasesPage';
 import { setLocale } from '../i18n';
 import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
@@ -83,6 +86,9 @@ export function App() {
         <NavLink route={{ name: 'browse', tab: 'bundles' }} current={(route.name === 'browse' && route.tab === 'bundles') || route.name === 'bundle'}>
           {t('nav.bundles')}
         </NavLink>
+        <NavLink route={{ name: 'cases' }} current={route.name === 'cases' || route.name === 'case'}>
+          {t('cases.nav')}
+        </NavLink>
         <NavLink route={{ name: 'catalogAdmin' }} current={route.name === 'catalogAdmin'}>
           {t('nav.catalogAdmin')}
         </NavLink>
@@ -108,6 +114,12 @@ function Page({ route }: { route: Route }) {
       return <BundlePage id={route.id} />;
     case 'catalogAdmin':
       return <CatalogAdminPage />;
+    case 'intake':
+      return <IntakePage id={route.id} />;
+    case 'case':
+      return <CasePage id={route.id} />;
+    case 'cases':
+      return <CasesPage />;
     case 'notFound':
       return (
         <section>

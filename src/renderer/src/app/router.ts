@@ -6,6 +6,9 @@ export type Route =
   | { name: 'item'; code: string }
   | { name: 'bundle'; id: string }
   | { name: 'catalogAdmin' }
+  | { name: 'intake'; id: string }
+  | { name: 'cases' }
+  | { name: 'case'; id: string }
   | { name: 'notFound'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -31,6 +34,10 @@ export function parseRoute(hash: string): Route {
       return arg ? { name: 'item', code: arg } : { name: 'browse', tab: 'departments' };
     case 'catalog':
       return { name: 'catalogAdmin' };
+    case 'intake':
+      return arg ? { name: 'intake', id: arg } : { name: 'notFound', path };
+    case 'cases':
+      return arg ? { name: 'case', id: arg } : { name: 'cases' };
     default:
       return { name: 'notFound', path };
   }
@@ -48,6 +55,12 @@ export function hrefFor(route: Route): string {
       return `#/bundles/${encodeURIComponent(route.id)}`;
     case 'catalogAdmin':
       return '#/catalog';
+    case 'intake':
+      return `#/intake/${encodeURIComponent(route.id)}`;
+    case 'cases':
+      return '#/cases';
+    case 'case':
+      return `#/cases/${encodeURIComponent(route.id)}`;
     case 'notFound':
       return '#/';
   }

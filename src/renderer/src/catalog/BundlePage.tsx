@@ -6,6 +6,7 @@ import { formatTimeLimit } from '@core/catalog/format';
 import { hrefFor } from '../app/router';
 import { useCatalog } from './CatalogContext';
 import { useLocale } from '../i18n/useLocale';
+import { StartIntakeButton } from '../intake/StartIntakeButton';
 
 export function BundlePage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -33,7 +34,10 @@ export function BundlePage({ id }: { id: string }) {
           <h1 tabIndex={-1}>{locale === 'en-US' && bundle.nameEn ? bundle.nameEn : bundle.name}</h1>
           <p>{bundle.description}</p>
         </div>
-        <button type="button" className="btn btn-quiet" onClick={() => history.back()}>{t('guide.back')}</button>
+        <div className="actions">
+          <button type="button" className="btn btn-quiet" onClick={() => history.back()}>{t('guide.back')}</button>
+          <StartIntakeButton subject={{ kind: 'bundle', bundleId: bundle.id, basicCodes: bundle.items.map((r) => r.basicCode) }} subjectName={bundle.name} />
+        </div>
       </div>
       <section>
         <h2>{t('bundle.items')}</h2>

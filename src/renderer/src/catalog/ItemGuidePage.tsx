@@ -6,6 +6,7 @@ import { formatFee, formatTimeLimit, labels } from '@core/catalog/format';
 import { hrefFor } from '../app/router';
 import { useCatalog } from './CatalogContext';
 import { useLocale } from '../i18n/useLocale';
+import { StartIntakeButton } from '../intake/StartIntakeButton';
 
 export function describeConditions(item: Item, conditions: Condition[]): string {
   return conditions
@@ -57,9 +58,15 @@ export function ItemGuidePage({ code }: { code: string }) {
           <h1 tabIndex={-1}>{item.name}</h1>
           {item.aliases.length > 0 && <div className="aliases">{item.aliases.map((a) => <span key={a} className="tag">{a}</span>)}</div>}
         </div>
-        <button type="button" className="btn btn-quiet" onClick={() => history.back()}>
-          {t('guide.back')}
-        </button>
+        <div className="actions">
+          <button type="button" className="btn btn-quiet" onClick={() => history.back()}>
+            {t('guide.back')}
+          </button>
+          <StartIntakeButton
+            subject={{ kind: 'item', basicCode: item.basicCode, handlingItemCodes: item.handlingItems.length === 1 ? [item.handlingItems[0]!.code] : [] }}
+            subjectName={item.name}
+          />
+        </div>
       </div>
 
       <div className="summary-strip">

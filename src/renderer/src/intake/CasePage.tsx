@@ -1,0 +1,72 @@
+/**
+ * A decided case: its decision and the document to hand over (受理通知书 / 一次性告知书 /
+ * 不予受理通知书), printable; a PDF copy is kept with the case where the host can make one.
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { formatCaseNumberForSpeech } from '@core/intake/caseNumber';
+import { getDb } from '../store/db';
+import { useLocale } from '../i18n/useLocale';
+import { navigate } from '../app/router';
+import { DocumentView } from '../documents';
+import { keepPdfCopy, getKeptPdf } from '../documents/document-store';
+import { documentKindOf, printTitle } from '../documents/document-model';
+
+export function CasePage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const record = useLiveQuery(async () => (await getDb().cases.get(id)) ?? null, [id]);
+  const catalogRecord = useLiveQuery(
+    async () => (record ? ((await getDb().catalogVersions.get(record.case.catalogVersion)) ?? null) : undefined),
+    [record?.case.catalogVersion],
+  );
+  const pdfTried = useRef(false);
+
+  // Keep a PDF copy once, right after the document first renders (where the host can make one).
+  useEffect(() => {
+    if (!record || !catalogRecord || record.status === 'draft' || !record.case.decision || pdfTried.current) return;
+    pdfTried.current = true;
+    const kind = documentKindOf(record.case.decision);
+    void (async () => {
+      if (await getKeptPdf(record.id, kind)) return;
+      await new Promise((r) => setTimeout(r, 300)); // let the QR code and fonts settle
+      await keepPdfCopy(record.id, kind, printTitle(kind, record.caseNumber)).catch(() => undefined);
+    })();
+  }, [record, catalogRecord]);
+
+  if (record === undefined || catalogRecord === undefined) return <div className="loading">{t('app.loading')}</div>;
+  if (record === null) {
+    return (
+      <section>
+        <h1 tabIndex={-1}>{t('app.notFound')}</h1>
+      </section>
+    );
+  }
+  if (record.status === 'draft') {
+    navigate({ name: 'intake', id });
+    return null;
+  }
+  const c = record.case;
+  return (
+    <section className="case-page" data-testid="case-page">
+      <div className="page-head no-print">
+        <div>
+          <div className="muted small">{t(`casePage.status.${record.status}`)} · {record.subjectName}</div>
+          <h1 tabIndex={-1} data-testid="case-number">{record.caseNumber}</h1>
+          <div className="muted small" title={t('casePage.readAloud')}>
+            {formatCaseNumberForSpeech(record.caseNumber, locale)}
+          </div>
+        </div>
+        <div className="actions">
+          <a className="btn" href="#/">{t('casePage.nextApplicant')}</a>
+        </div>
+      </div>
+      {catalogRecord ? (
+        <DocumentView caseRecord={record} catalog={catalogRecord.catalog} />
+      ) : (
+        <div className="alert alert-error" role="alert">{t('casePage.catalogMissing', { version: c.catalogVersion })}</div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Drafts and decided cases in IndexedDB: create, autosave, decide.
+ * A decision and its case number are written in one transaction, so a number
+ * is never issued twice on this workstation (each keeps its own daily sequence).
+ */
+import { createDraft, recordDecision, type Clerk, type Decision, type IntakeCase, type Subject } from '@core/intake/case';
+import { makeCaseNumber, MAX_DAILY_SEQUENCE } from '@core/intake/caseNumber';
+import { chinaDateOf } from '@core/intake/time';
+import { normalizeIdentityInput } from '@core/identity';
+import { getDb, type CaseRecord } from '../store/db';
+
+export function nowIso(now: Date = new Date()): string {
+  return now.toISOString();
+}
+
+export function caseRecordOf(c: IntakeCase, subjectName: string): CaseRecord {
+  const a = c.applicant;
+  const idNumber = a ? (a.kind === 'person' ? a.idNumber : a.uscc) : undefined;
+  return {
+    id: c.id,
+    status: c.status,
+    caseNumber: c.caseNumber ?? '',
+    createdDay: chinaDateOf(c.createdAt),
+    updatedAt: c.updatedAt,
+    applicantIdNumber: idNumber ? normalizeIdentityInput(idNumber) : '',
+    applicantName: a?.name?.trim() ?? '',
+    subjectName,
+    case: c,
+  };
+}
+
+export async function startIntake(args: { subject: Subject; subjectName: string; clerk: Clerk; catalogVersion: string }): Promise<string> {
+  const draft = createDraft({ id: crypto.randomUUID(), clerk: args.clerk, catalogVersion: args.catalogVersion, subject: args.subject, at: nowIso() });
+  await getDb().cases.put(caseRecordOf(draft, args.subjectName));
+  return draft.id;
+}
+
+export async function saveDraft(c: IntakeCase, subjectName: string): Promise<void> {
+  await getDb().cases.put(caseRecordOf(c, subjectName));
+}
+
+export async function discardDraft(id: string): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.cases, async () => {
+    const r = await db.cases.get(id);
+    if (r && r.status === 'draft') await db.cases.delete(id);
+  });
+}
+
+/**
+ * Issues the next case number of this workstation for the day and records the
+ * decision built from it, in one transaction. `build` is synchronous (no await
+ * inside an IndexedDB transaction).
+ */
+export async function decide(
+  c: IntakeCase,
+  subjectName: string,
+  workstationCode: string,
+  at: string,
+  build: (caseNumber: string) => { ok: true; decision: Decision } | { ok: false; errors: unknown[] },
+): Promise<{ ok: true; case: IntakeCase } | { ok: false; errors: unknown[] }> {
+  const db = getDb();
+  const day = chinaDateOf(at);
+  const seqKey = `caseSequence:${day}`;
+  return db.transaction('rw', db.settings, db.cases, async () => {
+    const current = await db.cases.get(c.id);
+    if (current && current.status !== 'draft') return { ok: false as const, errors: [{ code: 'alreadyDecided' }] };
+    const last = ((await db.settings.get(seqKey))?.value as number | undefined) ?? 0;
+    const sequence = last + 1;
+    if (sequence > MAX_DAILY_SEQUENCE) return { ok: false as const, errors: [{ code: 'sequenceExhausted' }] };
+    const made = makeCaseNumber({ centreCode: c.clerk.centreCode, date: day, workstationCode, sequence });
+    if (!made.ok) return { ok: false as const, errors: [{ code: 'caseNumber', reason: made.reason }] };
+    const built = build(made.value);
+    if (!built.ok) return built;
+    const decided = recordDecision(c, built.decision);
+    await db.settings.put({ key: seqKey, value: sequence });
+    await db.cases.put(caseRecordOf(decided, subjectName));
+    return { ok: true as const, case: decided };
+  });
+}

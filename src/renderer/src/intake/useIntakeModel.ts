@@ -1,0 +1,55 @@
+/** Everything the intake screens derive from the working copy: checklist, applicant check, assessment. */
+import { useMemo } from 'react';
+import type { IntakeCase } from '@core/intake/case';
+import { deriveChecklist, type Checklist } from '@core/intake/checklist';
+import { assessIntake, type Assessment } from '@core/intake/decision';
+import { checkApplicant, itemFieldsSchema, type ApplicantCheck } from '@core/intake/applicant';
+import type { Locale } from '@core/i18n';
+import type { Catalog, Item } from '@core/catalog/schema';
+import { chinaDateOf } from '@core/intake/time';
+
+export function hasAgent(c: IntakeCase): boolean {
+  return c.agent !== null && c.agent !== undefined;
+}
+
+export function todayInChina(now: Date = new Date()): string {
+  return chinaDateOf(now.toISOString());
+}
+
+/** Item-specific field problems, as applicant problems (they block acceptance the same way). */
+export function checkItemFields(c: IntakeCase, items: Item[], locale: Locale): ApplicantCheck['problems'] {
+  const problems: ApplicantCheck['problems'] = [];
+  for (const item of items) {
+    if (item.fields.length === 0) continue;
+    const r = itemFieldsSchema(item.fields, locale).safeParse(c.fields[item.basicCode] ?? {});
+    if (!r.success) {
+      for (const issue of r.error.issues) {
+        const field = item.fields.find((f) => f.id === String(issue.path[0]));
+        problems.push({ path: `fields.${item.basicCode}.${String(issue.path[0] ?? '')}`, message: `${field?.label ?? ''}：${issue.message}` });
+      }
+    }
+  }
+  return problems;
+}
+
+export interface IntakeModel {
+  checklist: Checklist;
+  applicantCheck: ApplicantCheck;
+  assessment: Assessment;
+  items: Item[];
+}
+
+export function useIntakeModel(c: IntakeCase, catalog: Catalog, locale: Locale): IntakeModel {
+  const checklist = useMemo(() => deriveChecklist(catalog, c.subject, c.answers, { hasAgent: hasAgent(c) }), [catalog, c.subject, c.answers, c.agent]);
+  const items = useMemo(
+    () => checklist.items.map((ci) => catalog.items.find((i) => i.basicCode === ci.basicCode)).filter((i): i is Item => !!i),
+    [checklist.items, catalog],
+  );
+  const applicantCheck = useMemo(() => {
+    const base = checkApplicant(c, locale, todayInChina());
+    const fieldProblems = checkItemFields(c, items, locale);
+    return { valid: base.valid && fieldProblems.length === 0, problems: [...base.problems, ...fieldProblems] };
+  }, [c.applicant, c.agent, c.fields, items, locale]);
+  const assessment = useMemo(() => assessIntake(checklist, c.materialStates, applicantCheck), [checklist, c.materialStates, applicantCheck]);
+  return { checklist, applicantCheck, assessment, items };
+}
