@@ -41,12 +41,25 @@ export interface CaseRecord {
   case: IntakeCase;
 }
 
+/** Which document of a case a kept PDF copy is (one per kind; a retry replaces it). */
+export type CaseDocumentKind = 'acceptance' | 'oneTimeNotice' | 'refusal';
+
+/** A PDF copy of a printed document, kept with the case (see documents/document-store.ts). */
+export interface CaseDocumentRecord {
+  caseId: string;
+  kind: CaseDocumentKind;
+  createdAt: string; // ISO timestamp
+  pdf: Uint8Array;
+  bytes: number;
+}
+
 export const LIVE_DB_NAME = 'onewindow';
 
 export class WorkstationDb extends Dexie {
   catalogVersions!: Table<CatalogVersionRecord, string>;
   settings!: Table<SettingRecord, string>;
   cases!: Table<CaseRecord, string>;
+  caseDocuments!: Table<CaseDocumentRecord, [string, CaseDocumentKind]>;
 
   constructor(name: string = LIVE_DB_NAME) {
     super(name);
@@ -56,6 +69,9 @@ export class WorkstationDb extends Dexie {
     });
     this.version(2).stores({
       cases: '&id, caseNumber, status, createdDay, updatedAt, [status+updatedAt], [createdDay+updatedAt], applicantIdNumber, applicantName',
+    });
+    this.version(3).stores({
+      caseDocuments: '&[caseId+kind], caseId',
     });
   }
 }
