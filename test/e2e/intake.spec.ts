@@ -55,9 +55,9 @@ test('a full intake ends with a printed acceptance notice carrying a case number
   await expect(doc).toContainText(VALID_ID);
   await expect(doc).toContainText(catalog.version);
   await expect(doc).toContainText('王晓梅'); // the clerk
-  await expect(doc.locator('img[alt*="二维码"], img[alt*="QR"]').first()).toBeVisible();
+  await expect(doc.getByTestId('document-qr')).toBeVisible();
   // every material received is listed
-  for (const line of await page.getByTestId('document-view').locator('[data-testid="received-materials"] tr').allInnerTexts()) expect(line.length).toBeGreaterThan(0);
+  for (const line of await page.getByTestId('document-view').locator('[data-testid="document-materials"] tr').allInnerTexts()) expect(line.length).toBeGreaterThan(0);
 });
 
 test('the one-time notice lists every missing and deficient material with its acceptance standard, and nothing else', async ({ page }) => {
@@ -84,7 +84,7 @@ test('the one-time notice lists every missing and deficient material with its ac
   await expect(doc).toContainText(names[0]!);
   await expect(doc).toContainText(names[1]!);
   await expect(doc).toContainText('复印件字迹不清');
-  for (const n of names.slice(2)) await expect(doc.getByTestId('notice-materials')).not.toContainText(n);
+  for (const n of names.slice(2)) await expect(doc.getByTestId('document-materials')).not.toContainText(n);
   const standard0 = item.materials.find((m: { name: string }) => m.name === names[0])?.acceptanceStandard;
   if (standard0) await expect(doc).toContainText(standard0.slice(0, 10));
 });
@@ -130,7 +130,10 @@ test('an intake done with the keyboard alone', async ({ page }) => {
   await expect(page.getByTestId('item-guide')).toBeVisible();
   await page.keyboard.press('Alt+n');
   await expect(page.getByTestId('intake')).toBeVisible();
-  // situation: Tab into the question, Space picks the focused option
+  // situation: Tab into each question (who applies, then the item's), Space picks the focused option
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('agent-no')).toBeChecked();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
   await page.keyboard.press('Control+Enter');
@@ -153,9 +156,13 @@ test('an intake done with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab');
   await page.keyboard.type('13800138000');
   await page.keyboard.press('Control+Enter'); // review
+  await expect(page.getByTestId('review-applicant')).toContainText('李明');
+  await expect(page.getByTestId('blockers')).toHaveCount(0);
   await page.keyboard.press('Control+Enter'); // decision
   await expect(page.getByTestId('choose-accept')).toBeChecked();
-  await page.getByTestId('confirm-decision').focus();
+  await page.keyboard.press('Tab'); // the chosen decision
+  await page.keyboard.press('Tab'); // the confirm button
+  await expect(page.getByTestId('confirm-decision')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('document-view')).toContainText('受理通知书');
 });
