@@ -198,7 +198,7 @@ function MaterialCard({ item, material: m, index }: { item: Item; material: Mate
         <span className="tag">{L.materialType[m.type]}</span>
         <span className="muted small">
           {t('guide.material.copies')} {m.copies}
-          {m.paperSize ? ` · ${m.paperSize}` : ''}
+          {m.paperSize ? ` · ${L.paperSize[m.paperSize]}` : ''}
         </span>
         {m.forms.includes('dataSharing') && <span className="tag tag-ok">{L.materialForm.dataSharing}</span>}
       </div>

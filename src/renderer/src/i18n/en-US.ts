@@ -285,6 +285,7 @@ export const enUS: Messages = {
       acceptBlocked: 'Cannot accept yet: {{count}} problems',
       notice: 'One-time notice',
       noticeCount: 'Tell the applicant all {{count}} missing or deficient materials at once',
+      noticeNothing: 'Nothing is missing or deficient',
       refuse: 'Refuse',
       refuseHint: 'Not this body’s jurisdiction, no licence needed, …',
       promised: 'Promised time limits',

@@ -284,6 +284,7 @@ export const zhCN = {
       acceptBlocked: '暂不能受理：{{count}} 处问题',
       notice: '一次性告知',
       noticeCount: '一次告知全部 {{count}} 项缺失或有缺陷的材料',
+      noticeNothing: '没有缺失或有缺陷的材料',
       refuse: '不予受理',
       refuseHint: '不属于本机关职权范围或依法不需许可等',
       promised: '承诺办结时限',

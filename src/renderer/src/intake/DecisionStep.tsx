@@ -30,7 +30,8 @@ export function DecisionStep({ c, model, subjectName, onDecided, flush }: { c: I
   const locale = useLocale();
   const { clerk, config } = useSession();
   const a = model.assessment;
-  const [choice, setChoice] = useState<Choice>(a.canAccept ? 'accept' : a.canIssueNotice ? 'notice' : 'refuse');
+  const n = model.noticeAssessment;
+  const [choice, setChoice] = useState<Choice>(a.canAccept ? 'accept' : n.canIssueNotice ? 'notice' : 'refuse');
   const [refusal, setRefusal] = useState<{ code: RefusalCode; text: string; whereToApply: string }>({ code: 'notJurisdiction', text: '', whereToApply: '' });
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -46,7 +47,7 @@ export function DecisionStep({ c, model, subjectName, onDecided, flush }: { c: I
       const result = await decide(base, subjectName, config.workstationCode, at, (caseNumber) => {
         const common = { at, by: clerk.clerkId, caseNumber };
         if (choice === 'accept') return makeAcceptance({ ...common, ...facts });
-        if (choice === 'notice') return makeOneTimeNotice({ ...common, ...facts });
+        if (choice === 'notice') return makeOneTimeNotice({ ...common, ...facts, applicantCheck: model.noticeApplicantCheck });
         return makeRefusal({
           ...common,
           reason: {
@@ -85,10 +86,10 @@ export function DecisionStep({ c, model, subjectName, onDecided, flush }: { c: I
           <strong>{t('intake.decision.accept')}</strong>
           <span className="small muted">{a.canAccept ? t('intake.decision.acceptReady') : t('intake.decision.acceptBlocked', { count: a.blockers.length })}</span>
         </label>
-        <label className={`decision-option ${choice === 'notice' ? 'checked' : ''} ${a.canIssueNotice ? '' : 'disabled'}`}>
-          <input type="radio" name="decision" checked={choice === 'notice'} disabled={!a.canIssueNotice} onChange={() => setChoice('notice')} data-testid="choose-notice" />
+        <label className={`decision-option ${choice === 'notice' ? 'checked' : ''} ${n.canIssueNotice ? '' : 'disabled'}`}>
+          <input type="radio" name="decision" checked={choice === 'notice'} disabled={!n.canIssueNotice} onChange={() => setChoice('notice')} data-testid="choose-notice" />
           <strong>{t('intake.decision.notice')}</strong>
-          <span className="small muted">{t('intake.decision.noticeCount', { count: a.missing.length + a.deficient.length })}</span>
+          <span className="small muted">{n.canIssueNotice || n.missing.length + n.deficient.length > 0 ? t('intake.decision.noticeCount', { count: n.missing.length + n.deficient.length }) : t('intake.decision.noticeNothing')}</span>
         </label>
         <label className={`decision-option ${choice === 'refuse' ? 'checked' : ''}`}>
           <input type="radio" name="decision" checked={choice === 'refuse'} onChange={() => setChoice('refuse')} data-testid="choose-refuse" />
@@ -111,8 +112,8 @@ export function DecisionStep({ c, model, subjectName, onDecided, flush }: { c: I
         <div className="panel" data-testid="notice-preview">
           <h3>{t('intake.decision.noticeList')}</h3>
           <ol>
-            {a.missing.map((m) => <li key={m.key}><strong>{m.name}</strong> — {t('intake.material.missing')}<div className="small muted">{m.acceptanceStandard}</div></li>)}
-            {a.deficient.map((d) => <li key={d.line.key}><strong>{d.line.name}</strong> — {d.reason}<div className="small muted">{d.line.acceptanceStandard}</div></li>)}
+            {n.missing.map((m) => <li key={m.key}><strong>{m.name}</strong> — {t('intake.material.missing')}<div className="small muted">{m.acceptanceStandard}</div></li>)}
+            {n.deficient.map((d) => <li key={d.line.key}><strong>{d.line.name}</strong> — {d.reason}<div className="small muted">{d.line.acceptanceStandard}</div></li>)}
           </ol>
         </div>
       )}
@@ -139,8 +140,8 @@ export function DecisionStep({ c, model, subjectName, onDecided, flush }: { c: I
         </div>
       )}
 
-      {a.blockers.length > 0 && choice !== 'refuse' && (
-        <details className="small">
+      {a.blockers.length > 0 && (
+        <details className="small" open={choice !== 'refuse'} data-testid="decision-blockers">
           <summary>{t('intake.blockersTitle', { count: a.blockers.length })}</summary>
           <ul>{a.blockers.map((b, i) => <li key={i}>{blockerMessage(b, locale)}</li>)}</ul>
         </details>

@@ -71,7 +71,7 @@ function MaterialRow({ index, line, state, update }: { index: number; line: Chec
         <span className="tag">{L.materialType[line.type]}</span>
         <span className="muted small">
           {t('guide.material.copies')} {line.copies}
-          {line.paperSize ? ` · ${line.paperSize}` : ''}
+          {line.paperSize ? ` · ${L.paperSize[line.paperSize]}` : ''}
         </span>
         {line.addedBecauseAgent && <span className="tag tag-warn">{t('intake.addedForAgent')}</span>}
         {line.itemCodes.length > 1 && <span className="tag tag-bundle">{t('intake.sharedBy', { count: line.itemCodes.length })}</span>}

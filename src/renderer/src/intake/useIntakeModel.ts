@@ -36,6 +36,9 @@ export interface IntakeModel {
   checklist: Checklist;
   applicantCheck: ApplicantCheck;
   assessment: Assessment;
+  /** Applicant and agent only: a one-time notice needs who they are, not the item's own fields. */
+  noticeApplicantCheck: ApplicantCheck;
+  noticeAssessment: Assessment;
   items: Item[];
 }
 
@@ -45,11 +48,12 @@ export function useIntakeModel(c: IntakeCase, catalog: Catalog, locale: Locale):
     () => checklist.items.map((ci) => catalog.items.find((i) => i.basicCode === ci.basicCode)).filter((i): i is Item => !!i),
     [checklist.items, catalog],
   );
+  const noticeApplicantCheck = useMemo(() => checkApplicant(c, locale, todayInChina()), [c.applicant, c.agent, locale]);
   const applicantCheck = useMemo(() => {
-    const base = checkApplicant(c, locale, todayInChina());
     const fieldProblems = checkItemFields(c, items, locale);
-    return { valid: base.valid && fieldProblems.length === 0, problems: [...base.problems, ...fieldProblems] };
-  }, [c.applicant, c.agent, c.fields, items, locale]);
+    return { valid: noticeApplicantCheck.valid && fieldProblems.length === 0, problems: [...noticeApplicantCheck.problems, ...fieldProblems] };
+  }, [noticeApplicantCheck, c.fields, items, locale]);
   const assessment = useMemo(() => assessIntake(checklist, c.materialStates, applicantCheck), [checklist, c.materialStates, applicantCheck]);
-  return { checklist, applicantCheck, assessment, items };
+  const noticeAssessment = useMemo(() => assessIntake(checklist, c.materialStates, noticeApplicantCheck), [checklist, c.materialStates, noticeApplicantCheck]);
+  return { checklist, applicantCheck, assessment, noticeApplicantCheck, noticeAssessment, items };
 }
