@@ -166,3 +166,30 @@ test('an intake done with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('document-view')).toContainText('受理通知书');
 });
+
+test('when the disk is full the draft stays in memory, the clerk is warned and can export it; it is saved once space is back', async ({ page }) => {
+  // Simulate a full disk: every IndexedDB write fails with QuotaExceededError while the flag is set.
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if ((window as unknown as { __diskFull?: boolean }).__diskFull) throw new DOMException('full', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await page.reload();
+  await startIntake(page);
+  await page.getByTestId('step-applicant').click();
+  await page.evaluate(() => ((window as unknown as { __diskFull?: boolean }).__diskFull = true));
+  await page.getByLabel('姓名', { exact: true }).fill('赵敏');
+  await expect(page.getByTestId('quota-warning')).toBeVisible();
+  await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('赵敏');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('quota-warning').getByRole('button').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^draft-.*\.json$/);
+  // space is back: the next attempt writes the draft
+  await page.evaluate(() => ((window as unknown as { __diskFull?: boolean }).__diskFull = false));
+  await expect(page.getByTestId('save-state')).toContainText('已保存', { timeout: 10_000 });
+  await page.reload();
+  await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('赵敏');
+});

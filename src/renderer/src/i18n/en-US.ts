@@ -210,6 +210,7 @@ export const enUS: Messages = {
       decision: 'Decision',
     },
     chooseHandlingItem: 'Handling item',
+    chooseHandlingItemOf: '{{item}}: handling item',
     bundleItems: 'Items taken in (optional items can be added or dropped)',
     whoApplies: 'Who applies',
     applicantInPerson: 'The applicant in person',

@@ -209,6 +209,7 @@ export const zhCN = {
       decision: '受理决定',
     },
     chooseHandlingItem: '办理项（业务办理项）',
+    chooseHandlingItemOf: '{{item}}：办理项',
     bundleItems: '本次办理的事项（可选事项可按申请人情况增减）',
     whoApplies: '办理人',
     applicantInPerson: '申请人本人办理',

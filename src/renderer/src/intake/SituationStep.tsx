@@ -77,6 +77,30 @@ export function SituationStep({ c, model, update }: { c: IntakeCase; model: Inta
           </fieldset>
         );
       })()}
+      {subject.kind === 'bundle' &&
+        (view.bundles.get(subject.bundleId)?.items ?? [])
+          .filter((ref) => !ref.handlingItemCode && subject.basicCodes.includes(ref.basicCode))
+          .map((ref) => {
+            const item = view.items.get(ref.basicCode);
+            if (!item || item.handlingItems.length < 2) return null;
+            const chosen = subject.handlingItemCodes?.[ref.basicCode] ?? [];
+            return (
+              <fieldset key={ref.basicCode} className="question" data-testid="handling-items">
+                <legend>{t('intake.chooseHandlingItemOf', { item: item.name })}</legend>
+                {item.handlingItems.map((h) => (
+                  <label key={h.code} className="option">
+                    <input
+                      type="radio"
+                      name={`handling-${ref.basicCode}`}
+                      checked={chosen.includes(h.code)}
+                      onChange={() => setSubject({ ...subject, handlingItemCodes: { ...(subject.handlingItemCodes ?? {}), [ref.basicCode]: [h.code] } })}
+                    />
+                    {h.name}
+                  </label>
+                ))}
+              </fieldset>
+            );
+          })}
 
       {!agentQuestion && <fieldset className="question">
         <legend>{t('intake.whoApplies')}</legend>

@@ -10,6 +10,8 @@ import type { IntakeCase } from '@core/intake/case';
 import { saveDraft } from './intake-store';
 
 export const AUTOSAVE_DELAY_MS = 200;
+/** After a failed write, try again this often (the disk may have been freed meanwhile). */
+export const RETRY_DELAY_MS = 5_000;
 
 export type SaveState = 'saved' | 'pending' | 'failed' | 'quota';
 
@@ -38,9 +40,11 @@ export function useAutosavedCase(initial: IntakeCase, subjectName: string) {
     try {
       await saveDraft(snapshot, subject.current);
       if (!dirty.current) setSaveState('saved');
+      else timer.current ??= setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
     } catch (e) {
       dirty.current = true; // keep it for the next attempt; it is still in memory
       setSaveState(isQuotaError(e) ? 'quota' : 'failed');
+      timer.current ??= setTimeout(() => void flush(), RETRY_DELAY_MS);
     }
   }, []);
 
