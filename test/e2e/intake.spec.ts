@@ -193,3 +193,41 @@ test('when the disk is full the draft stays in memory, the clerk is warned and c
   await page.reload();
   await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('赵敏');
 });
+
+test('a draft started on an older catalog shows what changed in its item and can be carried over', async ({ page }) => {
+  await startIntake(page);
+  await answerFirstOptions(page);
+  await expect(page.getByTestId('save-state')).toContainText('已保存');
+  const draftUrl = page.url();
+
+  // a newer catalog changes this item: a material renamed and a new one added
+  const next = structuredClone(catalog);
+  next.version = '2026.12.5';
+  const it = next.items.find((i: { basicCode: string }) => i.basicCode === UNEMPLOYMENT);
+  it.materials[0].acceptanceStandard = `${it.materials[0].acceptanceStandard}（2026年12月起须加盖单位公章）`;
+  it.materials.push({ ...structuredClone(it.materials[0]), id: 'new-proof', sharedMaterialId: undefined, name: '新增的就业失业情况说明', appliesWhen: [] });
+  const { writeFileSync, mkdtempSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const file = join(mkdtempSync(join(tmpdir(), 'ow-')), 'next.json');
+  writeFileSync(file, JSON.stringify(next));
+  await page.goto('#/catalog');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-catalog').click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByTestId('catalog-version')).toContainText('2026.12.5');
+
+  await page.goto(draftUrl);
+  const banner = page.getByTestId('catalog-changed');
+  await expect(banner).toContainText(catalog.version);
+  await expect(banner).toContainText('2026.12.5');
+  await banner.getByRole('button', { name: '查看变化' }).click();
+  await expect(banner).toContainText('新增的就业失业情况说明');
+  await page.getByTestId('carry-over').click();
+  await expect(page.getByTestId('catalog-changed')).toHaveCount(0);
+  await page.getByTestId('step-materials').click();
+  await expect(page.getByTestId('check-line').filter({ hasText: '新增的就业失业情况说明' })).toBeVisible();
+  // the answers given before are kept
+  await page.getByTestId('step-situation').click();
+  await expect(page.getByTestId('question').first().getByRole('radio').first()).toBeChecked();
+});
