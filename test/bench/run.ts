@@ -1,0 +1,53 @@
+/**
+ * Runs the benchmarks and prints their figures with PASS/FAIL against each target.
+ * Benchmarks print figures; they are not timed tests (no test runner, no retries).
+ *
+ *   npx tsx test/bench/run.ts                 every benchmark
+ *   npx tsx test/bench/run.ts checklist browser   only those
+ *
+ * Exit code 1 when a target is missed or a benchmark fails to run.
+ */
+import { formatBenchResult, type BenchOptions, type BenchResult } from './report';
+
+type Bench = (options: BenchOptions) => Promise<BenchResult>;
+
+/** name → its run function, loaded only when that benchmark runs; add a benchmark here. */
+export const benches: Record<string, () => Promise<Bench>> = {
+  search: () => import('./search.bench').then((m) => m.runSearchBench),
+  checklist: () => import('./checklist.bench').then((m) => m.runChecklistBench),
+  browser: () => import('./browser.bench').then((m) => m.runBrowserBench),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const unknown = argv.filter((a) => !(a in benches));
+  if (unknown.length) {
+    console.error(`unknown benchmark(s): ${unknown.join(', ')} (have: ${Object.keys(benches).join(', ')})`);
+    return 2;
+  }
+  const names = argv.length ? argv : Object.keys(benches);
+  const log = (line: string) => console.error(`  … ${line}`);
+  const summary: string[] = [];
+  let failed = false;
+  for (const name of names) {
+    const t0 = performance.now();
+    try {
+      const run = await benches[name]!();
+      const r = await run({ log });
+      console.log(formatBenchResult(r));
+      console.log('');
+      summary.push(`${r.pass ? 'PASS' : 'FAIL'}  ${name} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+      failed ||= !r.pass;
+    } catch (e) {
+      console.error(e);
+      summary.push(`ERROR ${name}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      failed = true;
+    }
+  }
+  console.log('== summary ==');
+  for (const s of summary) console.log(`  ${s}`);
+  return failed ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
