@@ -6,27 +6,16 @@
 import { createDraft, recordDecision, type Clerk, type Decision, type IntakeCase, type Subject } from '@core/intake/case';
 import { makeCaseNumber, MAX_DAILY_SEQUENCE } from '@core/intake/caseNumber';
 import { chinaDateOf } from '@core/intake/time';
-import { normalizeIdentityInput } from '@core/identity';
+import { caseRecordFrom } from '../cases/cases-store';
 import { getDb, type CaseRecord } from '../store/db';
 
 export function nowIso(now: Date = new Date()): string {
   return now.toISOString();
 }
 
+/** The stored record of a case (its list fields derived by the cases store). */
 export function caseRecordOf(c: IntakeCase, subjectName: string): CaseRecord {
-  const a = c.applicant;
-  const idNumber = a ? (a.kind === 'person' ? a.idNumber : a.uscc) : undefined;
-  return {
-    id: c.id,
-    status: c.status,
-    caseNumber: c.caseNumber ?? '',
-    createdDay: chinaDateOf(c.createdAt),
-    updatedAt: c.updatedAt,
-    applicantIdNumber: idNumber ? normalizeIdentityInput(idNumber) : '',
-    applicantName: a?.name?.trim() ?? '',
-    subjectName,
-    case: c,
-  };
+  return caseRecordFrom(c, subjectName, new Date());
 }
 
 export async function startIntake(args: { subject: Subject; subjectName: string; clerk: Clerk; catalogVersion: string }): Promise<string> {
