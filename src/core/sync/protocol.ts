@@ -1,0 +1,136 @@
+/**
+ * The sync protocol between workstations, departments and the department-queue
+ * service (/api/v1). Pure zod schemas, shared by the server (src/server) and the
+ * workstation (src/renderer/src/sync): both sides validate every body with them.
+ *
+ * 前台综合受理、后台分类审批: a decided case is pushed by its workstation, stored once
+ * (idempotent on the workstation-generated case id + content hash), fanned out to one
+ * dispatch per responsible department, and every department decision comes back to
+ * the workstation as a status event.
+ */
+import { z } from 'zod';
+import { IntakeCase } from '../intake/case';
+
+export const API_PREFIX = '/api/v1';
+export const MAX_PUSH_BATCH = 50;
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256');
+
+// ---- workstation → server: push cases ------------------------------------------------
+
+export const PushedCase = z.object({
+  caseId: z.uuid(),
+  /** SHA-256 of canonicalJson(case): same id + same hash = already have it; other hash = conflict. */
+  contentHash: sha256Hex,
+  /** Training cases are refused by every live endpoint (and never sent by the sync engine). */
+  training: z.boolean(),
+  case: IntakeCase,
+});
+export type PushedCase = z.infer<typeof PushedCase>;
+
+export const PushRequest = z.object({ cases: z.array(PushedCase).min(1).max(MAX_PUSH_BATCH) });
+export type PushRequest = z.infer<typeof PushRequest>;
+
+/**
+ * Per-case outcome; one bad case never fails the batch.
+ * - stored: new, dispatched to its departments
+ * - alreadyHave: same id and same content (a retry after a lost answer)
+ * - conflict: same id, different content (HTTP-409 semantics) — the clerk must look at it
+ * - invalid: the server rejects the data (HTTP-422 semantics) — needs a clerk fix
+ * - refused: not allowed (training case on a live endpoint, another centre's case, a draft)
+ */
+export const PushOutcome = z.enum(['stored', 'alreadyHave', 'conflict', 'invalid', 'refused']);
+export type PushOutcome = z.infer<typeof PushOutcome>;
+
+export const PushResult = z.object({
+  caseId: z.string(),
+  outcome: PushOutcome,
+  /** Why, for conflict / invalid / refused (no personal data). */
+  reason: z.string().max(500).optional(),
+  /** Field paths the server found invalid, e.g. `case.applicant.idNumber`. */
+  paths: z.array(z.string().max(200)).max(50).optional(),
+  /** Dispatches created (stored only). */
+  departments: z.array(z.string()).optional(),
+});
+export type PushResult = z.infer<typeof PushResult>;
+
+export const PushResponse = z.object({ results: z.array(PushResult) });
+export type PushResponse = z.infer<typeof PushResponse>;
+
+// ---- status events: server → workstation --------------------------------------------
+
+/**
+ * What became of a case at a department:
+ * received (stored by the server) · dispatched (queued at a department) · takenForReview 受理确认 ·
+ * correctionRequested 补正 · approved 办结 · denied 不予许可 · returned 退件.
+ */
+export const StatusEventKind = z.enum(['received', 'dispatched', 'takenForReview', 'correctionRequested', 'approved', 'denied', 'returned']);
+export type StatusEventKind = z.infer<typeof StatusEventKind>;
+
+export const FieldComment = z.object({
+  /** What the comment is about: a field path (`applicant.phone`) or a material key (`shared/biz-lic`). */
+  path: z.string().min(1).max(200),
+  comment: z.string().trim().min(1).max(1000),
+});
+export type FieldComment = z.infer<typeof FieldComment>;
+
+export const StatusEvent = z.object({
+  /** Monotonic per server; the workstation pulls `after` the last one it has. */
+  cursor: z.number().int().nonnegative(),
+  caseId: z.uuid(),
+  caseNumber: z.string(),
+  kind: StatusEventKind,
+  departmentCode: z.string().nullable(),
+  /** Server clock, ISO. */
+  at: z.string(),
+  comment: z.string().max(2000).optional(),
+  fieldComments: z.array(FieldComment).max(100).optional(),
+  /** 办结: the result is ready to hand out. */
+  resultReady: z.boolean().optional(),
+});
+export type StatusEvent = z.infer<typeof StatusEvent>;
+
+export const StatusEventsResponse = z.object({
+  events: z.array(StatusEvent),
+  /** Pass back as `after`; equals the request's `after` when there was nothing new. */
+  nextCursor: z.number().int().nonnegative(),
+});
+export type StatusEventsResponse = z.infer<typeof StatusEventsResponse>;
+
+// ---- departments ------------------------------------------------------------------------
+
+export const DispatchState = z.enum(['queued', 'claimed', 'inReview', 'correctionRequested', 'approved', 'denied', 'returned']);
+export type DispatchState = z.infer<typeof DispatchState>;
+
+export const DepartmentDecisionKind = z.enum(['takenForReview', 'correctionRequested', 'approved', 'denied', 'returned']);
+export type DepartmentDecisionKind = z.infer<typeof DepartmentDecisionKind>;
+
+export const DepartmentDecision = z
+  .object({
+    kind: DepartmentDecisionKind,
+    comment: z.string().trim().max(2000).optional(),
+    fieldComments: z.array(FieldComment).max(100).default([]),
+    resultReady: z.boolean().optional(),
+  })
+  .superRefine((d, ctx) => {
+    if ((d.kind === 'denied' || d.kind === 'returned') && !d.comment)
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'a denial or a return needs its reason' });
+    if (d.kind === 'correctionRequested' && d.fieldComments.length === 0 && !d.comment)
+      ctx.addIssue({ code: 'custom', path: ['fieldComments'], message: 'a return for correction needs at least one comment' });
+  });
+export type DepartmentDecision = z.infer<typeof DepartmentDecision>;
+
+export const LEASE_SECONDS = 300;
+
+// ---- canonical JSON for the content hash ----------------------------------------------
+
+/** JSON with object keys sorted at every level, so the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
