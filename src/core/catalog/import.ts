@@ -259,6 +259,11 @@ export function mapZodIssues(issues: readonly ZodIssue[], data: unknown, prefix:
         continue;
       }
     }
+    // One issue per unknown key, pointing at the key itself (items[2].materials[0].sampel).
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out.push(mapZodIssue({ ...issue, keys: [key] }, [...path, key], data));
+      continue;
+    }
     out.push(mapZodIssue(issue, path, data));
   }
   return out;
@@ -355,7 +360,7 @@ function mapZodIssue(issue: ZodIssue, path: PathSegment[], data: unknown): Catal
     }
     case 'unrecognized_keys': {
       const keys = issue.keys.map((k) => quote(k)).join(', ');
-      return make(`存在未知字段：${keys}`, `unrecognized field${issue.keys.length === 1 ? '' : 's'}: ${keys}`);
+      return make(`未知字段 ${keys}（拼写错误？该字段不属于目录格式）`, `unknown field ${keys} (a typo? it is not part of the catalog format)`);
     }
     case 'invalid_union': {
       if (issue.discriminator !== undefined) {

@@ -8,3 +8,15 @@ describe('catalog schema', () => {
     expect(r.error?.issues[0]?.path).toEqual(['items']);
   });
 });
+
+describe('catalog schema strictness', () => {
+  it('rejects an unknown (e.g. misspelt) key with its path, instead of silently dropping it', async () => {
+    const { parseCatalogText } = await import('./import');
+    const { readFileSync } = await import('node:fs');
+    const catalog = JSON.parse(readFileSync('resources/catalog/default-catalog.json', 'utf8'));
+    catalog.items[2].materials[0].sampel = '示例.pdf';
+    const r = parseCatalogText(JSON.stringify(catalog));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.path)).toContain('items[2].materials[0].sampel');
+  });
+});

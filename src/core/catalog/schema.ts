@@ -27,8 +27,8 @@ export type ItemType = z.infer<typeof ItemType>;
 
 /** 法定/承诺办结时限: working days (行政许可法 Art. 82), or 即办 (same day). */
 export const TimeLimit = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('immediate') }), // 即办
-  z.object({ kind: z.literal('workingDays'), days: z.number().int().positive().max(365) }),
+  z.strictObject({ kind: z.literal('immediate') }), // 即办
+  z.strictObject({ kind: z.literal('workingDays'), days: z.number().int().positive().max(365) }),
 ]);
 export type TimeLimit = z.infer<typeof TimeLimit>;
 
@@ -50,13 +50,13 @@ export const PaperSize = z.enum(['A4', 'A3', 'other']);
  * A material applies when every condition holds; a condition holds when the
  * answer to `questionId` is one of `optionIds`. No conditions = always applies.
  */
-export const Condition = z.object({
+export const Condition = z.strictObject({
   questionId: nonEmpty,
   optionIds: z.array(nonEmpty).min(1),
 });
 export type Condition = z.infer<typeof Condition>;
 
-export const Material = z.object({
+export const Material = z.strictObject({
   id: nonEmpty, // unique within the item
   /** Same id across items/bundles = the same document; a bundle collects it once (一套材料). */
   sharedMaterialId: nonEmpty.optional(),
@@ -80,9 +80,9 @@ export const Material = z.object({
 });
 export type Material = z.infer<typeof Material>;
 
-export const SituationOption = z.object({ id: nonEmpty, label: nonEmpty });
+export const SituationOption = z.strictObject({ id: nonEmpty, label: nonEmpty });
 /** 情形 as a question with options (情形引导). */
-export const SituationQuestion = z.object({
+export const SituationQuestion = z.strictObject({
   id: nonEmpty, // unique within the item
   /** Same id across the items of a bundle = asked once for the bundle. */
   sharedQuestionId: nonEmpty.optional(),
@@ -95,7 +95,7 @@ export const SituationQuestion = z.object({
 export type SituationQuestion = z.infer<typeof SituationQuestion>;
 
 /** 业务办理项: the smallest unit (新设 / 变更 / 延续 / 注销 …). */
-export const HandlingItem = z.object({
+export const HandlingItem = z.strictObject({
   code: z.string().trim().min(1).max(36), // 实施编码 (up to 36 chars)
   name: nonEmpty,
   promisedLimit: TimeLimit.optional(), // overrides the item's when set
@@ -103,16 +103,16 @@ export const HandlingItem = z.object({
 export type HandlingItem = z.infer<typeof HandlingItem>;
 
 export const Fee = z.discriminatedUnion('charged', [
-  z.object({ charged: z.literal(false) }), // shown as 不收费 — never 无
-  z.object({
+  z.strictObject({ charged: z.literal(false) }), // shown as 不收费 — never 无
+  z.strictObject({
     charged: z.literal(true),
     basis: z.string().trim(), // 收费依据 (quality rule: required)
-    items: z.array(z.object({ name: nonEmpty, amount: nonEmpty })), // 收费项目与标准
+    items: z.array(z.strictObject({ name: nonEmpty, amount: nonEmpty })), // 收费项目与标准
   }),
 ]);
 export type Fee = z.infer<typeof Fee>;
 
-export const ResultDocument = z.object({
+export const ResultDocument = z.strictObject({
   name: nonEmpty, // 审批结果名称
   type: z.enum(['licence', 'certificate', 'approvalDocument', 'filingReceipt', 'other']), // 审批结果类型
   sample: z.string().trim().optional(), // 审批结果样本 (quality rule: required)
@@ -120,7 +120,7 @@ export const ResultDocument = z.object({
 });
 
 /** Item-specific field for the intake's dynamic form (declared by the catalog). */
-export const ItemField = z.object({
+export const ItemField = z.strictObject({
   id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
   label: nonEmpty,
   kind: z.enum(['text', 'textarea', 'number', 'date', 'select']),
@@ -134,7 +134,7 @@ export const ItemField = z.object({
 });
 export type ItemField = z.infer<typeof ItemField>;
 
-export const Item = z.object({
+export const Item = z.strictObject({
   basicCode: z.string().trim().min(1).max(12), // 基本编码 (12 chars in the national list)
   name: nonEmpty, // 事项名称
   nameEn: nonEmpty.optional(),
@@ -150,7 +150,7 @@ export const Item = z.object({
   promisedLimit: TimeLimit, // 承诺办结时限
   caseType: CaseType, // 办件类型
   fee: Fee, // 是否收费 + 收费依据
-  onSiteVisits: z.object({ count: z.number().int().min(0).max(10), reason: z.string().trim().optional() }), // 到办事现场次数
+  onSiteVisits: z.strictObject({ count: z.number().int().min(0).max(10), reason: z.string().trim().optional() }), // 到办事现场次数
   results: z.array(ResultDocument).default([]), // 审批结果
   online: z.boolean().default(false), // 是否网办
   serviceScope: z.string().trim().optional(), // 通办范围
@@ -164,7 +164,7 @@ export const Item = z.object({
 });
 export type Item = z.infer<typeof Item>;
 
-export const Department = z.object({
+export const Department = z.strictObject({
   code: nonEmpty, // 实施主体编码
   name: nonEmpty,
   nameEn: nonEmpty.optional(),
@@ -172,7 +172,7 @@ export const Department = z.object({
 });
 export type Department = z.infer<typeof Department>;
 
-export const Theme = z.object({
+export const Theme = z.strictObject({
   id: nonEmpty,
   name: nonEmpty,
   nameEn: nonEmpty.optional(),
@@ -181,7 +181,7 @@ export const Theme = z.object({
 export type Theme = z.infer<typeof Theme>;
 
 /** 一件事: several items of several departments taken in as one. */
-export const Bundle = z.object({
+export const Bundle = z.strictObject({
   id: nonEmpty,
   name: nonEmpty,
   nameEn: nonEmpty.optional(),
@@ -190,7 +190,7 @@ export const Bundle = z.object({
   themeIds: z.array(nonEmpty).default([]),
   items: z
     .array(
-      z.object({
+      z.strictObject({
         basicCode: nonEmpty,
         handlingItemCode: nonEmpty.optional(),
         optional: z.boolean().default(false), // the clerk may drop it for this applicant
@@ -202,7 +202,7 @@ export type Bundle = z.infer<typeof Bundle>;
 
 export const CATALOG_SCHEMA_VERSION = 1;
 
-export const Catalog = z.object({
+export const Catalog = z.strictObject({
   schemaVersion: z.literal(CATALOG_SCHEMA_VERSION),
   version: z.string().regex(/^\d{4}\.\d{1,2}\.\d{1,3}$/, 'expected YYYY.M.N, e.g. 2026.11.1'),
   effectiveDate: isoDate,
