@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { IntakeCase } from '../intake/case';
+import { HolidayDataFile } from '../calendar/holidayData';
 
 export const API_PREFIX = '/api/v1';
 export const MAX_PUSH_BATCH = 50;
@@ -134,3 +135,133 @@ export function canonicalJson(value: unknown): string {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
+
+// ---- errors ---------------------------------------------------------------------------------
+
+/**
+ * Every 4xx/5xx answer of /api/v1: a stable machine code (`unauthorized`, `invalidBody`,
+ * `bodyTooLarge`, `rateLimited`, `notFound`, `conflict`, …), a message in words (no personal
+ * data), and for an invalid body the paths that failed.
+ */
+export const ApiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    paths: z.array(z.string()).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+// ---- status events: the query --------------------------------------------------------------
+
+export const MAX_EVENTS_PAGE = 500;
+
+/** `GET /api/v1/status-events?after=<cursor>&limit=<n>` */
+export const StatusEventsQuery = z.object({
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_EVENTS_PAGE).default(100),
+});
+export type StatusEventsQuery = z.infer<typeof StatusEventsQuery>;
+
+// ---- reference data: catalog versions and holiday data ------------------------------------
+
+const catalogVersionString = z.string().regex(/^\d{4}\.\d{1,2}\.\d{1,3}$/, 'expected YYYY.M.N, e.g. 2026.11.1');
+
+/** `GET /api/v1/catalog/versions?after=<version>`: versions newer than `after` (all when absent). */
+export const CatalogVersionsQuery = z.object({ after: catalogVersionString.optional() });
+export type CatalogVersionsQuery = z.infer<typeof CatalogVersionsQuery>;
+
+export const PublishedCatalogVersion = z.object({
+  version: catalogVersionString,
+  effectiveDate: z.string(),
+  /** Server clock, ISO. */
+  publishedAt: z.string(),
+  /** The catalog file as published (checked by the server with parseCatalogData); check it again with parseCatalogData before use. */
+  catalog: z.unknown(),
+});
+export type PublishedCatalogVersion = z.infer<typeof PublishedCatalogVersion>;
+
+/** Oldest first, newest last. */
+export const CatalogVersionsResponse = z.object({ versions: z.array(PublishedCatalogVersion) });
+export type CatalogVersionsResponse = z.infer<typeof CatalogVersionsResponse>;
+
+/** `GET /api/v1/holidays`: every published year as one holiday data file (ETag / If-None-Match → 304). */
+export const HolidaysResponse = z.object({
+  /** The latest publication of any year, ISO. */
+  publishedAt: z.string(),
+  data: HolidayDataFile,
+});
+export type HolidaysResponse = z.infer<typeof HolidaysResponse>;
+
+// ---- departments: queue, claim, decide -----------------------------------------------------
+
+/**
+ * Optional request header naming the person (or system worker) of a department who claims
+ * or decides, e.g. `X-OneWindow-Worker: 王敏`. A dispatch claimed by a named worker is
+ * theirs while the lease runs; without the header the department as a whole acts.
+ */
+export const WORKER_HEADER = 'x-onewindow-worker';
+export const WorkerName = z.string().trim().min(1).max(64);
+
+export const MAX_QUEUE_PAGE = 200;
+
+/** `GET /api/v1/department/queue?state=<state>&after=<dispatchId>&limit=<n>`; no state = the open ones. */
+export const QueueQuery = z.object({
+  state: DispatchState.optional(),
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_QUEUE_PAGE).default(50),
+});
+export type QueueQuery = z.infer<typeof QueueQuery>;
+
+export const DispatchRole = z.enum(['implementing', 'coHandling']);
+export type DispatchRole = z.infer<typeof DispatchRole>;
+
+/** One dispatch as its department sees it, with the case (applicant, items, materials received). */
+export const DispatchView = z.object({
+  dispatchId: z.number().int().positive(),
+  caseId: z.uuid(),
+  caseNumber: z.string(),
+  centreCode: z.string(),
+  departmentCode: z.string(),
+  /** The case's items this department is responsible for, and as what. */
+  basicCodes: z.array(z.string()),
+  roles: z.array(DispatchRole),
+  state: DispatchState,
+  leaseOwner: z.string().nullable(),
+  leaseUntil: z.string().nullable(),
+  queuedAt: z.string(),
+  claimedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  case: IntakeCase,
+});
+export type DispatchView = z.infer<typeof DispatchView>;
+
+export const QueueResponse = z.object({
+  dispatches: z.array(DispatchView),
+  /** Pass back as `after` for the next page; equals the request's `after` at the end. */
+  nextAfter: z.number().int().nonnegative(),
+});
+export type QueueResponse = z.infer<typeof QueueResponse>;
+
+/** `POST …/dispatches/:id/claim` and `POST …/dispatches/claim-next` (204 when nothing is queued). */
+export const ClaimResponse = z.object({ dispatch: DispatchView });
+export type ClaimResponse = z.infer<typeof ClaimResponse>;
+
+/** `POST …/dispatches/:id/decision`: the dispatch after the decision and the status event it became. */
+export const DecisionResponse = z.object({ dispatch: DispatchView, event: StatusEvent });
+export type DecisionResponse = z.infer<typeof DecisionResponse>;
+
+/** `GET /api/v1/department/cases/:caseId`: this department's dispatch of the case (with the case). */
+export const DepartmentCaseResponse = z.object({ dispatch: DispatchView });
+export type DepartmentCaseResponse = z.infer<typeof DepartmentCaseResponse>;
+
+// ---- health ---------------------------------------------------------------------------------
+
+/** `GET /api/v1/health` (no token). */
+export const HealthResponse = z.object({
+  ok: z.literal(true),
+  db: z.enum(['pglite', 'postgres']),
+  /** The highest migration applied. */
+  migration: z.number().int().nonnegative(),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;
