@@ -6,7 +6,12 @@
  *   npx tsx test/bench/run.ts checklist browser   only those
  *
  * Exit code 1 when a target is missed or a benchmark fails to run.
+ * Last, the size of the renderer build (dist-web/, else out/renderer/).
  */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { formatBenchResult, type BenchOptions, type BenchResult } from './report';
 
 type Bench = (options: BenchOptions) => Promise<BenchResult>;
@@ -17,6 +22,43 @@ export const benches: Record<string, () => Promise<Bench>> = {
   checklist: () => import('./checklist.bench').then((m) => m.runChecklistBench),
   browser: () => import('./browser.bench').then((m) => m.runBrowserBench),
 };
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+/** Total bytes of the renderer build, and raw + gzip bytes of its JavaScript. */
+export function rendererBuildSize(): string {
+  const dir = [join(root, 'dist-web'), join(root, 'out', 'renderer')].find((d) => existsSync(d) && statSync(d).isDirectory());
+  if (!dir) return 'renderer build not found — run npm run build:web first';
+  const kib = (n: number) => `${n} bytes (${(n / 1024).toFixed(1)} KiB)`;
+  let total = 0;
+  let js = 0;
+  let jsGzip = 0;
+  let jsFiles = 0;
+  const files = filesUnder(dir);
+  for (const f of files) {
+    const buf = readFileSync(f);
+    total += buf.length;
+    if (/\.(m?js|cjs)$/.test(f)) {
+      jsFiles++;
+      js += buf.length;
+      jsGzip += gzipSync(buf).length;
+    }
+  }
+  return [
+    `== renderer build (${relative(root, dir)}/) ==`,
+    `  files             ${files.length}`,
+    `  total             ${kib(total)}`,
+    `  JavaScript        ${kib(js)} in ${jsFiles} file(s)`,
+    `  JavaScript gzip   ${kib(jsGzip)}`,
+  ].join('\n');
+}
 
 async function main(argv: string[]): Promise<number> {
   const unknown = argv.filter((a) => !(a in benches));
@@ -43,6 +85,8 @@ async function main(argv: string[]): Promise<number> {
       failed = true;
     }
   }
+  console.log(rendererBuildSize());
+  console.log('');
   console.log('== summary ==');
   for (const s of summary) console.log(`  ${s}`);
   return failed ? 1 : 0;
