@@ -1,11 +1,13 @@
 /**
  * Drafts and decided cases in IndexedDB: create, autosave, decide.
  * A decision and its case number are written in one transaction, so a number
- * is never issued twice on this workstation (each keeps its own daily sequence).
+ * is never issued twice on this workstation (each keeps its own daily sequence);
+ * the decided case enters the sync outbox in that same transaction.
  */
 import { createDraft, recordDecision, type Clerk, type Decision, type IntakeCase, type Subject } from '@core/intake/case';
 import { makeCaseNumber, MAX_DAILY_SEQUENCE } from '@core/intake/caseNumber';
 import { chinaDateOf } from '@core/intake/time';
+import { enqueueDecidedCase } from '@core/sync/outbox';
 import { caseRecordFrom } from '../cases/cases-store';
 import { getDb, type CaseRecord } from '../store/db';
 
@@ -47,11 +49,12 @@ export async function decide(
   workstationCode: string,
   at: string,
   build: (caseNumber: string) => { ok: true; decision: Decision } | { ok: false; errors: unknown[] },
+  options: { training?: boolean } = {},
 ): Promise<{ ok: true; case: IntakeCase } | { ok: false; errors: unknown[] }> {
   const db = getDb();
   const day = chinaDateOf(at);
   const seqKey = `caseSequence:${day}`;
-  return db.transaction('rw', db.settings, db.cases, async () => {
+  return db.transaction('rw', db.settings, db.cases, db.outbox, async () => {
     const current = await db.cases.get(c.id);
     if (current && current.status !== 'draft') return { ok: false as const, errors: [{ code: 'alreadyDecided' }] };
     const last = ((await db.settings.get(seqKey))?.value as number | undefined) ?? 0;
@@ -64,6 +67,10 @@ export async function decide(
     const decided = recordDecision(c, built.decision);
     await db.settings.put({ key: seqKey, value: sequence });
     await db.cases.put(caseRecordOf(decided, subjectName));
+    // Into the sync outbox in the same transaction (a training case never is); its content
+    // hash is computed by the sync engine (WebCrypto cannot run inside this transaction).
+    const queued = enqueueDecidedCase(decided, options.training ?? false, Date.now());
+    if (queued.ok) await db.outbox.put(queued.entry);
     return { ok: true as const, case: decided };
   });
 }

@@ -7,6 +7,9 @@
 import Dexie, { type Table } from 'dexie';
 import type { Catalog } from '@core/catalog/schema';
 import type { CaseStatus, IntakeCase } from '@core/intake/case';
+import { enqueueDecidedCase, type OutboxEntry } from '@core/sync/outbox';
+import type { StatusEvent } from '@core/sync/protocol';
+import type { StatusNotification } from '@core/sync/timeline';
 
 export type CatalogSource = { kind: 'bundled' } | { kind: 'file'; name: string };
 
@@ -53,6 +56,15 @@ export interface CaseDocumentRecord {
   bytes: number;
 }
 
+/** A decided case waiting to reach (or having reached) the department-queue service (see sync/). */
+export type OutboxRecord = OutboxEntry;
+
+/** A status event pulled from the service, with when it arrived here (epoch ms). */
+export type StatusEventRecord = StatusEvent & { receivedAt: number };
+
+/** An in-app notification (补正 / 办结); `unread` is 1 or 0 (IndexedDB cannot index booleans). */
+export type NotificationRecord = StatusNotification & { unread: 0 | 1; createdAt: number };
+
 export const LIVE_DB_NAME = 'onewindow';
 
 export class WorkstationDb extends Dexie {
@@ -60,6 +72,9 @@ export class WorkstationDb extends Dexie {
   settings!: Table<SettingRecord, string>;
   cases!: Table<CaseRecord, string>;
   caseDocuments!: Table<CaseDocumentRecord, [string, CaseDocumentKind]>;
+  outbox!: Table<OutboxRecord, string>;
+  statusEvents!: Table<StatusEventRecord, number>;
+  notifications!: Table<NotificationRecord, number>;
 
   constructor(name: string = LIVE_DB_NAME) {
     super(name);
@@ -73,6 +88,27 @@ export class WorkstationDb extends Dexie {
     this.version(3).stores({
       caseDocuments: '&[caseId+kind], caseId',
     });
+    // Sync (issue 4): the outbox of decided cases, status events, in-app notifications.
+    // Cases decided before this version go into the outbox too, so none is left behind.
+    this.version(4)
+      .stores({
+        outbox: '&caseId, state, nextAttemptAt, [state+nextAttemptAt], [state+enqueuedAt]',
+        statusEvents: '&cursor, caseId',
+        notifications: '&cursor, caseId, unread',
+      })
+      .upgrade(async (tx) => {
+        const now = Date.now();
+        const entries: OutboxEntry[] = [];
+        await tx
+          .table('cases')
+          .where('status')
+          .anyOf(['accepted', 'noticeIssued', 'refused'])
+          .each((r: CaseRecord) => {
+            const q = enqueueDecidedCase(r.case, false, now);
+            if (q.ok) entries.push(q.entry);
+          });
+        if (entries.length > 0) await tx.table('outbox').bulkPut(entries);
+      });
   }
 }
 

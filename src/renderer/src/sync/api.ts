@@ -1,0 +1,115 @@
+/**
+ * The workstation's HTTP client for the department-queue service (/api/v1).
+ *
+ * Never throws and never trusts an answer: every request has a timeout (AbortController,
+ * 15 s by default), and every body is validated with zod. A malformed answer is treated
+ * like no answer (a network error, for backoff purposes).
+ */
+import { z } from 'zod';
+import { API_PREFIX } from '@core/sync/protocol';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export interface ServerTarget {
+  serverUrl: string;
+  token: string;
+}
+
+export type ApiFailureKind =
+  /** No answer: DNS, refused, reset, offline, CSP/CORS blocked. */
+  | 'network'
+  | 'timeout'
+  /** 401 / 403: the token is wrong, revoked, or not a workstation's. */
+  | 'unauthorized'
+  /** 400 / 409 / 413 / 422: the request (its data) was refused as a whole. */
+  | 'rejected'
+  /** 429, 5xx and other statuses: try again later. */
+  | 'server'
+  /** 2xx with a body that is not what the protocol says. */
+  | 'malformed';
+
+export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; kind: ApiFailureKind; status: number | null; message: string; paths: string[] };
+
+/** What a 4xx/5xx body may say (the server's error shape, read leniently). */
+const ErrorBody = z
+  .object({
+    error: z.string().max(200).optional(),
+    message: z.string().max(2000).optional(),
+    reason: z.string().max(2000).optional(),
+    paths: z.array(z.string().max(200)).max(50).optional(),
+    issues: z.array(z.object({ path: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]).optional(), message: z.string().optional() })).max(50).optional(),
+  })
+  .loose();
+
+function failureKind(status: number): ApiFailureKind {
+  if (status === 401 || status === 403) return 'unauthorized';
+  if (status === 400 || status === 409 || status === 413 || status === 422) return 'rejected';
+  return 'server';
+}
+
+function issuePath(p: string | (string | number)[] | undefined): string | null {
+  if (p === undefined) return null;
+  return typeof p === 'string' ? p : p.join('.');
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  /** Send the bearer token (all but /health). */
+  auth?: boolean;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export async function apiRequest<S extends z.ZodType>(target: ServerTarget, path: string, schema: S, opts: RequestOptions = {}): Promise<ApiResult<z.infer<S>>> {
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  try {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (opts.auth !== false) headers['Authorization'] = `Bearer ${target.token}`;
+    if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await doFetch(`${target.serverUrl}${API_PREFIX}${path}`, {
+        method: opts.method ?? 'GET',
+        headers,
+        ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+        signal: ctrl.signal,
+        cache: 'no-store',
+        credentials: 'omit',
+        redirect: 'error',
+      });
+    } catch (e) {
+      if (ctrl.signal.aborted) return { ok: false, kind: 'timeout', status: null, message: 'timeout', paths: [] };
+      return { ok: false, kind: 'network', status: null, message: e instanceof Error ? e.message.slice(0, 200) || e.name : 'network', paths: [] };
+    }
+    let text: string;
+    try {
+      text = await res.text();
+    } catch {
+      return { ok: false, kind: ctrl.signal.aborted ? 'timeout' : 'network', status: res.status, message: 'body-read-failed', paths: [] };
+    }
+    let json: unknown = undefined;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    if (!res.ok) {
+      const body = ErrorBody.safeParse(json);
+      const b = body.success ? body.data : {};
+      const paths = [...(b.paths ?? []), ...((b.issues ?? []).map((i) => issuePath(i.path)).filter((p): p is string => p !== null))].slice(0, 50);
+      const message = (b.reason ?? b.message ?? b.error ?? `HTTP ${res.status}`).slice(0, 500);
+      return { ok: false, kind: failureKind(res.status), status: res.status, message, paths };
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      return { ok: false, kind: 'malformed', status: res.status, message: `malformed answer${first ? ` at ${first.path.join('.') || '(root)'}` : ''}`, paths: [] };
+    }
+    return { ok: true, status: res.status, data: parsed.data };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,511 @@
+/**
+ * The sync engine: one per app, started after sign-in (SyncEngineHost). A run
+ *
+ * 1. pushes the due outbox entries in batches of ≤ 50 (POST /cases/push) and applies each
+ *    case's result through the pure transitions of @core/sync/outbox;
+ * 2. pulls status events after the stored cursor until none is left, stores them with
+ *    their notifications (补正, 办结) and the new cursor in one transaction;
+ * 3. pulls newer catalog versions and imports them through the catalog store;
+ * 4. pulls the holiday data.
+ *
+ * Runs on start, on the browser's `online` event, every 60 s, when the earliest retry
+ * falls due, and shortly after a case enters the outbox. One run at a time (and, where
+ * the Web Locks API exists, one tab at a time); a request during a run runs again after it.
+ *
+ * Robustness:
+ * - Every answer is validated (see api.ts); a malformed one counts as a network error.
+ * - A network error (or 401/403, 429, 5xx) puts the batch's entries in `retry` with backoff
+ *   and ends the push phase: the server is not reachable now, hammering it helps nobody.
+ * - A batch refused as a whole (400/409/413/422: e.g. one case the server's schema rejects)
+ *   is split in halves until the case that causes it stands alone; that case goes to
+ *   `needsFix` with the server's reason, the others go through.
+ * - A case that fails the protocol schema here never leaves: `needsFix` at once (local).
+ * - An entry is sent at most once per run, so a zero backoff (full jitter) cannot spin.
+ * - Entries left `sending` by a crash or a closed window go back to `queued` at start.
+ *
+ * No React here: the engine runs in Node too (tests, benchmarks) with fake-indexeddb and an
+ * injected fetch.
+ */
+import { liveQuery, type Subscription } from 'dexie';
+import { z } from 'zod';
+import { IntakeCase } from '@core/intake/case';
+import {
+  MAX_PUSH_BATCH,
+  PushedCase,
+  PushResponse,
+  StatusEventsResponse,
+  type PushResult,
+  type StatusEvent,
+} from '@core/sync/protocol';
+import {
+  onLocalInvalid,
+  onNetworkError,
+  onPushResult,
+  onSendStarted,
+  planBatch,
+  recoverInterrupted,
+  nextWakeAt,
+  type OutboxEntry,
+} from '@core/sync/outbox';
+import { notificationsFor, type StatusNotification } from '@core/sync/timeline';
+import type { SyncServerConfig } from '@core/sync/serverConfig';
+import { HolidayDataFile } from '@core/calendar/holidayData';
+import { Catalog } from '@core/catalog/schema';
+import { compareCatalogVersions } from '@core/catalog/version';
+import { type NotificationRecord, type StatusEventRecord, type WorkstationDb } from '../store/db';
+import { apiRequest, DEFAULT_TIMEOUT_MS, type ApiResult, type ServerTarget } from './api';
+import {
+  contentHashOf,
+  loadCursor,
+  loadServerConfig,
+  resetLiveStatus,
+  setLiveStatus,
+  SYNC_CURSOR_KEY,
+  SYNC_HOLIDAYS_KEY,
+  SYNC_STATUS_KEY,
+  type SyncOutcome,
+  type SyncStatusRecord,
+} from './sync-store';
+
+export const SYNC_INTERVAL_MS = 60_000;
+/** At most this many status-event pages per run (a run must end; the next one carries on). */
+const MAX_EVENT_PAGES = 1_000;
+
+// ---- answers not (yet) in the shared protocol, read leniently ---------------------------------
+
+/** GET /catalog/versions?after=: newer published catalogs, oldest first. */
+export const CatalogVersionsResponse = z.object({
+  versions: z.array(z.object({ version: z.string(), catalog: z.unknown() }).loose()).max(100),
+});
+/** GET /holidays: the service's holiday data (null when it publishes none). */
+export const HolidaysResponse = z.union([z.object({ holidays: HolidayDataFile.nullable() }).loose(), HolidayDataFile]);
+
+export interface SyncReport {
+  outcome: SyncOutcome;
+  detail: string | null;
+  acknowledged: number;
+  needsFix: number;
+  retry: number;
+  requests: number;
+  events: number;
+  notifications: StatusNotification[];
+  catalogsImported: string[];
+  holidaysUpdated: boolean;
+  ms: number;
+}
+
+export interface EngineOptions {
+  db: WorkstationDb;
+  fetch?: typeof fetch;
+  now?: () => number;
+  random?: () => number;
+  timeoutMs?: number;
+  batchSize?: number;
+  intervalMs?: number;
+  /** Imports a catalog pulled from the service (default: the catalog store's importCatalogText). */
+  importCatalog?: (text: string, name: string) => Promise<{ kind: string }>;
+  /** The catalog version in use (for `?after=`). */
+  activeCatalogVersion?: () => Promise<string | null>;
+  /** Called with the notifications of each run (system notifications). */
+  onNotifications?: (n: StatusNotification[]) => void;
+  /** Called after each run. */
+  onReport?: (r: SyncReport) => void;
+  /** Pull catalogs and holidays too (default true). */
+  pullReferenceData?: boolean;
+}
+
+type PreparedEntry = { entry: OutboxEntry; pushed: PushedCase };
+
+export class SyncEngine {
+  private readonly db: WorkstationDb;
+  private readonly fetchFn: typeof fetch;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly timeoutMs: number;
+  private readonly batchSize: number;
+  private readonly intervalMs: number;
+  private running: Promise<SyncReport> | null = null;
+  private lastOutcome: SyncOutcome | null = null;
+  private again = false;
+  private started = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private kickTimer: ReturnType<typeof setTimeout> | null = null;
+  private outboxWatch: Subscription | null = null;
+  private readonly onOnline = () => void this.syncNow();
+
+  constructor(private readonly opts: EngineOptions) {
+    this.db = opts.db;
+    this.fetchFn = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.now = opts.now ?? (() => Date.now());
+    this.random = opts.random ?? (() => Math.random());
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.batchSize = Math.max(1, Math.min(opts.batchSize ?? MAX_PUSH_BATCH, MAX_PUSH_BATCH));
+    this.intervalMs = opts.intervalMs ?? SYNC_INTERVAL_MS;
+  }
+
+  /** Starts the schedule: a run now, on `online`, every interval, and when cases are queued. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
+    // A case entering the outbox (a decision) is sent within a second, not a minute.
+    this.outboxWatch = liveQuery(() => this.db.outbox.where('state').equals('queued').count()).subscribe({
+      next: (n) => {
+        // Not while the server is unreachable: retries wait for their backoff, the interval or `online`.
+        if (n > 0 && this.started && this.lastOutcome === 'ok') this.kick(500);
+      },
+      error: () => undefined,
+    });
+    void this.syncNow();
+  }
+
+  stop(): void {
+    this.started = false;
+    if (typeof window !== 'undefined') window.removeEventListener('online', this.onOnline);
+    this.outboxWatch?.unsubscribe();
+    this.outboxWatch = null;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.kickTimer) clearTimeout(this.kickTimer);
+    this.timer = this.kickTimer = null;
+  }
+
+  private kick(delayMs: number): void {
+    if (this.kickTimer) return;
+    this.kickTimer = setTimeout(() => {
+      this.kickTimer = null;
+      if (this.started) void this.syncNow();
+    }, delayMs);
+  }
+
+  /** A run now (or, when one is running, right after it). Resolves with that run's report. */
+  syncNow(): Promise<SyncReport> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    const run = (async () => {
+      let report: SyncReport;
+      do {
+        this.again = false;
+        report = await this.withLock(() => this.runOnce());
+      } while (this.again);
+      return report;
+    })();
+    this.running = run;
+    void run.finally(() => {
+      this.running = null;
+      void this.scheduleNext();
+    });
+    return run;
+  }
+
+  private async withLock(fn: () => Promise<SyncReport>): Promise<SyncReport> {
+    const locks = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined;
+    if (!locks) return fn();
+    // Another tab of the same workstation syncing already: this one waits its turn.
+    return (await locks.request('onewindow-sync', () => fn())) as SyncReport;
+  }
+
+  private async scheduleNext(): Promise<void> {
+    if (!this.started) return;
+    if (this.timer) clearTimeout(this.timer);
+    let delay = this.intervalMs;
+    try {
+      const retries = await this.db.outbox.where('[state+nextAttemptAt]').between(['retry', -Infinity], ['retry', Infinity]).limit(1).toArray();
+      const wake = nextWakeAt(retries);
+      if (wake !== null) delay = Math.min(delay, Math.max(1_000, wake - this.now()));
+    } catch {
+      // the next interval will do
+    }
+    if (!this.started) return;
+    this.timer = setTimeout(() => void this.syncNow(), delay);
+  }
+
+  /** One full run: push, events, catalogs, holidays. Never throws. */
+  async runOnce(): Promise<SyncReport> {
+    const t0 = this.now();
+    const report: SyncReport = { outcome: 'ok', detail: null, acknowledged: 0, needsFix: 0, retry: 0, requests: 0, events: 0, notifications: [], catalogsImported: [], holidaysUpdated: false, ms: 0 };
+    try {
+      const config = await loadServerConfig(this.db);
+      if (!config) {
+        report.outcome = 'notConfigured';
+        return report;
+      }
+      setLiveStatus({ running: true, phase: 'push', done: 0, total: 0 });
+      await this.recoverInterrupted();
+      const pushed = await this.pushAll(config, report);
+      if (pushed === 'stop') return report;
+      setLiveStatus({ phase: 'events' });
+      if ((await this.pullEvents(config, report)) === 'stop') return report;
+      if (this.opts.pullReferenceData !== false) {
+        setLiveStatus({ phase: 'catalog' });
+        await this.pullCatalogs(config, report);
+        setLiveStatus({ phase: 'holidays' });
+        await this.pullHolidays(config, report);
+      }
+      return report;
+    } catch (e) {
+      // IndexedDB trouble (quota, a closed database): report it, try again later.
+      report.outcome = 'serverError';
+      report.detail = `local: ${e instanceof Error ? e.name : 'error'}`;
+      return report;
+    } finally {
+      report.ms = this.now() - t0;
+      resetLiveStatus();
+      this.lastOutcome = report.outcome;
+      await this.saveStatus(report).catch(() => undefined);
+      if (report.notifications.length > 0) this.opts.onNotifications?.(report.notifications);
+      this.opts.onReport?.(report);
+    }
+  }
+
+  private async saveStatus(report: SyncReport): Promise<void> {
+    const previous = (await this.db.settings.get(SYNC_STATUS_KEY))?.value as SyncStatusRecord | undefined;
+    const now = this.now();
+    const rec: SyncStatusRecord = {
+      outcome: report.outcome,
+      lastAttemptAt: now,
+      lastSuccessAt: report.outcome === 'ok' ? now : (previous?.lastSuccessAt ?? null),
+      detail: report.detail,
+    };
+    await this.db.settings.put({ key: SYNC_STATUS_KEY, value: rec });
+  }
+
+  private async recoverInterrupted(): Promise<void> {
+    const now = this.now();
+    await this.db.transaction('rw', this.db.outbox, async () => {
+      const stuck = await this.db.outbox.where('state').equals('sending').toArray();
+      if (stuck.length > 0) await this.db.outbox.bulkPut(stuck.map((e) => recoverInterrupted(e, now)));
+    });
+  }
+
+  private target(config: SyncServerConfig): ServerTarget {
+    return { serverUrl: config.serverUrl, token: config.token };
+  }
+
+  private request<S extends z.ZodType>(config: SyncServerConfig, path: string, schema: S, init: { method?: 'GET' | 'POST'; body?: unknown } = {}) {
+    return apiRequest(this.target(config), path, schema, { ...init, timeoutMs: this.timeoutMs, fetch: this.fetchFn });
+  }
+
+  private fail(report: SyncReport, r: Extract<ApiResult<unknown>, { ok: false }>): void {
+    report.outcome = r.kind === 'unauthorized' ? 'unauthorized' : r.kind === 'network' || r.kind === 'timeout' ? 'offline' : 'serverError';
+    report.detail = r.status !== null ? `HTTP ${r.status}: ${r.message}` : r.message;
+  }
+
+  /** Cases went through; a catalog or holiday pull that fails only dents the run when the server is gone. */
+  private referenceDataFailed(report: SyncReport, what: string, r: Extract<ApiResult<unknown>, { ok: false }>): void {
+    if (r.kind === 'network' || r.kind === 'timeout' || r.kind === 'unauthorized') this.fail(report, r);
+    else report.detail = `${what}: ${r.status !== null ? `HTTP ${r.status}: ` : ''}${r.message}`.slice(0, 500);
+  }
+
+  // ---- push ---------------------------------------------------------------------------
+
+  /** Due entries, oldest first, skipping those already tried in this run. */
+  private async loadDue(exclude: ReadonlySet<string>, now: number): Promise<OutboxEntry[]> {
+    const want = this.batchSize;
+    const pick = async (coll: () => import('dexie').Collection<OutboxEntry, string>) => {
+      const out: OutboxEntry[] = [];
+      await coll()
+        .until(() => out.length >= want)
+        .each((e) => {
+          if (!exclude.has(e.caseId)) out.push(e);
+        });
+      return out;
+    };
+    const [queued, retries] = await Promise.all([
+      pick(() => this.db.outbox.where('[state+enqueuedAt]').between(['queued', -Infinity], ['queued', Infinity])),
+      pick(() => this.db.outbox.where('[state+nextAttemptAt]').between(['retry', -Infinity], ['retry', now], true, true)),
+    ]);
+    return planBatch([...queued, ...retries], now, want);
+  }
+
+  private async countDue(now: number): Promise<number> {
+    const [q, r] = await Promise.all([
+      this.db.outbox.where('state').equals('queued').count(),
+      this.db.outbox.where('[state+nextAttemptAt]').between(['retry', -Infinity], ['retry', now], true, true).count(),
+    ]);
+    return q + r;
+  }
+
+  private async pushAll(config: SyncServerConfig, report: SyncReport): Promise<'ok' | 'stop'> {
+    const tried = new Set<string>();
+    let total = await this.countDue(this.now());
+    let done = 0;
+    setLiveStatus({ done, total });
+    for (;;) {
+      const now = this.now();
+      const batch = await this.loadDue(tried, now);
+      if (batch.length === 0) return 'ok';
+      for (const e of batch) tried.add(e.caseId);
+      if (done + batch.length > total) total = done + batch.length; // cases decided meanwhile
+      const prepared = await this.prepare(batch, report);
+      const outcome = await this.sendGroup(config, prepared, report);
+      done += batch.length;
+      setLiveStatus({ done: Math.min(done, total), total });
+      if (outcome === 'stop') return 'stop';
+    }
+  }
+
+  /** Reads the cases, checks them against the protocol, hashes them; marks the sendable ones `sending`. */
+  private async prepare(batch: OutboxEntry[], report: SyncReport): Promise<PreparedEntry[]> {
+    const records = await this.db.cases.bulkGet(batch.map((e) => e.caseId));
+    const now = this.now();
+    const ready: PreparedEntry[] = [];
+    const bad: OutboxEntry[] = [];
+    for (let i = 0; i < batch.length; i++) {
+      const entry = batch[i]!;
+      const record = records[i];
+      if (!record) {
+        bad.push(onLocalInvalid(entry, 'the case is no longer on this workstation', [], now));
+        continue;
+      }
+      const parsed = IntakeCase.safeParse(record.case);
+      if (!parsed.success) {
+        const paths = parsed.error.issues.slice(0, 20).map((iss) => ['case', ...iss.path.map(String)].join('.'));
+        const first = parsed.error.issues[0];
+        bad.push(onLocalInvalid(entry, `${first ? `${['case', ...first.path.map(String)].join('.')}: ${first.message}` : 'invalid case'}`.slice(0, 500), paths, now));
+        continue;
+      }
+      const contentHash = await contentHashOf(parsed.data);
+      const pushed: PushedCase = { caseId: entry.caseId, contentHash, training: false, case: parsed.data };
+      const check = PushedCase.safeParse(pushed);
+      if (!check.success) {
+        bad.push(onLocalInvalid(entry, check.error.issues[0]?.message ?? 'invalid', [], now));
+        continue;
+      }
+      ready.push({ entry: onSendStarted(entry, now, contentHash), pushed });
+    }
+    report.needsFix += bad.length;
+    await this.db.outbox.bulkPut([...bad, ...ready.map((p) => p.entry)]);
+    return ready;
+  }
+
+  /** Sends one group; splits it when the server refuses it as a whole. */
+  private async sendGroup(config: SyncServerConfig, group: PreparedEntry[], report: SyncReport): Promise<'ok' | 'stop'> {
+    if (group.length === 0) return 'ok';
+    report.requests += 1;
+    const r = await this.request(config, '/cases/push', PushResponse, { method: 'POST', body: { cases: group.map((p) => p.pushed) } });
+    const now = this.now();
+    if (!r.ok) {
+      if (r.kind === 'rejected') {
+        if (group.length > 1) {
+          const mid = Math.ceil(group.length / 2);
+          const first = await this.sendGroup(config, group.slice(0, mid), report);
+          if (first === 'stop') {
+            await this.settleAsNetworkError(group.slice(mid), now, r.message, report);
+            return 'stop';
+          }
+          return this.sendGroup(config, group.slice(mid), report);
+        }
+        const only = group[0]!;
+        const settled = onPushResult(only.entry, { outcome: 'invalid', reason: r.message || `HTTP ${r.status}`, paths: r.paths }, now);
+        report.needsFix += 1;
+        await this.db.outbox.put(settled);
+        return 'ok';
+      }
+      this.fail(report, r);
+      await this.settleAsNetworkError(group, now, report.detail ?? r.message, report);
+      return 'stop';
+    }
+    const byId = new Map<string, PushResult>();
+    for (const res of r.data.results) byId.set(res.caseId, res);
+    const settled = group.map(({ entry }) => {
+      const res = byId.get(entry.caseId);
+      if (!res) {
+        report.retry += 1;
+        return onNetworkError(entry, now, this.random(), 'no result for this case in the answer');
+      }
+      const next = onPushResult(entry, res, now);
+      if (next.state === 'acknowledged') report.acknowledged += 1;
+      else report.needsFix += 1;
+      return next;
+    });
+    await this.db.outbox.bulkPut(settled);
+    return 'ok';
+  }
+
+  private async settleAsNetworkError(group: PreparedEntry[], now: number, error: string, report: SyncReport): Promise<void> {
+    report.retry += group.length;
+    await this.db.outbox.bulkPut(group.map(({ entry }) => onNetworkError(entry, now, this.random(), error)));
+  }
+
+  // ---- status events ------------------------------------------------------------------
+
+  private async pullEvents(config: SyncServerConfig, report: SyncReport): Promise<'ok' | 'stop'> {
+    let cursor = await loadCursor(config.serverUrl, this.db);
+    for (let page = 0; page < MAX_EVENT_PAGES; page++) {
+      report.requests += 1;
+      const r = await this.request(config, `/status-events?after=${cursor}`, StatusEventsResponse);
+      if (!r.ok) {
+        this.fail(report, r);
+        return 'stop';
+      }
+      const events = r.data.events.filter((e) => e.cursor > cursor);
+      const next = Math.max(cursor, r.data.nextCursor, ...events.map((e) => e.cursor));
+      if (events.length === 0 && next === cursor) return 'ok';
+      await this.storeEvents(config.serverUrl, cursor, next, events, report);
+      cursor = next;
+      if (events.length === 0) return 'ok';
+    }
+    return 'ok';
+  }
+
+  private async storeEvents(serverUrl: string, previous: number, next: number, events: StatusEvent[], report: SyncReport): Promise<void> {
+    const now = this.now();
+    const notes = notificationsFor(events, previous);
+    const eventRecords: StatusEventRecord[] = events.map((e) => ({ ...e, receivedAt: now }));
+    const noteRecords: NotificationRecord[] = notes.map((n) => ({ ...n, unread: 1, createdAt: now }));
+    await this.db.transaction('rw', this.db.statusEvents, this.db.notifications, this.db.settings, async () => {
+      await this.db.statusEvents.bulkPut(eventRecords);
+      // an event already notified (a cursor moved back by hand) is not notified again
+      const existing = new Set((await this.db.notifications.bulkGet(noteRecords.map((n) => n.cursor))).filter(Boolean).map((n) => n!.cursor));
+      const fresh = noteRecords.filter((n) => !existing.has(n.cursor));
+      await this.db.notifications.bulkPut(fresh);
+      await this.db.settings.put({ key: SYNC_CURSOR_KEY, value: { serverUrl, cursor: next } });
+      report.notifications.push(...notes.filter((n) => !existing.has(n.cursor)));
+    });
+    report.events += events.length;
+  }
+
+  // ---- catalogs and holidays ---------------------------------------------------------
+
+  private async pullCatalogs(config: SyncServerConfig, report: SyncReport): Promise<void> {
+    const active = (await this.opts.activeCatalogVersion?.()) ?? null;
+    report.requests += 1;
+    const r = await this.request(config, `/catalog/versions${active ? `?after=${encodeURIComponent(active)}` : ''}`, CatalogVersionsResponse);
+    if (!r.ok) {
+      this.referenceDataFailed(report, 'catalog', r);
+      return;
+    }
+    const importer = this.opts.importCatalog;
+    if (!importer) return;
+    const newer = r.data.versions
+      .filter((v) => !active || compareCatalogVersions(v.version, active) > 0)
+      .sort((a, b) => compareCatalogVersions(a.version, b.version));
+    for (const v of newer) {
+      const catalog = Catalog.safeParse(v.catalog);
+      if (!catalog.success) {
+        report.detail = `catalog ${v.version}: malformed`;
+        continue;
+      }
+      const out = await importer(JSON.stringify(v.catalog), `${new URL(config.serverUrl).host} ${v.version}`);
+      if (out.kind === 'imported') report.catalogsImported.push(v.version);
+    }
+  }
+
+  private async pullHolidays(config: SyncServerConfig, report: SyncReport): Promise<void> {
+    report.requests += 1;
+    const r = await this.request(config, '/holidays', HolidaysResponse);
+    if (!r.ok) {
+      this.referenceDataFailed(report, 'holidays', r);
+      return;
+    }
+    const data = 'holidays' in r.data ? r.data.holidays : r.data;
+    if (!data) return;
+    const hash = await contentHashOf(data);
+    const previous = (await this.db.settings.get(SYNC_HOLIDAYS_KEY))?.value as { hash?: string } | undefined;
+    if (previous?.hash === hash) return;
+    await this.db.settings.put({ key: SYNC_HOLIDAYS_KEY, value: { hash, receivedAt: this.now(), data } });
+    report.holidaysUpdated = true;
+  }
+}

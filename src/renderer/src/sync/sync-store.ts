@@ -1,0 +1,137 @@
+/**
+ * Sync settings and state kept in IndexedDB (the `settings` table), the clerk's actions on
+ * the outbox (retry now, mark notifications read), and the in-memory live status of the
+ * running sync (progress while a backlog drains), readable from React.
+ */
+import { useSyncExternalStore } from 'react';
+import { z } from 'zod';
+import { canonicalJson } from '@core/sync/protocol';
+import { retryNow, type OutboxEntry } from '@core/sync/outbox';
+import { SyncServerConfig } from '@core/sync/serverConfig';
+import { getDb, type WorkstationDb } from '../store/db';
+
+export const SYNC_SERVER_KEY = 'syncServer';
+export const SYNC_CURSOR_KEY = 'syncCursor';
+export const SYNC_STATUS_KEY = 'syncStatus';
+export const SYNC_HOLIDAYS_KEY = 'syncHolidays';
+export const SYSTEM_NOTIFICATIONS_KEY = 'syncSystemNotifications';
+
+// ---- server config ------------------------------------------------------------------------
+
+export async function loadServerConfig(db: WorkstationDb = getDb()): Promise<SyncServerConfig | null> {
+  const r = SyncServerConfig.safeParse((await db.settings.get(SYNC_SERVER_KEY))?.value);
+  return r.success ? r.data : null;
+}
+
+export async function saveServerConfig(config: SyncServerConfig, db: WorkstationDb = getDb()): Promise<void> {
+  await db.settings.put({ key: SYNC_SERVER_KEY, value: SyncServerConfig.parse(config) });
+}
+
+export async function clearServerConfig(db: WorkstationDb = getDb()): Promise<void> {
+  await db.settings.delete(SYNC_SERVER_KEY);
+}
+
+// ---- cursor (per server: another server starts from 0) ---------------------------------------
+
+export const SyncCursor = z.object({ serverUrl: z.string(), cursor: z.number().int().nonnegative() });
+export type SyncCursor = z.infer<typeof SyncCursor>;
+
+export async function loadCursor(serverUrl: string, db: WorkstationDb = getDb()): Promise<number> {
+  const r = SyncCursor.safeParse((await db.settings.get(SYNC_CURSOR_KEY))?.value);
+  return r.success && r.data.serverUrl === serverUrl ? r.data.cursor : 0;
+}
+
+// ---- last sync result -----------------------------------------------------------------------
+
+export const SyncOutcome = z.enum(['ok', 'offline', 'unauthorized', 'serverError', 'notConfigured']);
+export type SyncOutcome = z.infer<typeof SyncOutcome>;
+
+export const SyncStatusRecord = z.object({
+  outcome: SyncOutcome,
+  /** epoch ms of the last attempt and of the last fully successful sync. */
+  lastAttemptAt: z.number(),
+  lastSuccessAt: z.number().nullable(),
+  /** Short technical detail of the last problem (HTTP status, "timeout"…). */
+  detail: z.string().max(500).nullable(),
+});
+export type SyncStatusRecord = z.infer<typeof SyncStatusRecord>;
+
+export async function loadSyncStatus(db: WorkstationDb = getDb()): Promise<SyncStatusRecord | null> {
+  const r = SyncStatusRecord.safeParse((await db.settings.get(SYNC_STATUS_KEY))?.value);
+  return r.success ? r.data : null;
+}
+
+// ---- clerk actions ------------------------------------------------------------------------
+
+/** "Retry now" on one entry (retry or needsFix). */
+export async function retryEntryNow(caseId: string, now = Date.now(), db: WorkstationDb = getDb()): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    const e = await db.outbox.get(caseId);
+    if (e && (e.state === 'retry' || e.state === 'needsFix')) await db.outbox.put(retryNow(e, now));
+  });
+}
+
+/** "Retry all" for one state (retry or needsFix). */
+export async function retryAllNow(state: 'retry' | 'needsFix', now = Date.now(), db: WorkstationDb = getDb()): Promise<number> {
+  return db.transaction('rw', db.outbox, async () => {
+    const entries: OutboxEntry[] = await db.outbox.where('state').equals(state).toArray();
+    await db.outbox.bulkPut(entries.map((e) => retryNow(e, now)));
+    return entries.length;
+  });
+}
+
+export async function markNotificationRead(cursor: number, db: WorkstationDb = getDb()): Promise<void> {
+  await db.notifications.update(cursor, { unread: 0 });
+}
+
+export async function markAllNotificationsRead(db: WorkstationDb = getDb()): Promise<void> {
+  await db.notifications.where('unread').equals(1).modify({ unread: 0 });
+}
+
+// ---- content hash ---------------------------------------------------------------------------
+
+/** SHA-256 (hex) of canonicalJson(value), as the protocol wants for a case's content hash. */
+export async function contentHashOf(value: unknown): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(value)));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// ---- live status (in memory) ----------------------------------------------------------------
+
+export type SyncPhase = 'idle' | 'push' | 'events' | 'catalog' | 'holidays';
+
+export interface LiveSyncStatus {
+  running: boolean;
+  phase: SyncPhase;
+  /** Entries settled (acknowledged or needsFix) in this run, and due at its start (plus those added since). */
+  done: number;
+  total: number;
+}
+
+const IDLE: LiveSyncStatus = { running: false, phase: 'idle', done: 0, total: 0 };
+let live: LiveSyncStatus = IDLE;
+const listeners = new Set<() => void>();
+
+export function setLiveStatus(next: Partial<LiveSyncStatus>): void {
+  live = { ...live, ...next };
+  for (const l of listeners) l();
+}
+
+export function resetLiveStatus(): void {
+  live = IDLE;
+  for (const l of listeners) l();
+}
+
+export function getLiveStatus(): LiveSyncStatus {
+  return live;
+}
+
+export function useLiveSyncStatus(): LiveSyncStatus {
+  return useSyncExternalStore(
+    (cb) => {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    () => live,
+  );
+}
