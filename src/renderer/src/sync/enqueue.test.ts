@@ -36,7 +36,7 @@ describe('decide() enqueues the decided case in the same transaction', () => {
     const c = makeDraft({ id: '41111111-2222-4333-8444-555555555555', applicant: personApplicant(), agent: null });
     const db = getDb();
     const put = db.outbox.put.bind(db.outbox);
-    db.outbox.put = (() => Promise.reject(new DOMException('full', 'QuotaExceededError'))) as typeof db.outbox.put;
+    db.outbox.put = (() => Promise.reject(new DOMException('full', 'QuotaExceededError'))) as unknown as typeof db.outbox.put;
     try {
       await expect(decide(c, '食品经营许可', '7K', AT, refuse)).rejects.toThrow();
     } finally {
