@@ -6,7 +6,7 @@
  * like no answer (a network error, for backoff purposes).
  */
 import { z } from 'zod';
-import { API_PREFIX } from '@core/sync/protocol';
+import { API_PREFIX, ApiError } from '@core/sync/protocol';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -30,26 +30,28 @@ export type ApiFailureKind =
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; kind: ApiFailureKind; status: number | null; message: string; paths: string[] };
 
-/** What a 4xx/5xx body may say (the server's error shape, read leniently). */
-const ErrorBody = z
+/** What a 4xx/5xx body may say: the protocol's ApiError, else a few common shapes, read leniently. */
+const LooseErrorBody = z
   .object({
     error: z.string().max(200).optional(),
     message: z.string().max(2000).optional(),
     reason: z.string().max(2000).optional(),
     paths: z.array(z.string().max(200)).max(50).optional(),
-    issues: z.array(z.object({ path: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]).optional(), message: z.string().optional() })).max(50).optional(),
   })
   .loose();
+
+function describeError(json: unknown, status: number): { message: string; paths: string[] } {
+  const api = ApiError.safeParse(json);
+  if (api.success) return { message: (api.data.error.message || api.data.error.code).slice(0, 500), paths: (api.data.error.paths ?? []).slice(0, 50) };
+  const loose = LooseErrorBody.safeParse(json);
+  const b = loose.success ? loose.data : {};
+  return { message: (b.reason ?? b.message ?? b.error ?? `HTTP ${status}`).slice(0, 500), paths: (b.paths ?? []).slice(0, 50) };
+}
 
 function failureKind(status: number): ApiFailureKind {
   if (status === 401 || status === 403) return 'unauthorized';
   if (status === 400 || status === 409 || status === 413 || status === 422) return 'rejected';
   return 'server';
-}
-
-function issuePath(p: string | (string | number)[] | undefined): string | null {
-  if (p === undefined) return null;
-  return typeof p === 'string' ? p : p.join('.');
 }
 
 export interface RequestOptions {
@@ -97,10 +99,7 @@ export async function apiRequest<S extends z.ZodType>(target: ServerTarget, path
       json = undefined;
     }
     if (!res.ok) {
-      const body = ErrorBody.safeParse(json);
-      const b = body.success ? body.data : {};
-      const paths = [...(b.paths ?? []), ...((b.issues ?? []).map((i) => issuePath(i.path)).filter((p): p is string => p !== null))].slice(0, 50);
-      const message = (b.reason ?? b.message ?? b.error ?? `HTTP ${res.status}`).slice(0, 500);
+      const { message, paths } = describeError(json, res.status);
       return { ok: false, kind: failureKind(res.status), status: res.status, message, paths };
     }
     const parsed = schema.safeParse(json);

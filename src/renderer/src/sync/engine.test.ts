@@ -5,6 +5,7 @@ import { PushRequest, type PushResult, type StatusEvent } from '@core/sync/proto
 import { WorkstationDb, type CaseRecord } from '../store/db';
 import { syntheticCases } from '../cases/synthetic-cases';
 import { makeIntakeCatalog } from '@core/intake/fixtures';
+import { Catalog } from '@core/catalog/schema';
 import { SyncEngine } from './engine';
 import { contentHashOf, loadSyncStatus, retryEntryNow, saveServerConfig, SYNC_CURSOR_KEY } from './sync-store';
 
@@ -32,14 +33,14 @@ class FakeServer {
   fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     if (this.down) throw new TypeError('Failed to fetch');
     const url = new URL(String(input));
-    if ((init?.headers as Record<string, string>)?.['Authorization'] !== `Bearer ${this.token}`) return json(401, { error: 'unauthorized' });
+    if ((init?.headers as Record<string, string>)?.['Authorization'] !== `Bearer ${this.token}`) return json(401, { error: { code: 'invalidToken', message: 'the token is not valid' } });
     if (this.malformed) return new Response('<html>proxy error</html>', { status: 200 });
     if (url.pathname === '/api/v1/cases/push') {
       this.pushRequests += 1;
       const body = PushRequest.safeParse(JSON.parse(String(init?.body)));
-      if (!body.success) return json(400, { error: 'invalid', message: 'bad request' });
+      if (!body.success) return json(400, { error: { code: 'invalidBody', message: 'bad request' } });
       const poisoned = body.data.cases.find((c) => this.poisonBatch.has(c.caseId));
-      if (poisoned) return json(422, { error: 'invalid', message: 'applicant.phone: invalid', paths: ['cases.0.case.applicant.phone'] });
+      if (poisoned) return json(400, { error: { code: 'invalidBody', message: 'applicant.phone: invalid', paths: ['cases[0].case.applicant.phone'] } });
       const results: PushResult[] = [];
       for (const c of body.data.cases) {
         const expected = await contentHashOf(c.case);
@@ -59,8 +60,8 @@ class FakeServer {
       return json(200, { events, nextCursor: events.at(-1)?.cursor ?? after });
     }
     if (url.pathname === '/api/v1/catalog/versions') return json(200, { versions: [] });
-    if (url.pathname === '/api/v1/holidays') return json(200, { holidays: null });
-    return json(404, { error: 'not found' });
+    if (url.pathname === '/api/v1/holidays') return json(404, { error: { code: 'notPublished', message: 'no holiday data' } });
+    return json(404, { error: { code: 'notFound', message: 'no route' } });
   };
 }
 
@@ -293,12 +294,12 @@ describe('SyncEngine reference data', () => {
       return s(input, init);
     };
   }
-  const catalogOf = (version: string) => ({ version, catalog: makeIntakeCatalog((c) => void (c.version = version)) });
+  const catalogOf = (version: string) => ({ version, effectiveDate: '2026-11-01', publishedAt: '2026-11-01T00:00:00Z', catalog: makeIntakeCatalog((c) => void (c.version = version)) });
   const holidayFile = { schemaVersion: 1, years: [{ year: 2027, holidays: ['2027-01-01'], makeupWorkdays: [], source: 'test' }] };
 
   it('imports newer catalog versions oldest first and keeps new holiday data once', async () => {
     const imported: string[] = [];
-    withReferenceData([catalogOf('2026.12.1'), catalogOf('2026.11.3'), catalogOf('2026.10.1')], { holidays: holidayFile });
+    withReferenceData([catalogOf('2026.12.1'), catalogOf('2026.11.3'), catalogOf('2026.10.1')], { publishedAt: '2026-11-01T00:00:00Z', data: holidayFile });
     const opts = {
       activeCatalogVersion: async () => '2026.11.1',
       importCatalog: async (text: string) => {
@@ -316,9 +317,10 @@ describe('SyncEngine reference data', () => {
 
   it('a malformed catalog or holiday answer is skipped; the cases still went through', async () => {
     await seedDecided(2);
-    withReferenceData([{ version: '2026.12.1', catalog: { version: '2026.12.1' } }], { holidays: { years: 'nope' } });
+    withReferenceData([{ ...catalogOf('2026.12.1'), catalog: { version: '2026.12.1' } }], { publishedAt: 'x', data: { years: 'nope' } });
     const imported: string[] = [];
-    const r = await engine({ activeCatalogVersion: async () => '2026.11.1', importCatalog: async (t) => (imported.push(t), { kind: 'imported' }) }).runOnce();
+    const validating = async (t: string) => (Catalog.safeParse(JSON.parse(t)).success ? (imported.push(t), { kind: 'imported' }) : { kind: 'invalid' });
+    const r = await engine({ activeCatalogVersion: async () => '2026.11.1', importCatalog: validating }).runOnce();
     expect(imported).toEqual([]);
     expect(r).toMatchObject({ outcome: 'ok', acknowledged: 2, holidaysUpdated: false });
     expect(r.detail).toMatch(/holidays|catalog/);

@@ -30,6 +30,9 @@ import { liveQuery, type Subscription } from 'dexie';
 import { z } from 'zod';
 import { IntakeCase } from '@core/intake/case';
 import {
+  CatalogVersionsResponse,
+  HolidaysResponse,
+  MAX_EVENTS_PAGE,
   MAX_PUSH_BATCH,
   PushedCase,
   PushResponse,
@@ -49,8 +52,6 @@ import {
 } from '@core/sync/outbox';
 import { notificationsFor, type StatusNotification } from '@core/sync/timeline';
 import type { SyncServerConfig } from '@core/sync/serverConfig';
-import { HolidayDataFile } from '@core/calendar/holidayData';
-import { Catalog } from '@core/catalog/schema';
 import { compareCatalogVersions } from '@core/catalog/version';
 import { type NotificationRecord, type StatusEventRecord, type WorkstationDb } from '../store/db';
 import { apiRequest, DEFAULT_TIMEOUT_MS, type ApiResult, type ServerTarget } from './api';
@@ -70,15 +71,6 @@ import {
 export const SYNC_INTERVAL_MS = 60_000;
 /** At most this many status-event pages per run (a run must end; the next one carries on). */
 const MAX_EVENT_PAGES = 1_000;
-
-// ---- answers not (yet) in the shared protocol, read leniently ---------------------------------
-
-/** GET /catalog/versions?after=: newer published catalogs, oldest first. */
-export const CatalogVersionsResponse = z.object({
-  versions: z.array(z.object({ version: z.string(), catalog: z.unknown() }).loose()).max(100),
-});
-/** GET /holidays: the service's holiday data (null when it publishes none). */
-export const HolidaysResponse = z.union([z.object({ holidays: HolidayDataFile.nullable() }).loose(), HolidayDataFile]);
 
 export interface SyncReport {
   outcome: SyncOutcome;
@@ -435,7 +427,7 @@ export class SyncEngine {
     let cursor = await loadCursor(config.serverUrl, this.db);
     for (let page = 0; page < MAX_EVENT_PAGES; page++) {
       report.requests += 1;
-      const r = await this.request(config, `/status-events?after=${cursor}`, StatusEventsResponse);
+      const r = await this.request(config, `/status-events?after=${cursor}&limit=${MAX_EVENTS_PAGE}`, StatusEventsResponse);
       if (!r.ok) {
         this.fail(report, r);
         return 'stop';
@@ -483,13 +475,10 @@ export class SyncEngine {
       .filter((v) => !active || compareCatalogVersions(v.version, active) > 0)
       .sort((a, b) => compareCatalogVersions(a.version, b.version));
     for (const v of newer) {
-      const catalog = Catalog.safeParse(v.catalog);
-      if (!catalog.success) {
-        report.detail = `catalog ${v.version}: malformed`;
-        continue;
-      }
+      // The catalog store checks it again (parseCatalogText) before anything is stored.
       const out = await importer(JSON.stringify(v.catalog), `${new URL(config.serverUrl).host} ${v.version}`);
       if (out.kind === 'imported') report.catalogsImported.push(v.version);
+      else if (out.kind !== 'unchanged') report.detail = `catalog ${v.version}: ${out.kind}`;
     }
   }
 
@@ -497,15 +486,15 @@ export class SyncEngine {
     report.requests += 1;
     const r = await this.request(config, '/holidays', HolidaysResponse);
     if (!r.ok) {
+      if (r.status === 404) return; // none published on this server
       this.referenceDataFailed(report, 'holidays', r);
       return;
     }
-    const data = 'holidays' in r.data ? r.data.holidays : r.data;
-    if (!data) return;
+    const data = r.data.data;
     const hash = await contentHashOf(data);
     const previous = (await this.db.settings.get(SYNC_HOLIDAYS_KEY))?.value as { hash?: string } | undefined;
     if (previous?.hash === hash) return;
-    await this.db.settings.put({ key: SYNC_HOLIDAYS_KEY, value: { hash, receivedAt: this.now(), data } });
+    await this.db.settings.put({ key: SYNC_HOLIDAYS_KEY, value: { hash, receivedAt: this.now(), publishedAt: r.data.publishedAt, data } });
     report.holidaysUpdated = true;
   }
 }
