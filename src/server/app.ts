@@ -1,0 +1,376 @@
+/**
+ * The department-queue service's HTTP API (/api/v1) and the department inbox page (/inbox).
+ * `buildServer({ db })` returns a Fastify instance that is ready for `inject` (tests) or
+ * `listen` (src/server/main.ts); the database must be migrated first.
+ *
+ * Every request body and query is checked with the protocol's zod schemas
+ * (src/core/sync/protocol.ts); every 4xx/5xx is `{ error: { code, message, paths? } }`.
+ * Tokens: `Authorization: Bearer <token>`; a workstation's token on a department route (or
+ * the reverse) is 403, a missing, unknown or revoked one 401. Limits: MAX_BODY_BYTES (413),
+ * a token bucket per token or client address (429 + Retry-After).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { parseHolidayData } from '../core/calendar/holidayData';
+import {
+  API_PREFIX,
+  CatalogVersionsQuery,
+  DepartmentDecision,
+  LEASE_SECONDS,
+  MAX_BODY_BYTES,
+  MAX_PUSH_BATCH,
+  QueueQuery,
+  StatusEventsQuery,
+  WORKER_HEADER,
+  WorkerName,
+} from '../core/sync/protocol';
+import { type Actor, authenticate, bearerToken, hashToken } from './auth';
+import type { Db } from './db';
+import { migrationVersion } from './migrate';
+import { ApiProblem, describeIssues } from './problem';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit';
+import {
+  CatalogCache,
+  caseForDepartment,
+  catalogVersionsAfter,
+  claimDispatch,
+  claimNext,
+  decide,
+  listQueue,
+  publishedHolidays,
+  pushCases,
+  sha256Hex,
+  statusEventsAfter,
+} from './store';
+
+export interface ServerOptions {
+  db: Db;
+  /** The server clock (tests pass a fake one to move leases past their end). */
+  now?: () => Date;
+  /** Per token (or client address); false turns it off (benchmarks). */
+  rateLimit?: RateLimitOptions | false;
+  leaseSeconds?: number;
+  /** Fastify logger: off by default (tests); main.ts turns it on. */
+  logger?: boolean;
+  /** Origins allowed to call /api/v1 besides app://onewindow and http://127.0.0.1:* / localhost:*. */
+  corsOrigins?: string[];
+}
+
+type AuthNeed = 'none' | 'workstation' | 'department' | 'any';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    worker: string | null;
+  }
+  interface FastifyContextConfig {
+    auth?: AuthNeed;
+  }
+}
+
+// ---- CORS -----------------------------------------------------------------------------------
+
+const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/;
+const APP_ORIGIN = 'app://onewindow';
+
+export function corsOriginAllowed(origin: string, extra: readonly string[] = []): boolean {
+  return origin === APP_ORIGIN || LOOPBACK_ORIGIN.test(origin) || extra.includes(origin);
+}
+
+// ---- audit ----------------------------------------------------------------------------------
+
+interface AuditEntry {
+  at: string;
+  actor_kind: 'workstation' | 'department' | 'anonymous';
+  actor_id: string | null;
+  worker: string | null;
+  method: string;
+  route: string | null;
+  path: string;
+  status: number;
+  duration_ms: number;
+}
+
+/**
+ * Writes audit rows in the background, group-commit style: whatever piled up while the
+ * previous insert ran goes in the next one, so a busy server writes a few rows per
+ * statement and a quiet one writes each row at once.
+ */
+class AuditWriter {
+  private queue: AuditEntry[] = [];
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly onError: (e: unknown) => void,
+  ) {}
+
+  add(entry: AuditEntry): void {
+    this.queue.push(entry);
+    this.running ??= this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, 1000);
+      try {
+        await this.db.query(
+          `INSERT INTO audit (at, actor_kind, actor_id, worker, method, route, path, status, duration_ms)
+           SELECT x.at, x.actor_kind, x.actor_id, x.worker, x.method, x.route, x.path, x.status, x.duration_ms
+           FROM jsonb_to_recordset($1::jsonb) AS x(at timestamptz, actor_kind text, actor_id text, worker text, method text,
+                                                   route text, path text, status integer, duration_ms integer)`,
+          [JSON.stringify(batch)],
+        );
+      } catch (e) {
+        this.onError(e);
+      }
+    }
+    this.running = null;
+  }
+
+  /** Resolves when every row added so far is written. */
+  async flush(): Promise<void> {
+    while (this.running) await this.running;
+  }
+}
+
+// ---- the inbox page -------------------------------------------------------------------------
+
+const INBOX_DIR = fileURLToPath(new URL('./inbox/', import.meta.url));
+const INBOX_FILES: Record<string, { file: string; type: string }> = {
+  '/inbox': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/inbox/inbox.js': { file: 'inbox.js', type: 'text/javascript; charset=utf-8' },
+  '/inbox/inbox.css': { file: 'inbox.css', type: 'text/css; charset=utf-8' },
+};
+/** No inline script or style, nothing from elsewhere, no framing, no forms posting anywhere. */
+export const INBOX_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+// ---- the server -----------------------------------------------------------------------------
+
+export type OneWindowServer = FastifyInstance & {
+  /** Waits until every audit row so far is written (tests; also done on close). */
+  flushAudit(): Promise<void>;
+};
+
+function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const { paths, message } = describeIssues(r.error.issues);
+  throw new ApiProblem(400, 'invalidBody', `${what}: ${message}`, paths);
+}
+
+const DispatchIdParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const CaseIdParams = z.object({ caseId: z.uuid() });
+const PushEnvelope = z.object({ cases: z.array(z.unknown()).min(1).max(MAX_PUSH_BATCH) });
+
+function sendProblem(reply: FastifyReply, p: ApiProblem): FastifyReply {
+  if (p.headers) for (const [k, v] of Object.entries(p.headers)) reply.header(k, v);
+  return reply.code(p.status).send({ error: { code: p.code, message: p.message, ...(p.paths ? { paths: p.paths } : {}) } });
+}
+
+export async function buildServer(options: ServerOptions): Promise<OneWindowServer> {
+  const { db } = options;
+  const now = options.now ?? (() => new Date());
+  const leaseSeconds = options.leaseSeconds ?? LEASE_SECONDS;
+  const limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, () => now().getTime());
+  const catalogs = new CatalogCache();
+  const corsExtra = options.corsOrigins ?? [];
+  const inboxFiles = new Map(Object.entries(INBOX_FILES).map(([route, f]) => [route, { body: readFileSync(INBOX_DIR + f.file), type: f.type }]));
+
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: false }) as unknown as OneWindowServer;
+  const audit = new AuditWriter(db, (e) => app.log.error({ err: e }, 'audit write failed'));
+  app.decorate('flushAudit', () => audit.flush());
+  app.decorateRequest('actor', null);
+  app.decorateRequest('worker', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const isApi = path === API_PREFIX || path.startsWith(`${API_PREFIX}/`);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    if (isApi) {
+      reply.header('Cache-Control', 'no-store');
+      const origin = request.headers.origin;
+      if (origin && corsOriginAllowed(origin, corsExtra)) {
+        reply.header('Access-Control-Allow-Origin', origin);
+        reply.header('Vary', 'Origin');
+        reply.header('Access-Control-Allow-Headers', `Authorization, Content-Type, If-None-Match, ${WORKER_HEADER}`);
+        reply.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+        reply.header('Access-Control-Expose-Headers', 'ETag, Retry-After');
+        reply.header('Access-Control-Max-Age', '600');
+      }
+    }
+    if (request.method === 'OPTIONS') return;
+
+    const token = bearerToken(request.headers.authorization);
+    if (limiter) {
+      const key = token ? `t:${hashToken(token)}` : `ip:${request.ip}`;
+      const taken = limiter.take(key);
+      if (!taken.ok)
+        return sendProblem(
+          reply,
+          new ApiProblem(429, 'rateLimited', `too many requests; retry in ${taken.retryAfterSeconds} s`, undefined, {
+            'Retry-After': String(taken.retryAfterSeconds),
+          }),
+        );
+    }
+
+    const need: AuthNeed = request.routeOptions.config?.auth ?? (isApi ? 'any' : 'none');
+    if (need === 'none') return;
+    const auth = await authenticate(db, token);
+    if (!auth.ok) {
+      reply.header('WWW-Authenticate', 'Bearer');
+      return sendProblem(reply, new ApiProblem(401, auth.code, auth.message));
+    }
+    request.actor = auth.actor;
+    if (need !== 'any' && auth.actor.kind !== need)
+      return sendProblem(reply, new ApiProblem(403, 'forbidden', `this route is for ${need}s; the token is a ${auth.actor.kind}'s`));
+    const worker = request.headers[WORKER_HEADER];
+    if (worker !== undefined) {
+      if (auth.actor.kind !== 'department') return sendProblem(reply, new ApiProblem(400, 'invalidHeader', `${WORKER_HEADER} is for departments`));
+      const w = WorkerName.safeParse(Array.isArray(worker) ? worker[0] : worker);
+      if (!w.success) return sendProblem(reply, new ApiProblem(400, 'invalidHeader', `${WORKER_HEADER}: 1–64 characters`));
+      request.worker = w.data;
+    }
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (!(path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) || request.method === 'OPTIONS') return;
+    const actor = request.actor;
+    audit.add({
+      at: now().toISOString(),
+      actor_kind: actor?.kind ?? 'anonymous',
+      actor_id: actor?.id ?? null,
+      worker: request.worker,
+      method: request.method,
+      route: request.routeOptions.url ?? null,
+      path: path.slice(0, 300),
+      status: reply.statusCode,
+      duration_ms: Math.round(reply.elapsedTime),
+    });
+  });
+
+  app.addHook('onClose', async () => {
+    await audit.flush();
+  });
+
+  app.setErrorHandler((error: FastifyError | ApiProblem, request, reply) => {
+    if (error instanceof ApiProblem) return sendProblem(reply, error);
+    const code = (error as FastifyError).code;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return sendProblem(reply, new ApiProblem(413, 'bodyTooLarge', `the request body exceeds ${MAX_BODY_BYTES} bytes; send fewer cases per request`));
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(reply, new ApiProblem(415, 'unsupportedMediaType', 'send the body as application/json'));
+    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return sendProblem(reply, new ApiProblem(400, 'invalidBody', 'the JSON body is empty'));
+    if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError)
+      return sendProblem(reply, new ApiProblem(400, 'invalidJson', 'the body is not valid JSON'));
+    const status = (error as FastifyError).statusCode;
+    if (status && status >= 400 && status < 500) return sendProblem(reply, new ApiProblem(status, 'badRequest', error.message));
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, new ApiProblem(500, 'internal', 'the server could not complete the request'));
+  });
+
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, new ApiProblem(404, 'notFound', `no route ${request.method} ${request.url.split('?')[0]}`)));
+
+  // ---- public --------------------------------------------------------------------------------
+
+  app.get(`${API_PREFIX}/health`, { config: { auth: 'none' } }, async () => ({ ok: true as const, db: db.kind, migration: await migrationVersion(db) }));
+
+  app.options(`${API_PREFIX}/*`, { config: { auth: 'none' } }, async (_request, reply) => reply.code(204).send());
+
+  for (const [route, f] of inboxFiles)
+    app.get(route, { config: { auth: 'none' } }, async (_request, reply) =>
+      reply
+        .header('Content-Type', f.type)
+        .header('Content-Security-Policy', INBOX_CSP)
+        .header('X-Frame-Options', 'DENY')
+        .header('Cache-Control', 'no-cache')
+        .send(f.body),
+    );
+  app.get('/', { config: { auth: 'none' } }, async (_request, reply) => reply.redirect('/inbox'));
+
+  // ---- workstations ------------------------------------------------------------------------
+
+  const workstation = (request: FastifyRequest) => {
+    const a = request.actor;
+    if (a?.kind !== 'workstation') throw new ApiProblem(403, 'forbidden', 'workstations only');
+    return a;
+  };
+  const department = (request: FastifyRequest) => {
+    const a = request.actor;
+    if (a?.kind !== 'department') throw new ApiProblem(403, 'forbidden', 'departments only');
+    return a;
+  };
+
+  app.post(`${API_PREFIX}/cases/push`, { config: { auth: 'workstation' } }, async (request) => {
+    const ws = workstation(request);
+    const { cases } = parseOr400(PushEnvelope, request.body, 'push');
+    const results = await pushCases(db, { id: ws.id, centreCode: ws.centreCode }, cases, now(), catalogs);
+    return { results };
+  });
+
+  app.get(`${API_PREFIX}/status-events`, { config: { auth: 'workstation' } }, async (request) => {
+    const ws = workstation(request);
+    const q = parseOr400(StatusEventsQuery, request.query, 'query');
+    return statusEventsAfter(db, ws.id, q.after, q.limit);
+  });
+
+  app.get(`${API_PREFIX}/catalog/versions`, { config: { auth: 'any' } }, async (request) => {
+    const q = parseOr400(CatalogVersionsQuery, request.query, 'query');
+    return { versions: await catalogVersionsAfter(db, q.after) };
+  });
+
+  app.get(`${API_PREFIX}/holidays`, { config: { auth: 'any' } }, async (request, reply) => {
+    const h = await publishedHolidays(db);
+    if (!h) throw new ApiProblem(404, 'notPublished', 'no holiday data has been published on this server');
+    const checked = parseHolidayData(h.data);
+    if (!checked.ok) throw new Error('published holiday data no longer passes its schema');
+    const body = JSON.stringify({ publishedAt: h.publishedAt, data: checked.data });
+    const etag = `"${sha256Hex(body).slice(0, 32)}"`;
+    reply.header('ETag', etag);
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    return reply.header('Content-Type', 'application/json; charset=utf-8').send(body);
+  });
+
+  // ---- departments -------------------------------------------------------------------------
+
+  app.get(`${API_PREFIX}/department/queue`, { config: { auth: 'department' } }, async (request) => {
+    const dept = department(request);
+    const q = parseOr400(QueueQuery, request.query, 'query');
+    return listQueue(db, dept.id, q);
+  });
+
+  app.post(`${API_PREFIX}/department/dispatches/claim-next`, { config: { auth: 'department' } }, async (request, reply) => {
+    const dept = department(request);
+    const d = await claimNext(db, dept.id, request.worker ?? dept.id, now(), leaseSeconds);
+    if (!d) return reply.code(204).send();
+    return { dispatch: d };
+  });
+
+  app.post(`${API_PREFIX}/department/dispatches/:id/claim`, { config: { auth: 'department' } }, async (request) => {
+    const dept = department(request);
+    const { id } = parseOr400(DispatchIdParams, request.params, 'dispatch id');
+    return { dispatch: await claimDispatch(db, dept.id, id, request.worker ?? dept.id, now(), leaseSeconds) };
+  });
+
+  app.post(`${API_PREFIX}/department/dispatches/:id/decision`, { config: { auth: 'department' } }, async (request) => {
+    const dept = department(request);
+    const { id } = parseOr400(DispatchIdParams, request.params, 'dispatch id');
+    const decision = parseOr400(DepartmentDecision, request.body, 'decision');
+    return decide(db, dept.id, id, request.worker ?? dept.id, decision, now());
+  });
+
+  app.get(`${API_PREFIX}/department/cases/:caseId`, { config: { auth: 'department' } }, async (request) => {
+    const dept = department(request);
+    const r = CaseIdParams.safeParse(request.params);
+    if (!r.success) throw new ApiProblem(404, 'notFound', 'no such case for this department');
+    return { dispatch: await caseForDepartment(db, dept.id, r.data.caseId) };
+  });
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,61 @@
+/**
+ * `npm run server`: the department-queue service on 127.0.0.1:8787 (HOST, PORT).
+ * Storage: DATABASE_URL=postgres://… or a PGlite directory (ONEWINDOW_DATA_DIR, default
+ * .data/pglite) — no setup needed. Migrations are applied at start.
+ *
+ * Other settings: ONEWINDOW_RATE_LIMIT=<perSecond>/<burst> or "off" (default 20/40),
+ * ONEWINDOW_CORS_ORIGINS=<origin>,<origin> (besides app://onewindow and loopback),
+ * ONEWINDOW_LOG=0 to silence the request log.
+ */
+import { openDbFromEnv } from './db';
+import { buildServer } from './app';
+import { migrate } from './migrate';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimit';
+
+function rateLimitFromEnv(v: string | undefined): RateLimitOptions | false {
+  if (!v) return DEFAULT_RATE_LIMIT;
+  if (v === 'off') return false;
+  const m = /^(\d+(?:\.\d+)?)\/(\d+)$/.exec(v);
+  if (!m) throw new Error('ONEWINDOW_RATE_LIMIT is <perSecond>/<burst> (e.g. 20/40) or off');
+  return { perSecond: Number(m[1]), burst: Number(m[2]) };
+}
+
+async function main(): Promise<void> {
+  const host = process.env.HOST ?? '127.0.0.1';
+  const port = Number(process.env.PORT ?? 8787);
+  const db = await openDbFromEnv();
+  const m = await migrate(db);
+  const app = await buildServer({
+    db,
+    logger: process.env.ONEWINDOW_LOG !== '0',
+    rateLimit: rateLimitFromEnv(process.env.ONEWINDOW_RATE_LIMIT),
+    corsOrigins: (process.env.ONEWINDOW_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  });
+  if (m.applied.length > 0) app.log.info(`migrations applied: ${m.applied.join(', ')}`);
+  app.log.info(`database: ${db.kind} (${db.where}), migration ${m.version}`);
+
+  let closing = false;
+  const stop = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: closing`);
+    try {
+      await app.close();
+    } finally {
+      await db.close();
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ host, port });
+  console.log(`OneWindow department-queue service: http://${host}:${port}  (inbox: http://${host}:${port}/inbox, db: ${db.kind})`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

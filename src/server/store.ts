@@ -1,0 +1,524 @@
+/**
+ * What the API does, over the Db interface: push (idempotent, batched, fanned out to
+ * departments), status events, reference data, the department queue.
+ *
+ * Time comes from the caller (`now`), so tests can move a lease past its end.
+ *
+ * ## Why status events take a per-workstation lock
+ * A workstation pulls events `after` the last cursor it saw. Cursors come from a sequence,
+ * and with concurrent transactions a smaller cursor can commit after a bigger one — a
+ * workstation that pulled in between would skip it for ever. So every transaction that
+ * writes events for a workstation's cases first takes `pg_advisory_xact_lock(8787,
+ * hashtext(workstation id))`: the events of one workstation are then numbered in commit
+ * order. Other workstations' events interleave freely (a pull filters on the workstation).
+ */
+import { createHash } from 'node:crypto';
+import { Catalog } from '../core/catalog/schema';
+import { compareCatalogVersions } from '../core/catalog/version';
+import type { HolidayDataFile, HolidayYear } from '../core/calendar/holidayData';
+import { validateCaseNumber } from '../core/intake/caseNumber';
+import type { IntakeCase } from '../core/intake/case';
+import { canClaim, decideTransition, type DispatchTarget, mayDecide, OPEN_DISPATCH_STATES, resolveDepartments } from '../core/sync/dispatch';
+import {
+  canonicalJson,
+  type DepartmentDecision,
+  type DispatchState,
+  type DispatchView,
+  type PublishedCatalogVersion,
+  PushedCase,
+  type PushResult,
+  type QueueQuery,
+  type StatusEvent,
+  type StatusEventKind,
+} from '../core/sync/protocol';
+import type { Db, Queryable } from './db';
+import { ApiProblem, describeIssues } from './problem';
+
+export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+function iso(v: unknown): string {
+  if (v instanceof Date) return v.toISOString();
+  return new Date(String(v)).toISOString();
+}
+function isoOrNull(v: unknown): string | null {
+  return v === null || v === undefined ? null : iso(v);
+}
+function asJson<T>(v: unknown): T {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+}
+
+/** Serialises one workstation's event writers (see the module comment). */
+async function lockWorkstationEvents(tx: Queryable, workstationId: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(8787, hashtext($1))', [`ws:${workstationId}`]);
+}
+
+// ---- catalog versions -----------------------------------------------------------------------
+
+/** Published catalog versions never change, so a parsed copy is kept per process. */
+export class CatalogCache {
+  private readonly parsed = new Map<string, Catalog | null>();
+
+  async get(db: Queryable, version: string): Promise<Catalog | null> {
+    const hit = this.parsed.get(version);
+    if (hit) return hit;
+    const [row] = await db.query<{ body: unknown }>('SELECT body FROM catalog_versions WHERE version = $1', [version]);
+    if (!row) return null; // not cached: it may be published later
+    const catalog = Catalog.parse(asJson(row.body));
+    this.parsed.set(version, catalog);
+    return catalog;
+  }
+}
+
+export type PublishOutcome = 'published' | 'unchanged';
+
+/** Publishes a checked catalog (parseCatalogText/parseCatalogData first). A version is immutable: other content under a published version → 409. */
+export async function publishCatalog(db: Db, catalog: Catalog, now: Date): Promise<PublishOutcome> {
+  const body = canonicalJson(catalog);
+  const hash = sha256Hex(body);
+  return db.transaction(async (tx) => {
+    const inserted = await tx.query(
+      `INSERT INTO catalog_versions (version, effective_date, content_hash, body, published_at)
+       VALUES ($1, $2::date, $3, $4::jsonb, $5) ON CONFLICT (version) DO NOTHING RETURNING version`,
+      [catalog.version, catalog.effectiveDate, hash, body, now],
+    );
+    if (inserted.length > 0) return 'published';
+    const [row] = await tx.query<{ content_hash: string }>('SELECT content_hash FROM catalog_versions WHERE version = $1', [catalog.version]);
+    if (row?.content_hash === hash) return 'unchanged';
+    throw new ApiProblem(409, 'catalogVersionExists', `catalog version ${catalog.version} is already published with other content; publish it under a new version`);
+  });
+}
+
+/** Published versions newer than `after` (all when absent), oldest first, newest last. */
+export async function catalogVersionsAfter(db: Queryable, after: string | undefined): Promise<PublishedCatalogVersion[]> {
+  const list = await db.query<{ version: string }>('SELECT version FROM catalog_versions');
+  const wanted = list
+    .map((r) => r.version)
+    .filter((v) => after === undefined || compareCatalogVersions(v, after) > 0)
+    .sort(compareCatalogVersions);
+  if (wanted.length === 0) return [];
+  const rows = await db.query<{ version: string; effective_date: string; published_at: Date; body: unknown }>(
+    `SELECT version, effective_date::text AS effective_date, published_at, body FROM catalog_versions
+     WHERE version IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify(wanted)],
+  );
+  const byVersion = new Map(rows.map((r) => [r.version, r]));
+  return wanted.map((v) => {
+    const r = byVersion.get(v)!;
+    return { version: r.version, effectiveDate: r.effective_date, publishedAt: iso(r.published_at), catalog: asJson(r.body) };
+  });
+}
+
+// ---- holiday data ---------------------------------------------------------------------------
+
+/** Publishes every year of a checked holiday data file; a year published again replaces the old one. */
+export async function publishHolidays(db: Db, file: HolidayDataFile, now: Date): Promise<number[]> {
+  const rows = file.years.map((y) => ({ year: y.year, body: y }));
+  await db.query(
+    `INSERT INTO holiday_data (year, body, published_at)
+     SELECT x.year, x.body, $2 FROM jsonb_to_recordset($1::jsonb) AS x(year integer, body jsonb)
+     ON CONFLICT (year) DO UPDATE SET body = excluded.body, published_at = excluded.published_at
+     WHERE holiday_data.body IS DISTINCT FROM excluded.body`,
+    [JSON.stringify(rows), now],
+  );
+  return file.years.map((y) => y.year);
+}
+
+/** Every published year as one holiday data file, or null when none is published. */
+export async function publishedHolidays(db: Queryable): Promise<{ publishedAt: string; data: HolidayDataFile } | null> {
+  const rows = await db.query<{ body: unknown; published_at: Date }>('SELECT body, published_at FROM holiday_data ORDER BY year');
+  if (rows.length === 0) return null;
+  const publishedAt = rows.map((r) => iso(r.published_at)).sort().at(-1)!;
+  return { publishedAt, data: { schemaVersion: 1, years: rows.map((r) => asJson<HolidayYear>(r.body)) } };
+}
+
+// ---- push -----------------------------------------------------------------------------------
+
+export interface PushActor {
+  id: string;
+  centreCode: string;
+}
+
+const TRAINING_REASON = 'training cases never reach a department';
+
+interface Candidate {
+  index: number;
+  caseId: string;
+  contentHash: string;
+  c: IntakeCase;
+  rawCase: unknown;
+  targets: DispatchTarget[];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Checks one pushed entry on its own (no database): a result when it is settled, a candidate when it may be stored. */
+async function checkEntry(
+  raw: unknown,
+  index: number,
+  actor: PushActor,
+  catalogFor: (version: string) => Promise<Catalog | null>,
+): Promise<PushResult | Candidate> {
+  const caseId = isRecord(raw) && typeof raw.caseId === 'string' ? raw.caseId.slice(0, 100) : '';
+  // Training first, before anything else is looked at: practice data goes no further.
+  if (isRecord(raw) && (raw.training === true || (isRecord(raw.case) && raw.case.training === true)))
+    return { caseId, outcome: 'refused', reason: TRAINING_REASON };
+  const parsed = PushedCase.safeParse(raw);
+  if (!parsed.success) {
+    const { paths, message } = describeIssues(parsed.error.issues);
+    return { caseId, outcome: 'invalid', reason: message, paths };
+  }
+  const { case: c, contentHash } = parsed.data;
+  const rawCase = (raw as Record<string, unknown>).case;
+  if (c.id !== parsed.data.caseId) return { caseId, outcome: 'invalid', reason: 'case.id differs from caseId', paths: ['case.id'] };
+  if (c.status === 'draft') return { caseId, outcome: 'refused', reason: 'a draft is not pushed: only decided cases go to the departments' };
+  if (c.clerk.centreCode !== actor.centreCode)
+    return { caseId, outcome: 'refused', reason: `the case belongs to centre ${c.clerk.centreCode}; this workstation is of centre ${actor.centreCode}` };
+  if (sha256Hex(canonicalJson(rawCase)) !== contentHash)
+    return { caseId, outcome: 'invalid', reason: 'contentHash is not the SHA-256 of canonicalJson(case)', paths: ['contentHash'] };
+  const number = validateCaseNumber(c.caseNumber ?? '');
+  if (!number.ok) return { caseId, outcome: 'invalid', reason: `the case number is not valid (${number.reason})`, paths: ['case.caseNumber'] };
+  let targets: DispatchTarget[] = [];
+  if (c.status === 'accepted') {
+    const catalog = await catalogFor(c.catalogVersion);
+    if (!catalog)
+      return { caseId, outcome: 'invalid', reason: `catalog version ${c.catalogVersion} is not published on this server`, paths: ['case.catalogVersion'] };
+    const resolved = resolveDepartments(catalog, c.subject);
+    if (!resolved.ok) return { caseId, outcome: 'invalid', reason: resolved.reason, paths: resolved.paths.map((p) => `case.${p}`) };
+    targets = resolved.targets;
+  }
+  return { index, caseId, contentHash, c, rawCase, targets };
+}
+
+const isResult = (x: PushResult | Candidate): x is PushResult => 'outcome' in x;
+
+/**
+ * Stores a batch of pushed cases (already known to be an array of 1–MAX_PUSH_BATCH
+ * entries). One result per entry, in order; one bad entry never fails the others.
+ * - same id + same hash as stored → alreadyHave (with its departments);
+ * - same id, other hash → conflict;
+ * - accepted → one dispatch per responsible department, all queued, plus events
+ *   `received` and one `dispatched` per department;
+ * - noticeIssued / refused (一次性告知, 不予受理) → stored with `received`, no dispatch
+ *   (nothing for a department to do; kept for supervision).
+ */
+export async function pushCases(db: Db, actor: PushActor, entries: readonly unknown[], now: Date, catalogs: CatalogCache): Promise<PushResult[]> {
+  const results: (PushResult | undefined)[] = new Array(entries.length);
+  const catalogFor = (v: string) => catalogs.get(db, v);
+  const candidates: Candidate[] = [];
+  const firstById = new Map<string, Candidate>();
+  const laterDuplicates: Candidate[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const r = await checkEntry(entries[i], i, actor, catalogFor);
+    if (isResult(r)) results[i] = r;
+    else if (firstById.has(r.caseId)) laterDuplicates.push(r);
+    else {
+      firstById.set(r.caseId, r);
+      candidates.push(r);
+    }
+  }
+
+  if (candidates.length > 0) {
+    await db.transaction(async (tx) => {
+      await lockWorkstationEvents(tx, actor.id);
+      const ids = JSON.stringify(candidates.map((c) => c.caseId));
+      const existing = await tx.query<{ case_id: string; content_hash: string }>(
+        'SELECT case_id::text AS case_id, content_hash FROM cases WHERE case_id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb))',
+        [ids],
+      );
+      const stored = new Map(existing.map((r) => [r.case_id, r.content_hash]));
+      const fresh = candidates.filter((c) => !stored.has(c.caseId));
+
+      let inserted = new Set<string>();
+      if (fresh.length > 0) {
+        const rows = fresh.map((f) => ({
+          case_id: f.caseId,
+          content_hash: f.contentHash,
+          case_number: f.c.caseNumber,
+          centre_code: actor.centreCode,
+          workstation_id: actor.id,
+          status: f.c.status,
+          catalog_version: f.c.catalogVersion,
+          body: f.rawCase,
+        }));
+        const ins = await tx.query<{ case_id: string }>(
+          `INSERT INTO cases (case_id, content_hash, case_number, centre_code, workstation_id, training, status, catalog_version, body, received_at)
+           SELECT x.case_id, x.content_hash, x.case_number, x.centre_code, x.workstation_id, false, x.status, x.catalog_version, x.body, $2
+           FROM jsonb_to_recordset($1::jsonb) AS x(case_id uuid, content_hash text, case_number text, centre_code text,
+                                                   workstation_id text, status text, catalog_version text, body jsonb)
+           ON CONFLICT (case_id) DO NOTHING
+           RETURNING case_id::text AS case_id`,
+          [JSON.stringify(rows), now],
+        );
+        inserted = new Set(ins.map((r) => r.case_id));
+        const raced = fresh.filter((f) => !inserted.has(f.caseId));
+        if (raced.length > 0) {
+          // Stored by a concurrent push between our SELECT and INSERT: classify like the others.
+          const again = await tx.query<{ case_id: string; content_hash: string }>(
+            'SELECT case_id::text AS case_id, content_hash FROM cases WHERE case_id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb))',
+            [JSON.stringify(raced.map((r) => r.caseId))],
+          );
+          for (const r of again) stored.set(r.case_id, r.content_hash);
+        }
+      }
+
+      const newCases = fresh.filter((f) => inserted.has(f.caseId));
+      const dispatchRows = newCases.flatMap((f) =>
+        f.targets.map((t) => ({ case_id: f.caseId, department_code: t.departmentCode, basic_codes: t.basicCodes, roles: t.roles })),
+      );
+      if (dispatchRows.length > 0)
+        await tx.query(
+          `INSERT INTO dispatches (case_id, department_code, basic_codes, roles, state, queued_at)
+           SELECT x.case_id, x.department_code, x.basic_codes, x.roles, 'queued', $2
+           FROM jsonb_to_recordset($1::jsonb) AS x(case_id uuid, department_code text, basic_codes jsonb, roles jsonb)`,
+          [JSON.stringify(dispatchRows), now],
+        );
+      const eventRows = newCases
+        .flatMap((f) => [
+          { case_id: f.caseId, kind: 'received', department_code: null as string | null },
+          ...f.targets.map((t) => ({ case_id: f.caseId, kind: 'dispatched', department_code: t.departmentCode })),
+        ])
+        .map((e, ord) => ({ ...e, ord }));
+      if (eventRows.length > 0)
+        await tx.query(
+          `INSERT INTO status_events (case_id, workstation_id, kind, department_code, at)
+           SELECT x.case_id, $2, x.kind, x.department_code, $3
+           FROM jsonb_to_recordset($1::jsonb) AS x(case_id uuid, kind text, department_code text, ord integer)
+           ORDER BY x.ord`,
+          [JSON.stringify(eventRows), actor.id, now],
+        );
+
+      // Departments of the cases we already had (so a retry after a lost answer learns them too).
+      const had = candidates.filter((c) => !inserted.has(c.caseId) && stored.get(c.caseId) === c.contentHash);
+      const hadDepartments = new Map<string, string[]>();
+      if (had.length > 0) {
+        const rows = await tx.query<{ case_id: string; department_code: string }>(
+          `SELECT case_id::text AS case_id, department_code FROM dispatches
+           WHERE case_id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb)) ORDER BY id`,
+          [JSON.stringify(had.map((h) => h.caseId))],
+        );
+        for (const r of rows) hadDepartments.set(r.case_id, [...(hadDepartments.get(r.case_id) ?? []), r.department_code]);
+      }
+
+      for (const c of candidates) {
+        if (inserted.has(c.caseId)) results[c.index] = { caseId: c.caseId, outcome: 'stored', departments: c.targets.map((t) => t.departmentCode) };
+        else if (stored.get(c.caseId) === c.contentHash)
+          results[c.index] = { caseId: c.caseId, outcome: 'alreadyHave', departments: hadDepartments.get(c.caseId) ?? [] };
+        else results[c.index] = { caseId: c.caseId, outcome: 'conflict', reason: 'a case with this id and different content is already stored' };
+      }
+    });
+  }
+
+  for (const d of laterDuplicates) {
+    const first = firstById.get(d.caseId)!;
+    const firstResult = results[first.index]!;
+    results[d.index] =
+      first.contentHash === d.contentHash && firstResult.outcome !== 'conflict'
+        ? { caseId: d.caseId, outcome: 'alreadyHave', ...(firstResult.departments ? { departments: firstResult.departments } : {}) }
+        : { caseId: d.caseId, outcome: 'conflict', reason: 'the batch holds this case id twice with different content' };
+  }
+  return results.map((r) => r!);
+}
+
+// ---- status events --------------------------------------------------------------------------
+
+type EventRow = {
+  seq: number;
+  case_id: string;
+  case_number: string;
+  kind: StatusEventKind;
+  department_code: string | null;
+  at: Date;
+  comment: string | null;
+  field_comments: unknown;
+  result_ready: boolean | null;
+};
+
+function toEvent(r: EventRow): StatusEvent {
+  const e: StatusEvent = {
+    cursor: Number(r.seq),
+    caseId: r.case_id,
+    caseNumber: r.case_number,
+    kind: r.kind,
+    departmentCode: r.department_code,
+    at: iso(r.at),
+  };
+  if (r.comment !== null) e.comment = r.comment;
+  const fc = r.field_comments === null ? null : asJson<StatusEvent['fieldComments']>(r.field_comments);
+  if (fc && fc.length > 0) e.fieldComments = fc;
+  if (r.result_ready !== null) e.resultReady = r.result_ready;
+  return e;
+}
+
+const EVENT_COLUMNS = `e.seq, e.case_id::text AS case_id, c.case_number, e.kind, e.department_code, e.at, e.comment, e.field_comments, e.result_ready`;
+
+/** Events of this workstation's cases after `after`, oldest first. */
+export async function statusEventsAfter(db: Queryable, workstationId: string, after: number, limit: number): Promise<{ events: StatusEvent[]; nextCursor: number }> {
+  const rows = await db.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM status_events e JOIN cases c ON c.case_id = e.case_id
+     WHERE e.workstation_id = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3`,
+    [workstationId, after, limit],
+  );
+  const events = rows.map(toEvent);
+  return { events, nextCursor: events.length > 0 ? events[events.length - 1]!.cursor : after };
+}
+
+// ---- departments ----------------------------------------------------------------------------
+
+type DispatchRow = {
+  id: number;
+  case_id: string;
+  case_number: string;
+  centre_code: string;
+  department_code: string;
+  basic_codes: unknown;
+  roles: unknown;
+  state: DispatchState;
+  lease_owner: string | null;
+  lease_until: Date | null;
+  queued_at: Date;
+  claimed_at: Date | null;
+  decided_at: Date | null;
+  body: unknown;
+};
+
+const VIEW_COLUMNS = `d.id, d.case_id::text AS case_id, c.case_number, c.centre_code, d.department_code, d.basic_codes, d.roles, d.state,
+  d.lease_owner, d.lease_until, d.queued_at, d.claimed_at, d.decided_at, c.body`;
+
+function toView(r: DispatchRow): DispatchView {
+  return {
+    dispatchId: Number(r.id),
+    caseId: r.case_id,
+    caseNumber: r.case_number,
+    centreCode: r.centre_code,
+    departmentCode: r.department_code,
+    basicCodes: asJson(r.basic_codes),
+    roles: asJson(r.roles),
+    state: r.state,
+    leaseOwner: r.lease_owner,
+    leaseUntil: isoOrNull(r.lease_until),
+    queuedAt: iso(r.queued_at),
+    claimedAt: isoOrNull(r.claimed_at),
+    decidedAt: isoOrNull(r.decided_at),
+    case: asJson(r.body),
+  };
+}
+
+/** This department's dispatches (never another's): one state, or the open ones; paged by dispatch id. */
+export async function listQueue(db: Queryable, departmentCode: string, q: QueueQuery): Promise<{ dispatches: DispatchView[]; nextAfter: number }> {
+  const states = q.state ? [q.state] : [...OPEN_DISPATCH_STATES];
+  const rows = await db.query<DispatchRow>(
+    `SELECT ${VIEW_COLUMNS} FROM dispatches d JOIN cases c ON c.case_id = d.case_id
+     WHERE d.department_code = $1 AND d.state IN (SELECT jsonb_array_elements_text($2::jsonb)) AND d.id > $3
+     ORDER BY d.id LIMIT $4`,
+    [departmentCode, JSON.stringify(states), q.after, q.limit],
+  );
+  const dispatches = rows.map(toView);
+  return { dispatches, nextAfter: dispatches.length > 0 ? dispatches[dispatches.length - 1]!.dispatchId : q.after };
+}
+
+const CLAIM_SET = `state = 'claimed', lease_owner = $3, lease_until = $2::timestamptz + make_interval(secs => $4), claimed_at = $2`;
+const CLAIMABLE = `(d.state = 'queued' OR (d.state = 'claimed' AND (d.lease_until IS NULL OR d.lease_until <= $2)))`;
+
+/** Claims one dispatch by id (FOR UPDATE SKIP LOCKED): 404 when it is not this department's, 409 when it is held or past claiming. */
+export async function claimDispatch(db: Queryable, departmentCode: string, id: number, owner: string, now: Date, leaseSeconds: number): Promise<DispatchView> {
+  const rows = await db.query<DispatchRow>(
+    `WITH target AS (
+       SELECT d.id FROM dispatches d WHERE d.id = $5 AND d.department_code = $1 AND ${CLAIMABLE}
+       FOR UPDATE SKIP LOCKED
+     ), claimed AS (
+       UPDATE dispatches d SET ${CLAIM_SET} FROM target WHERE d.id = target.id RETURNING d.*
+     )
+     SELECT ${VIEW_COLUMNS} FROM claimed d JOIN cases c ON c.case_id = d.case_id`,
+    [departmentCode, now, owner, leaseSeconds, id],
+  );
+  if (rows[0]) return toView(rows[0]);
+  const [cur] = await db.query<{ state: DispatchState; lease_until: Date | null }>(
+    'SELECT state, lease_until FROM dispatches WHERE id = $1 AND department_code = $2',
+    [id, departmentCode],
+  );
+  if (!cur) throw new ApiProblem(404, 'notFound', 'no such dispatch for this department');
+  const check = canClaim({ state: cur.state, leaseUntil: cur.lease_until ? cur.lease_until.getTime() : null }, now.getTime());
+  if (!check.ok) throw new ApiProblem(409, check.code, check.reason);
+  throw new ApiProblem(409, 'leased', 'another claim of this dispatch is in progress');
+}
+
+/** Claims this department's oldest claimable dispatch (queued, or its lease ran out), skipping ones locked by concurrent claims; null when none. */
+export async function claimNext(db: Queryable, departmentCode: string, owner: string, now: Date, leaseSeconds: number): Promise<DispatchView | null> {
+  const rows = await db.query<DispatchRow>(
+    `WITH target AS (
+       SELECT d.id FROM dispatches d WHERE d.department_code = $1 AND ${CLAIMABLE}
+       ORDER BY d.id LIMIT 1 FOR UPDATE SKIP LOCKED
+     ), claimed AS (
+       UPDATE dispatches d SET ${CLAIM_SET} FROM target WHERE d.id = target.id RETURNING d.*
+     )
+     SELECT ${VIEW_COLUMNS} FROM claimed d JOIN cases c ON c.case_id = d.case_id`,
+    [departmentCode, now, owner, leaseSeconds],
+  );
+  return rows[0] ? toView(rows[0]) : null;
+}
+
+/**
+ * Records a department's decision on its dispatch and the status event the workstation
+ * will pull. 404: not this department's; 409: the state machine or another worker's
+ * live lease says no.
+ */
+export async function decide(
+  db: Db,
+  departmentCode: string,
+  id: number,
+  requester: string,
+  decision: DepartmentDecision,
+  now: Date,
+): Promise<{ dispatch: DispatchView; event: StatusEvent }> {
+  return db.transaction(async (tx) => {
+    const [cur] = await tx.query<{ state: DispatchState; lease_owner: string | null; lease_until: Date | null; workstation_id: string }>(
+      `SELECT d.state, d.lease_owner, d.lease_until, c.workstation_id FROM dispatches d JOIN cases c ON c.case_id = d.case_id
+       WHERE d.id = $1 AND d.department_code = $2 FOR UPDATE OF d`,
+      [id, departmentCode],
+    );
+    if (!cur) throw new ApiProblem(404, 'notFound', 'no such dispatch for this department');
+    const t = decideTransition(cur.state, decision.kind);
+    if (!t.ok) throw new ApiProblem(409, t.code, t.reason);
+    const who = mayDecide(
+      { state: cur.state, leaseOwner: cur.lease_owner, leaseUntil: cur.lease_until ? cur.lease_until.getTime() : null },
+      requester,
+      departmentCode,
+      now.getTime(),
+    );
+    if (!who.ok) throw new ApiProblem(409, 'leaseHeldByOther', who.reason);
+    await lockWorkstationEvents(tx, cur.workstation_id);
+    const [row] = await tx.query<DispatchRow>(
+      `WITH updated AS (
+         UPDATE dispatches d SET state = $3, lease_owner = $4, lease_until = NULL, decided_at = $5
+         WHERE d.id = $1 AND d.department_code = $2 RETURNING d.*
+       )
+       SELECT ${VIEW_COLUMNS} FROM updated d JOIN cases c ON c.case_id = d.case_id`,
+      [id, departmentCode, t.to, requester, now],
+    );
+    const resultReady = decision.kind === 'approved' ? (decision.resultReady ?? true) : (decision.resultReady ?? null);
+    const comment = decision.comment ? decision.comment : null;
+    const fieldComments = decision.fieldComments.length > 0 ? JSON.stringify(decision.fieldComments) : null;
+    const [ev] = await tx.query<EventRow>(
+      `WITH e AS (
+         INSERT INTO status_events (case_id, workstation_id, kind, department_code, at, comment, field_comments, result_ready)
+         SELECT d.case_id, $2, $3, d.department_code, $4, $5, $6::jsonb, $7 FROM dispatches d WHERE d.id = $1
+         RETURNING *
+       )
+       SELECT ${EVENT_COLUMNS} FROM e JOIN cases c ON c.case_id = e.case_id`,
+      [id, cur.workstation_id, decision.kind, now, comment, fieldComments, resultReady],
+    );
+    return { dispatch: toView(row!), event: toEvent(ev!) };
+  });
+}
+
+/** The case of one of this department's dispatches; 404 when the department has none for it. */
+export async function caseForDepartment(db: Queryable, departmentCode: string, caseId: string): Promise<DispatchView> {
+  const [row] = await db.query<DispatchRow>(
+    `SELECT ${VIEW_COLUMNS} FROM dispatches d JOIN cases c ON c.case_id = d.case_id WHERE d.case_id = $1::uuid AND d.department_code = $2`,
+    [caseId, departmentCode],
+  );
+  if (!row) throw new ApiProblem(404, 'notFound', 'no such case for this department');
+  return toView(row);
+}
