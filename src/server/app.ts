@@ -184,6 +184,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: false }) as unknown as OneWindowServer;
   const audit = new AuditWriter(db, (e) => app.log.error({ err: e }, 'audit write failed'));
   app.decorate('flushAudit', () => audit.flush());
+  app.removeContentTypeParser('text/plain'); // JSON only: anything else is 415
   app.decorateRequest('actor', null);
   app.decorateRequest('worker', null);
 

@@ -79,7 +79,7 @@ function lockDataDir(dataDir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) throw new DataDirLockedError(dataDir, pid);
+      if (Number.isInteger(pid) && pid > 0 && (pid === process.pid || pidAlive(pid))) throw new DataDirLockedError(dataDir, pid);
       rmSync(file, { force: true }); // stale: its process is gone
     }
   }
