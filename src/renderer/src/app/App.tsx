@@ -14,6 +14,10 @@ import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
 import { signOut } from '../session/session-store';
 import { hrefFor, useRoute, type Route } from './router';
+import { SyncPage } from '../sync/SyncPage';
+import { NotificationBell, SyncIndicator, SyncProgress } from '../sync/SyncTopBar';
+import { useSyncEngine } from '../sync/runtime';
+import { SettingsPage } from '../settings/SettingsPage';
 
 function NavLink({ route, current, children }: { route: Route; current: boolean; children: React.ReactNode }) {
   return (
@@ -28,6 +32,7 @@ export function App() {
   const route = useRoute();
   const view = useCatalog();
   const { session } = useSession();
+  useSyncEngine(); // one sync engine while a clerk is signed in
 
   // Alt+Left goes back, as in a browser; a clerk rarely reaches for the mouse.
   useEffect(() => {
@@ -58,6 +63,9 @@ export function App() {
         </a>
         <SearchBox />
         <div className="topbar-right">
+          <SyncProgress />
+          <SyncIndicator />
+          <NotificationBell />
           <a className="badge" href="#/catalog" title={view.catalog.publisher} data-testid="catalog-version">
             {t('app.catalogVersion', { version: view.catalog.version })}
             {view.catalog.sampleData && <span className="badge-note">{t('app.sampleData')}</span>}
@@ -92,6 +100,12 @@ export function App() {
         <NavLink route={{ name: 'catalogAdmin' }} current={route.name === 'catalogAdmin'}>
           {t('nav.catalogAdmin')}
         </NavLink>
+        <NavLink route={{ name: 'sync' }} current={route.name === 'sync'}>
+          {t('sync.nav')}
+        </NavLink>
+        <NavLink route={{ name: 'settings' }} current={route.name === 'settings'}>
+          {t('settings.nav')}
+        </NavLink>
         <div className="sidebar-foot">
           <div className="muted small">{t('search.hint')}</div>
         </div>
@@ -120,6 +134,10 @@ function Page({ route }: { route: Route }) {
       return <CasePage id={route.id} />;
     case 'cases':
       return <CasesPage />;
+    case 'sync':
+      return <SyncPage />;
+    case 'settings':
+      return <SettingsPage />;
     case 'notFound':
       return (
         <section>

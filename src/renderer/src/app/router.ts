@@ -9,6 +9,8 @@ export type Route =
   | { name: 'intake'; id: string }
   | { name: 'cases' }
   | { name: 'case'; id: string }
+  | { name: 'sync' }
+  | { name: 'settings' }
   | { name: 'notFound'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -38,6 +40,10 @@ export function parseRoute(hash: string): Route {
       return arg ? { name: 'intake', id: arg } : { name: 'notFound', path };
     case 'cases':
       return arg ? { name: 'case', id: arg } : { name: 'cases' };
+    case 'sync':
+      return { name: 'sync' };
+    case 'settings':
+      return { name: 'settings' };
     default:
       return { name: 'notFound', path };
   }
@@ -61,6 +67,10 @@ export function hrefFor(route: Route): string {
       return '#/cases';
     case 'case':
       return `#/cases/${encodeURIComponent(route.id)}`;
+    case 'sync':
+      return '#/sync';
+    case 'settings':
+      return '#/settings';
     case 'notFound':
       return '#/';
   }

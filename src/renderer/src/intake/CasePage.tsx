@@ -12,6 +12,7 @@ import { navigate } from '../app/router';
 import { DocumentView } from '../documents';
 import { keepPdfCopy, getKeptPdf } from '../documents/document-store';
 import { documentKindOf, printTitle } from '../documents/document-model';
+import { CaseTimeline } from '../sync/CaseTimeline';
 
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -67,6 +68,7 @@ export function CasePage({ id }: { id: string }) {
       ) : (
         <div className="alert alert-error" role="alert">{t('casePage.catalogMissing', { version: c.catalogVersion })}</div>
       )}
+      <CaseTimeline caseId={id} />
     </section>
   );
 }

@@ -1,0 +1,153 @@
+/**
+ * Top-bar pieces of sync: the online/offline indicator, the progress bar while a backlog
+ * drains ("正在同步 12/240"), and the bell with the unread 补正 / 办结 notifications.
+ */
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb, type NotificationRecord } from '../store/db';
+import { useCatalog } from '../catalog/CatalogContext';
+import { navigate } from '../app/router';
+import { useLocale } from '../i18n/useLocale';
+import { loadServerConfig, loadSyncStatus, markAllNotificationsRead, markNotificationRead, useLiveSyncStatus } from './sync-store';
+import { formatTime } from './format';
+import './sync.css';
+
+function subscribeOnline(cb: () => void) {
+  window.addEventListener('online', cb);
+  window.addEventListener('offline', cb);
+  return () => {
+    window.removeEventListener('online', cb);
+    window.removeEventListener('offline', cb);
+  };
+}
+
+export function useNavigatorOnline(): boolean {
+  return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+}
+
+export type IndicatorState = 'online' | 'offline' | 'notConfigured' | 'unauthorized' | 'unknown';
+
+export function SyncIndicator() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const online = useNavigatorOnline();
+  const live = useLiveSyncStatus();
+  const info = useLiveQuery(async () => ({ configured: (await loadServerConfig()) !== null, status: await loadSyncStatus() }), []);
+  if (!info) return null;
+  const { configured, status } = info;
+  let state: IndicatorState;
+  if (!configured) state = 'notConfigured';
+  else if (!online) state = 'offline';
+  else if (!status) state = 'unknown';
+  else if (status.outcome === 'ok') state = 'online';
+  else if (status.outcome === 'unauthorized') state = 'unauthorized';
+  else if (status.outcome === 'notConfigured') state = 'unknown';
+  else state = 'offline';
+  const last = status?.lastSuccessAt ? t('sync.indicator.lastSync', { time: formatTime(status.lastSuccessAt, locale) }) : t('sync.indicator.never');
+  return (
+    <a
+      className={`sync-indicator sync-${state}`}
+      href="#/sync"
+      data-testid="sync-indicator"
+      data-state={state}
+      data-running={live.running ? 'true' : 'false'}
+      title={`${t(`sync.indicator.${state}`)} · ${last}${status?.detail ? ` · ${status.detail}` : ''}`}
+    >
+      <span className="sync-dot" aria-hidden />
+      <span>{t(`sync.indicator.${state}`)}</span>
+    </a>
+  );
+}
+
+export function SyncProgress() {
+  const { t } = useTranslation();
+  const live = useLiveSyncStatus();
+  if (!live.running || live.phase !== 'push' || live.total === 0) return null;
+  return (
+    <div className="sync-progress" role="status" data-testid="sync-progress">
+      <progress value={live.done} max={live.total} />
+      <span>{t('sync.progress', { done: live.done, total: live.total })}</span>
+    </div>
+  );
+}
+
+export function NotificationBell() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const unread = useLiveQuery(() => getDb().notifications.where('unread').equals(1).count(), []) ?? 0;
+  const latest = useLiveQuery(async (): Promise<NotificationRecord[]> => (open ? getDb().notifications.orderBy('cursor').reverse().limit(20).toArray() : []), [open]) ?? [];
+  const { departments } = useCatalog();
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent | KeyboardEvent) => {
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !box.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [open]);
+
+  return (
+    <div className="bell" ref={box}>
+      <button
+        type="button"
+        className="btn btn-quiet bell-button"
+        aria-label={t('sync.notifications.bell', { count: unread })}
+        aria-expanded={open}
+        data-testid="notification-bell"
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span aria-hidden>🔔</span>
+        {unread > 0 && (
+          <span className="bell-count" data-testid="notification-count">
+            {unread > 99 ? '99+' : unread}
+          </span>
+        )}
+      </button>
+      {open && (
+        <div className="bell-popup" role="dialog" aria-label={t('sync.notifications.title.list')} data-testid="notification-list">
+          <div className="bell-head">
+            <strong>{t('sync.notifications.title.list')}</strong>
+            {unread > 0 && (
+              <button type="button" className="btn btn-small" onClick={() => void markAllNotificationsRead()}>
+                {t('sync.notifications.markAllRead')}
+              </button>
+            )}
+          </div>
+          {latest.length === 0 ? (
+            <div className="muted bell-empty">{t('sync.notifications.empty')}</div>
+          ) : (
+            <ul className="bell-list">
+              {latest.map((n) => (
+                <li key={n.cursor} className={n.unread ? 'bell-item unread' : 'bell-item'} data-testid="notification-item" data-kind={n.kind}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      void markNotificationRead(n.cursor);
+                      setOpen(false);
+                      navigate({ name: 'case', id: n.caseId });
+                    }}
+                  >
+                    <span className={`tag ${n.kind === 'approved' ? 'tag-ok' : 'tag-warn'}`}>{t(`sync.timeline.kinds.${n.kind}`)}</span>{' '}
+                    <span className="mono">{n.caseNumber}</span>
+                    <div className="small muted">
+                      {n.departmentCode ? (departments.get(n.departmentCode)?.name ?? n.departmentCode) : ''} · {formatTime(Date.parse(n.at), locale)}
+                    </div>
+                    {n.comment && <div className="small">{n.comment}</div>}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

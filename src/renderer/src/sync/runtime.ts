@@ -1,0 +1,68 @@
+/**
+ * The app's one sync engine: started after sign-in (useSyncEngine in App), stopped at
+ * sign-out; system notifications for 补正 / 办结 where the clerk enabled them.
+ */
+import { useEffect } from 'react';
+import i18next from 'i18next';
+import type { StatusNotification } from '@core/sync/timeline';
+import { ACTIVE_CATALOG_KEY, importCatalogText } from '../catalog/catalog-store';
+import { getDb } from '../store/db';
+import { navigate } from '../app/router';
+import { SyncEngine, type SyncReport } from './engine';
+import { SYSTEM_NOTIFICATIONS_KEY } from './sync-store';
+
+let engine: SyncEngine | null = null;
+let users = 0;
+
+function create(): SyncEngine {
+  return new SyncEngine({
+    db: getDb(),
+    importCatalog: (text, name) => importCatalogText(text, name),
+    activeCatalogVersion: async () => ((await getDb().settings.get(ACTIVE_CATALOG_KEY))?.value as string | undefined) ?? null,
+    onNotifications: (n) => void showSystemNotifications(n),
+  });
+}
+
+/** Starts the engine while the calling component is mounted (one engine however many callers). */
+export function useSyncEngine(): void {
+  useEffect(() => {
+    users += 1;
+    engine ??= create();
+    engine.start();
+    return () => {
+      users -= 1;
+      if (users === 0) engine?.stop();
+    };
+  }, []);
+}
+
+/** A sync run now (after settings change, "sync now", "retry now"); null when no engine runs. */
+export function requestSync(): Promise<SyncReport> | null {
+  return engine ? engine.syncNow() : null;
+}
+
+// ---- system notifications ----------------------------------------------------------------
+
+export function systemNotificationsSupported(): boolean {
+  return typeof window !== 'undefined' && 'Notification' in window;
+}
+
+export async function showSystemNotifications(notes: readonly StatusNotification[]): Promise<void> {
+  if (!systemNotificationsSupported() || Notification.permission !== 'granted') return;
+  if ((await getDb().settings.get(SYSTEM_NOTIFICATIONS_KEY))?.value !== true) return;
+  for (const n of notes.slice(-5)) {
+    try {
+      const note = new Notification(i18next.t(`sync.notifications.title.${n.kind}`, { caseNumber: n.caseNumber }), {
+        body: n.comment ?? i18next.t(`sync.notifications.body.${n.kind}`),
+        tag: `onewindow-${n.cursor}`,
+      });
+      note.onclick = () => {
+        window.focus();
+        navigate({ name: 'case', id: n.caseId });
+        note.close();
+      };
+    } catch {
+      // Some hosts only allow notifications from a service worker: the in-app list has it.
+    }
+  }
+}
