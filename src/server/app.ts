@@ -233,8 +233,14 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
     const worker = request.headers[WORKER_HEADER];
     if (worker !== undefined) {
       if (auth.actor.kind !== 'department') return sendProblem(reply, new ApiProblem(400, 'invalidHeader', `${WORKER_HEADER} is for departments`));
-      const w = WorkerName.safeParse(Array.isArray(worker) ? worker[0] : worker);
-      if (!w.success) return sendProblem(reply, new ApiProblem(400, 'invalidHeader', `${WORKER_HEADER}: 1–64 characters`));
+      let decoded: string | null = null;
+      try {
+        decoded = decodeURIComponent(Array.isArray(worker) ? (worker[0] ?? '') : worker);
+      } catch {
+        decoded = null;
+      }
+      const w = WorkerName.safeParse(decoded);
+      if (!w.success) return sendProblem(reply, new ApiProblem(400, 'invalidHeader', `${WORKER_HEADER}: 1–64 characters, percent-encoded UTF-8`));
       request.worker = w.data;
     }
   });
@@ -293,6 +299,8 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
         .send(f.body),
     );
   app.get('/', { config: { auth: 'none' } }, async (_request, reply) => reply.redirect('/inbox'));
+
+  app.get(`${API_PREFIX}/me`, { config: { auth: 'any' } }, async (request) => request.actor!);
 
   // ---- workstations ------------------------------------------------------------------------
 

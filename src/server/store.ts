@@ -18,7 +18,7 @@ import { compareCatalogVersions } from '../core/catalog/version';
 import type { HolidayDataFile, HolidayYear } from '../core/calendar/holidayData';
 import { validateCaseNumber } from '../core/intake/caseNumber';
 import type { IntakeCase } from '../core/intake/case';
-import { canClaim, decideTransition, type DispatchTarget, mayDecide, OPEN_DISPATCH_STATES, resolveDepartments } from '../core/sync/dispatch';
+import { ALLOWED_DECISIONS, canClaim, decideTransition, type DispatchTarget, mayDecide, OPEN_DISPATCH_STATES, resolveDepartments } from '../core/sync/dispatch';
 import {
   canonicalJson,
   type DepartmentDecision,
@@ -401,6 +401,7 @@ function toView(r: DispatchRow): DispatchView {
     queuedAt: iso(r.queued_at),
     claimedAt: isoOrNull(r.claimed_at),
     decidedAt: isoOrNull(r.decided_at),
+    allowedDecisions: [...ALLOWED_DECISIONS[r.state]],
     case: asJson(r.body),
   };
 }

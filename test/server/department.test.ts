@@ -43,9 +43,9 @@ for (const { name, backend, skip } of BACKENDS) {
       return DepartmentCaseResponse.parse(r.json).dispatch;
     };
     const claim = (token: string, id: number, worker?: string) =>
-      call(env.app, 'POST', `/api/v1/department/dispatches/${id}/claim`, { token, ...(worker ? { headers: { 'x-onewindow-worker': worker } } : {}) });
+      call(env.app, 'POST', `/api/v1/department/dispatches/${id}/claim`, { token, ...(worker ? { headers: { 'x-onewindow-worker': encodeURIComponent(worker) } } : {}) });
     const decide = (token: string, id: number, body: unknown, worker?: string) =>
-      call(env.app, 'POST', `/api/v1/department/dispatches/${id}/decision`, { token, body, ...(worker ? { headers: { 'x-onewindow-worker': worker } } : {}) });
+      call(env.app, 'POST', `/api/v1/department/dispatches/${id}/decision`, { token, body, ...(worker ? { headers: { 'x-onewindow-worker': encodeURIComponent(worker) } } : {}) });
 
     it('a department sees its own dispatches, with the case — never another department’s', async () => {
       const food = makeCase();

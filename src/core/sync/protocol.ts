@@ -197,8 +197,9 @@ export type HolidaysResponse = z.infer<typeof HolidaysResponse>;
 
 /**
  * Optional request header naming the person (or system worker) of a department who claims
- * or decides, e.g. `X-OneWindow-Worker: 王敏`. A dispatch claimed by a named worker is
- * theirs while the lease runs; without the header the department as a whole acts.
+ * or decides. Percent-encoded UTF-8 (`encodeURIComponent`), since header values are Latin-1:
+ * 王敏 goes as `X-OneWindow-Worker: %E7%8E%8B%E6%95%8F`. A dispatch claimed by a named
+ * worker is theirs while the lease runs; without the header the department as a whole acts.
  */
 export const WORKER_HEADER = 'x-onewindow-worker';
 export const WorkerName = z.string().trim().min(1).max(64);
@@ -232,6 +233,8 @@ export const DispatchView = z.object({
   queuedAt: z.string(),
   claimedAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
+  /** What the department may decide now (from the dispatch state machine, src/core/sync/dispatch.ts). */
+  allowedDecisions: z.array(DepartmentDecisionKind),
   case: IntakeCase,
 });
 export type DispatchView = z.infer<typeof DispatchView>;
@@ -254,6 +257,15 @@ export type DecisionResponse = z.infer<typeof DecisionResponse>;
 /** `GET /api/v1/department/cases/:caseId`: this department's dispatch of the case (with the case). */
 export const DepartmentCaseResponse = z.object({ dispatch: DispatchView });
 export type DepartmentCaseResponse = z.infer<typeof DepartmentCaseResponse>;
+
+// ---- who am I ---------------------------------------------------------------------------------
+
+/** `GET /api/v1/me`: whose token this is (a workstation's settings page tests its token with it; the inbox shows the department's name). */
+export const MeResponse = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('workstation'), id: z.string(), centreCode: z.string(), code: z.string() }),
+  z.object({ kind: z.literal('department'), id: z.string(), name: z.string() }),
+]);
+export type MeResponse = z.infer<typeof MeResponse>;
 
 // ---- health ---------------------------------------------------------------------------------
 

@@ -1,0 +1,471 @@
+// 部门收件箱: the department's queue, claim, view, decide — over /api/v1 with the department's token.
+// Plain browser JavaScript, no dependencies. The page's CSP allows only this file as script, so
+// the DOM is built with createElement/textContent (never from HTML strings).
+'use strict';
+
+(() => {
+  const API = '/api/v1';
+  const KEY_TOKEN = 'onewindow.inbox.token';
+  const KEY_WORKER = 'onewindow.inbox.worker';
+  const PAGE = 50;
+
+  const FILTERS = [
+    ['', '未办结'],
+    ['queued', '待认领'],
+    ['claimed', '已认领'],
+    ['inReview', '审查中'],
+    ['correctionRequested', '待补正'],
+    ['approved', '已办结'],
+    ['denied', '不予许可'],
+    ['returned', '已退件'],
+  ];
+  const STATE_LABEL = Object.fromEntries(FILTERS.filter((f) => f[0]));
+  const DECISION_LABEL = {
+    takenForReview: '受理确认',
+    correctionRequested: '补正（告知申请人补正材料）',
+    approved: '办结（准予许可，结果可领取）',
+    denied: '不予许可（须写明理由）',
+    returned: '退件（须写明理由）',
+  };
+  const MATERIAL_STATUS = { receivedOriginal: '原件', receivedCopy: '复印件', fetched: '数据共享调取（免提交）' };
+  const MATERIAL_TYPE = { original: '原件', copy: '复印件', originalOrCopy: '原件或复印件' };
+  const ROLE = { implementing: '实施主体', coHandling: '联办' };
+  const ERROR_TEXT = {
+    leased: '该件已被他人认领，租约尚未到期。',
+    notClaimable: '该件当前状态不能认领。',
+    notClaimed: '请先认领该件，再作决定。',
+    final: '该件已办结、不予许可或退件，不能再作决定。',
+    notAllowed: '当前状态下不能作出该决定。',
+    leaseHeldByOther: '该件由其他经办人认领中，租约到期前不能由您决定。',
+    rateLimited: '请求过于频繁，请稍后再试。',
+    notFound: '找不到该件（或不属于本部门）。',
+    forbidden: '这不是部门令牌。',
+  };
+
+  const $ = (id) => document.getElementById(id);
+
+  /** h('td', { className: 'mono' }, 'text', childNode) */
+  function h(tag, props, ...children) {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(props || {})) {
+      if (v === undefined || v === null) continue;
+      if (k === 'dataset') Object.assign(el.dataset, v);
+      else if (k in el) el[k] = v;
+      else el.setAttribute(k, String(v));
+    }
+    for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : String(c));
+    return el;
+  }
+
+  const timeFormat = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+  const fmtTime = (iso) => (iso ? timeFormat.format(new Date(iso)) : '—');
+
+  let token = sessionStorage.getItem(KEY_TOKEN) || '';
+  let worker = sessionStorage.getItem(KEY_WORKER) || '';
+  let filter = '';
+  let dispatches = [];
+  let nextAfter = 0;
+  let selected = null; // DispatchView
+
+  class ApiFailure extends Error {
+    constructor(status, code, message, paths) {
+      super(message);
+      this.status = status;
+      this.code = code;
+      this.paths = paths || [];
+    }
+  }
+
+  async function api(method, path, body) {
+    const headers = { Authorization: `Bearer ${token}` };
+    // Header values must be Latin-1: the worker's name goes percent-encoded (UTF-8).
+    if (worker) headers['X-OneWindow-Worker'] = encodeURIComponent(worker);
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let res;
+    try {
+      res = await fetch(API + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit', cache: 'no-store' });
+    } catch {
+      throw new ApiFailure(0, 'network', '无法连接服务器，请检查网络。');
+    }
+    if (res.status === 204) return null;
+    let data = null;
+    try {
+      data = await res.json();
+    } catch {
+      data = null;
+    }
+    if (res.ok) return data;
+    const err = (data && data.error) || {};
+    if (res.status === 401) {
+      signOut('令牌无效或已被吊销，请重新输入。');
+      throw new ApiFailure(401, err.code, '令牌无效或已被吊销。');
+    }
+    const paths = err.paths || [];
+    let text = ERROR_TEXT[err.code] || err.message || `服务器返回 ${res.status}`;
+    if (err.code === 'invalidBody') text = `填写有误（${paths.join('、') || '请检查'}）：${err.message || ''}`;
+    throw new ApiFailure(res.status, err.code, text, paths);
+  }
+
+  function show(el, on) {
+    el.hidden = !on;
+  }
+
+  function notice(text) {
+    const n = $('notice');
+    n.textContent = text;
+    show(n, Boolean(text));
+  }
+
+  // ---- sign in / out -----------------------------------------------------------------
+
+  function signOut(message) {
+    token = '';
+    sessionStorage.removeItem(KEY_TOKEN);
+    show($('inbox'), false);
+    show($('who'), false);
+    show($('sign-in'), true);
+    const e = $('sign-in-error');
+    e.textContent = message || '';
+    show(e, Boolean(message));
+    $('token').value = '';
+    $('worker').value = worker;
+    $('token').focus();
+  }
+
+  async function signIn() {
+    const me = await api('GET', '/me');
+    if (!me || me.kind !== 'department') {
+      signOut('这是窗口工作站的令牌，不是部门令牌。');
+      return;
+    }
+    $('who-name').textContent = `${me.name}（${me.id}）`;
+    $('who-worker').textContent = worker ? `经办人：${worker}` : '';
+    show($('who'), true);
+    show($('sign-in'), false);
+    show($('inbox'), true);
+    await loadList(true);
+  }
+
+  $('sign-in-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    token = $('token').value.trim();
+    worker = $('worker').value.trim();
+    sessionStorage.setItem(KEY_TOKEN, token);
+    if (worker) sessionStorage.setItem(KEY_WORKER, worker);
+    else sessionStorage.removeItem(KEY_WORKER);
+    try {
+      await signIn();
+    } catch (e) {
+      if (e.status !== 401) signOut(e.message);
+    }
+  });
+  $('sign-out').addEventListener('click', () => signOut(''));
+
+  // ---- the list ----------------------------------------------------------------------
+
+  function renderFilters() {
+    const nav = $('filters');
+    nav.replaceChildren(
+      ...FILTERS.map(([value, label]) => {
+        const b = h('button', { type: 'button', textContent: label });
+        b.setAttribute('aria-pressed', String(value === filter));
+        b.addEventListener('click', () => {
+          filter = value;
+          renderFilters();
+          void loadList(true).catch(showError);
+        });
+        return b;
+      }),
+    );
+  }
+
+  function itemName(c, basicCode) {
+    const d = c.decision;
+    const p = d && d.kind === 'accept' ? d.promisedDates.find((x) => x.basicCode === basicCode) : null;
+    return p ? p.itemName : basicCode;
+  }
+
+  function applicantName(c) {
+    return (c.applicant && c.applicant.name) || '—';
+  }
+
+  function stateBadge(state) {
+    return h('span', { className: `state state-${state}`, textContent: STATE_LABEL[state] || state });
+  }
+
+  function leaseExpired(d) {
+    return d.state === 'claimed' && d.leaseUntil && new Date(d.leaseUntil).getTime() <= Date.now();
+  }
+
+  function renderList() {
+    const tbody = $('rows');
+    tbody.replaceChildren(
+      ...dispatches.map((d) => {
+        const open = h('button', { type: 'button', textContent: '查看' });
+        open.addEventListener('click', () => select(d.dispatchId));
+        const tr = h(
+          'tr',
+          { className: selected && selected.dispatchId === d.dispatchId ? 'selected' : '' },
+          h('td', { className: 'mono' }, d.caseNumber),
+          h('td', {}, applicantName(d.case)),
+          h('td', {}, d.basicCodes.map((code, i) => h('div', {}, `${itemName(d.case, code)}（${ROLE[d.roles[i]] || d.roles[i]}）`))),
+          h('td', {}, stateBadge(d.state), leaseExpired(d) ? h('div', { className: 'muted', textContent: '租约已到期' }) : null),
+          h('td', {}, fmtTime(d.queuedAt)),
+          h('td', {}, open),
+        );
+        return tr;
+      }),
+    );
+    show($('empty'), dispatches.length === 0);
+    show($('more'), nextAfter > 0 && dispatches.length > 0 && dispatches.length % PAGE === 0);
+  }
+
+  async function loadList(reset) {
+    if (reset) {
+      dispatches = [];
+      nextAfter = 0;
+    }
+    const q = new URLSearchParams({ limit: String(PAGE), after: String(nextAfter) });
+    if (filter) q.set('state', filter);
+    const page = await api('GET', `/department/queue?${q}`);
+    dispatches = reset ? page.dispatches : dispatches.concat(page.dispatches);
+    nextAfter = page.nextAfter;
+    renderList();
+  }
+
+  $('refresh').addEventListener('click', () => {
+    notice('');
+    void refreshAll().catch(showError);
+  });
+  $('more').addEventListener('click', () => void loadList(false).catch(showError));
+
+  $('claim-next').addEventListener('click', async () => {
+    try {
+      const r = await api('POST', '/department/dispatches/claim-next');
+      if (!r) {
+        notice('没有待认领的办件。');
+        return;
+      }
+      notice(`已认领 ${r.dispatch.caseNumber}。`);
+      selected = r.dispatch;
+      await loadList(true);
+      renderDetail();
+    } catch (e) {
+      showError(e);
+    }
+  });
+
+  function showError(e) {
+    if (e && e.status === 401) return;
+    notice(e && e.message ? e.message : String(e));
+  }
+
+  // ---- the case ----------------------------------------------------------------------
+
+  async function select(dispatchId) {
+    const d = dispatches.find((x) => x.dispatchId === dispatchId);
+    if (!d) return;
+    try {
+      const r = await api('GET', `/department/cases/${d.caseId}`);
+      selected = r.dispatch;
+    } catch (e) {
+      showError(e);
+      selected = d;
+    }
+    renderList();
+    renderDetail();
+  }
+
+  function fact(label, ...value) {
+    return [h('dt', { textContent: label }), h('dd', {}, ...value)];
+  }
+
+  function personFacts(c) {
+    const a = c.applicant || {};
+    const out = [];
+    if (a.kind === 'organisation') {
+      out.push(fact('申请单位', a.name || '—'));
+      out.push(fact('统一社会信用代码', h('span', { className: 'mono', textContent: a.uscc || '—' })));
+      out.push(fact('法定代表人', a.legalRepresentative || '—'));
+    } else {
+      out.push(fact('申请人', a.name || '—'));
+      const idType = a.idType === 'residentId' ? '居民身份证' : a.idTypeLabel || '其他证件';
+      out.push(fact(idType, h('span', { className: 'mono', textContent: a.idNumber || '—' })));
+    }
+    out.push(fact('联系电话', a.phone || '—'));
+    if (a.address) out.push(fact('地址', a.address));
+    const g = c.agent;
+    if (g) out.push(fact('代理人', `${g.name || ''}${g.relation ? `（${g.relation}）` : ''}　${g.phone || ''}`));
+    return out;
+  }
+
+  function renderDetail() {
+    const box = $('detail');
+    if (!selected) {
+      show(box, false);
+      return;
+    }
+    show(box, true);
+    const d = selected;
+    const c = d.case;
+    const dec = c.decision && c.decision.kind === 'accept' ? c.decision : null;
+    $('d-title').textContent = `办件 ${d.caseNumber}`;
+    const mine = new Set(d.basicCodes);
+    const promised = dec ? dec.promisedDates.filter((p) => mine.has(p.basicCode)) : [];
+    $('d-facts').replaceChildren(
+      ...fact('状态', stateBadge(d.state), d.leaseOwner && d.state === 'claimed' ? `　${d.leaseOwner} 认领，至 ${fmtTime(d.leaseUntil)}` : ''),
+      ...fact('本部门职责', ...d.basicCodes.map((code, i) => h('div', {}, `${itemName(c, code)} `, h('span', { className: 'mono muted', textContent: code }), `（${ROLE[d.roles[i]] || d.roles[i]}）`))),
+      ...personFacts(c),
+      ...fact('受理窗口', `${c.clerk.centreName} ${c.clerk.windowNo} 号窗口　${c.clerk.name}`),
+      ...fact('受理时间', dec ? fmtTime(dec.at) : '—'),
+      ...fact('承诺办结', ...(promised.length ? promised.map((p) => h('div', {}, `${p.itemName}：${p.date}${p.provisional ? '（暂定）' : ''}`)) : ['—'])),
+      ...fact('转办时间', fmtTime(d.queuedAt)),
+      ...(d.decidedAt ? fact('最近决定', fmtTime(d.decidedAt)) : []),
+    );
+    const received = dec ? dec.received : [];
+    $('d-materials').replaceChildren(
+      ...(received.length
+        ? received.map((m) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, m.name, m.itemCodes.some((code) => mine.has(code)) ? '' : h('span', { className: 'muted', textContent: '（其他部门事项）' })),
+              h('td', {}, `${MATERIAL_STATUS[m.status] || m.status}${m.status === 'fetched' ? '' : `（要求：${MATERIAL_TYPE[m.type] || m.type}）`}`),
+              h('td', {}, String(m.copies)),
+            ),
+          )
+        : [h('tr', {}, h('td', { colSpan: 3, className: 'muted', textContent: '无' }))]),
+    );
+
+    const actions = $('d-actions');
+    actions.replaceChildren();
+    if (d.state === 'queued' || leaseExpired(d)) {
+      const b = h('button', { type: 'button', className: 'primary', textContent: '认领' });
+      b.addEventListener('click', () => void claim(d.dispatchId));
+      actions.append(b);
+    }
+    renderDecisionForm(d);
+  }
+
+  async function claim(dispatchId) {
+    try {
+      const r = await api('POST', `/department/dispatches/${dispatchId}/claim`);
+      selected = r.dispatch;
+      notice(`已认领 ${r.dispatch.caseNumber}。`);
+      await loadList(true);
+      renderDetail();
+    } catch (e) {
+      showError(e);
+      await refreshAll().catch(() => {});
+    }
+  }
+
+  // ---- the decision --------------------------------------------------------------------
+
+  function pathSuggestions(c) {
+    const keys = ['applicant.name', 'applicant.idNumber', 'applicant.phone', 'applicant.address'];
+    if (c.agent) keys.push('agent.name', 'agent.idNumber', 'agent.phone');
+    const dec = c.decision && c.decision.kind === 'accept' ? c.decision : null;
+    if (dec) for (const m of dec.received) keys.push(m.key);
+    return [...new Set(keys)];
+  }
+
+  function addFieldRow(path, comment) {
+    const p = h('input', { type: 'text', placeholder: '字段或材料，如 applicant.phone', value: path || '', maxLength: 200 });
+    p.setAttribute('list', 'paths');
+    p.setAttribute('aria-label', '字段或材料');
+    const t = h('input', { type: 'text', placeholder: '意见', value: comment || '', maxLength: 1000 });
+    t.setAttribute('aria-label', '意见');
+    const rm = h('button', { type: 'button', textContent: '删除' });
+    const row = h('div', { className: 'field-row' }, p, t, rm);
+    rm.addEventListener('click', () => row.remove());
+    $('field-rows').append(row);
+    p.focus();
+  }
+
+  function renderDecisionForm(d) {
+    const form = $('decide');
+    const allowed = d.allowedDecisions || [];
+    const canDecide = allowed.length > 0 && d.state !== 'queued';
+    show(form, canDecide);
+    $('decide-error').hidden = true;
+    if (!canDecide) return;
+    $('kind').replaceChildren(...allowed.map((k) => h('option', { value: k, textContent: DECISION_LABEL[k] || k })));
+    $('comment').value = '';
+    $('field-rows').replaceChildren();
+    $('paths').replaceChildren(...pathSuggestions(d.case).map((p) => h('option', { value: p })));
+    syncKind();
+  }
+
+  function syncKind() {
+    show($('result-ready-row'), $('kind').value === 'approved');
+  }
+  $('kind').addEventListener('change', syncKind);
+  $('add-field').addEventListener('click', () => addFieldRow('', ''));
+
+  $('decide').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (!selected) return;
+    const kind = $('kind').value;
+    const comment = $('comment').value.trim();
+    const fieldComments = [...$('field-rows').querySelectorAll('.field-row')]
+      .map((row) => {
+        const [p, t] = row.querySelectorAll('input');
+        return { path: p.value.trim(), comment: t.value.trim() };
+      })
+      .filter((f) => f.path || f.comment);
+    const err = $('decide-error');
+    const bad = fieldComments.find((f) => !f.path || !f.comment);
+    if (bad) {
+      err.textContent = '每条逐项意见都要填写字段和意见。';
+      show(err, true);
+      return;
+    }
+    const body = { kind, fieldComments };
+    if (comment) body.comment = comment;
+    if (kind === 'approved') body.resultReady = $('result-ready').checked;
+    try {
+      const r = await api('POST', `/department/dispatches/${selected.dispatchId}/decision`, body);
+      selected = r.dispatch;
+      notice(`已提交：${r.dispatch.caseNumber} ${DECISION_LABEL[kind] || kind}。窗口将收到该状态。`);
+      await loadList(true);
+      renderDetail();
+    } catch (e) {
+      if (e.status === 401) return;
+      err.textContent = e.message;
+      show(err, true);
+    }
+  });
+
+  // ---- start ---------------------------------------------------------------------------
+
+  async function refreshAll() {
+    await loadList(true);
+    if (selected) {
+      const r = await api('GET', `/department/cases/${selected.caseId}`);
+      selected = r.dispatch;
+      renderList();
+      renderDetail();
+    }
+  }
+
+  // Keep the list fresh while the page is visible and nobody is typing.
+  setInterval(() => {
+    if (!token || document.visibilityState !== 'visible' || $('inbox').hidden) return;
+    const active = document.activeElement;
+    if (active && $('decide').contains(active)) return;
+    void loadList(true).catch(() => {});
+  }, 30_000);
+
+  renderFilters();
+  if (token) void signIn().catch((e) => (e.status === 401 ? null : signOut(e.message)));
+  else signOut('');
+})();
