@@ -140,9 +140,10 @@ class AuditWriter {
 
 const INBOX_DIR = fileURLToPath(new URL('./inbox/', import.meta.url));
 const INBOX_FILES: Record<string, { file: string; type: string }> = {
-  '/inbox': { file: 'index.html', type: 'text/html; charset=utf-8' },
-  '/inbox/inbox.js': { file: 'inbox.js', type: 'text/javascript; charset=utf-8' },
-  '/inbox/inbox.css': { file: 'inbox.css', type: 'text/css; charset=utf-8' },
+  '/inbox': { file: `${INBOX_DIR}index.html`, type: 'text/html; charset=utf-8' },
+  '/inbox/inbox.js': { file: `${INBOX_DIR}inbox.js`, type: 'text/javascript; charset=utf-8' },
+  '/inbox/inbox.css': { file: `${INBOX_DIR}inbox.css`, type: 'text/css; charset=utf-8' },
+  '/inbox/icon.svg': { file: fileURLToPath(new URL('../../resources/icons/icon.svg', import.meta.url)), type: 'image/svg+xml' },
 };
 /** No inline script or style, nothing from elsewhere, no framing, no forms posting anywhere. */
 export const INBOX_CSP =
@@ -179,7 +180,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   const limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, () => now().getTime());
   const catalogs = new CatalogCache();
   const corsExtra = options.corsOrigins ?? [];
-  const inboxFiles = new Map(Object.entries(INBOX_FILES).map(([route, f]) => [route, { body: readFileSync(INBOX_DIR + f.file), type: f.type }]));
+  const inboxFiles = new Map(Object.entries(INBOX_FILES).map(([route, f]) => [route, { body: readFileSync(f.file), type: f.type }]));
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: false }) as unknown as OneWindowServer;
   const audit = new AuditWriter(db, (e) => app.log.error({ err: e }, 'audit write failed'));
@@ -299,6 +300,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
         .send(f.body),
     );
   app.get('/', { config: { auth: 'none' } }, async (_request, reply) => reply.redirect('/inbox'));
+  app.get('/favicon.ico', { config: { auth: 'none' } }, async (_request, reply) => reply.redirect('/inbox/icon.svg'));
 
   app.get(`${API_PREFIX}/me`, { config: { auth: 'any' } }, async (request) => request.actor!);
 

@@ -318,7 +318,15 @@ export async function pushCases(db: Db, actor: PushActor, entries: readonly unkn
         ? { caseId: d.caseId, outcome: 'alreadyHave', ...(firstResult.departments ? { departments: firstResult.departments } : {}) }
         : { caseId: d.caseId, outcome: 'conflict', reason: 'the batch holds this case id twice with different content' };
   }
-  return results.map((r) => r!);
+  return results.map((r) => bounded(r!));
+}
+
+/** Keeps a result within the protocol's bounds (reason ≤ 500, ≤ 50 paths of ≤ 200), whatever the client sent. */
+function bounded(r: PushResult): PushResult {
+  const out: PushResult = { ...r, caseId: r.caseId.slice(0, 100) };
+  if (r.reason !== undefined) out.reason = r.reason.length > 500 ? `${r.reason.slice(0, 499)}…` : r.reason;
+  if (r.paths !== undefined) out.paths = r.paths.slice(0, 50).map((p) => p.slice(0, 200));
+  return out;
 }
 
 // ---- status events --------------------------------------------------------------------------

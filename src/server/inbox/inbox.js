@@ -292,18 +292,18 @@
     const a = c.applicant || {};
     const out = [];
     if (a.kind === 'organisation') {
-      out.push(fact('申请单位', a.name || '—'));
-      out.push(fact('统一社会信用代码', h('span', { className: 'mono', textContent: a.uscc || '—' })));
-      out.push(fact('法定代表人', a.legalRepresentative || '—'));
+      out.push(...fact('申请单位', a.name || '—'));
+      out.push(...fact('统一社会信用代码', h('span', { className: 'mono', textContent: a.uscc || '—' })));
+      out.push(...fact('法定代表人', a.legalRepresentative || '—'));
     } else {
-      out.push(fact('申请人', a.name || '—'));
+      out.push(...fact('申请人', a.name || '—'));
       const idType = a.idType === 'residentId' ? '居民身份证' : a.idTypeLabel || '其他证件';
-      out.push(fact(idType, h('span', { className: 'mono', textContent: a.idNumber || '—' })));
+      out.push(...fact(idType, h('span', { className: 'mono', textContent: a.idNumber || '—' })));
     }
-    out.push(fact('联系电话', a.phone || '—'));
-    if (a.address) out.push(fact('地址', a.address));
+    out.push(...fact('联系电话', a.phone || '—'));
+    if (a.address) out.push(...fact('地址', a.address));
     const g = c.agent;
-    if (g) out.push(fact('代理人', `${g.name || ''}${g.relation ? `（${g.relation}）` : ''}　${g.phone || ''}`));
+    if (g) out.push(...fact('代理人', `${g.name || ''}${g.relation ? `（${g.relation}）` : ''}　${g.phone || ''}`));
     return out;
   }
 
