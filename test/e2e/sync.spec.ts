@@ -89,6 +89,12 @@ class QueueService {
   }
 }
 
+/** ONEWINDOW_SYNC_SHOTS=<dir> keeps screenshots of the sync screens there. */
+async function shot(page: Page, name: string) {
+  const dir = process.env.ONEWINDOW_SYNC_SHOTS;
+  if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+}
+
 let service: QueueService;
 let seed: Seed;
 let dataRoot: string;
@@ -144,6 +150,7 @@ async function configure(page: Page) {
   await expect(page.getByTestId('saved-token')).toContainText(seed.workstation.token.slice(-4));
   await expect(page.getByTestId('saved-token')).not.toContainText(seed.workstation.token.slice(0, 12));
   await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'online', { timeout: 15_000 });
+  await shot(page, 'sync-settings');
 }
 
 /** A full intake to acceptance; returns the case id and number. */
@@ -221,6 +228,8 @@ test('an accepted case reaches the department; 补正 and 办结 come back as a 
   await expect(timeline).toHaveAttribute('data-overall', 'approved');
   await expect(timeline.getByTestId('department-row')).toHaveAttribute('data-kind', 'approved');
   await expect(timeline.getByTestId('timeline-event')).toHaveCount(4); // received, dispatched, 补正, 办结 (in cursor order)
+  await timeline.scrollIntoViewIfNeeded();
+  await shot(page, 'sync-case-timeline');
   expect(await timeline.getByTestId('timeline-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual([
     'received',
     'dispatched',
@@ -235,6 +244,7 @@ test('an accepted case reaches the department; 补正 and 办结 come back as a 
   await expect(items).toHaveCount(2);
   await expect(items.first()).toHaveAttribute('data-kind', 'approved');
   await expect(items.first()).toContainText(caseNumber);
+  await shot(page, 'sync-notifications');
   await items.first().getByRole('button').click();
   await expect(page.getByTestId('case-page')).toBeVisible();
   await expect(page.getByTestId('notification-count')).toHaveText('1');
@@ -261,6 +271,7 @@ test('with the server stopped a case waits and the indicator shows offline; afte
   await page.getByTestId('sync-tab-retry').click();
   await expect(page.locator(`[data-testid="outbox-row"][data-case-id="${caseId}"]`)).toHaveAttribute('data-state', 'retry');
   await expect(page.getByTestId('outbox-reason').first()).not.toBeEmpty();
+  await shot(page, 'sync-offline');
 
   await service.start();
   // no click: the retry falls due by itself (backoff of at most a few seconds)

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { NOT_SCHEDULED, type OutboxState } from '@core/sync/outbox';
 import { getDb } from '../store/db';
+import { useCatalog } from '../catalog/CatalogContext';
 import { hrefFor } from '../app/router';
 import { useLocale } from '../i18n/useLocale';
 import { formatTime } from './format';
@@ -22,6 +23,7 @@ export function SyncPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const live = useLiveSyncStatus();
+  const { departments } = useCatalog();
   const [chosen, setChosen] = useState<OutboxState | null>(null);
   const info = useLiveQuery(async () => {
     const db = getDb();
@@ -138,7 +140,7 @@ export function SyncPage() {
                       {e.needsFix.paths.length > 0 && <div className="mono muted">{e.needsFix.paths.slice(0, 5).join(', ')}</div>}
                     </>
                   ) : e.state === 'acknowledged' ? (
-                    e.departments.length > 0 ? t('sync.page.departments', { list: e.departments.join('、') }) : ''
+                    e.departments.length > 0 ? t('sync.page.departments', { list: e.departments.map((d) => departments.get(d)?.name ?? d).join('、') }) : ''
                   ) : (
                     (e.lastError ?? '')
                   )}

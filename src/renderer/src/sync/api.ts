@@ -28,7 +28,17 @@ export type ApiFailureKind =
   /** 2xx with a body that is not what the protocol says. */
   | 'malformed';
 
-export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; kind: ApiFailureKind; status: number | null; message: string; paths: string[] };
+export type ApiResult<T> =
+  | { ok: true; status: number; data: T }
+  | {
+      ok: false;
+      kind: ApiFailureKind;
+      status: number | null;
+      message: string;
+      paths: string[];
+      /** 429 / 503 with a Retry-After in seconds. */
+      retryAfterSeconds?: number;
+    };
 
 /** What a 4xx/5xx body may say: the protocol's ApiError, else a few common shapes, read leniently. */
 const LooseErrorBody = z
@@ -100,7 +110,15 @@ export async function apiRequest<S extends z.ZodType>(target: ServerTarget, path
     }
     if (!res.ok) {
       const { message, paths } = describeError(json, res.status);
-      return { ok: false, kind: failureKind(res.status), status: res.status, message, paths };
+      const retryAfter = Number(res.headers.get('Retry-After'));
+      return {
+        ok: false,
+        kind: failureKind(res.status),
+        status: res.status,
+        message,
+        paths,
+        ...((res.status === 429 || res.status === 503) && Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
+      };
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {

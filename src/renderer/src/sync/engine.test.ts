@@ -209,6 +209,29 @@ describe('SyncEngine push', () => {
     expect(await states()).toEqual({ retry: 2 });
   });
 
+  it('a 429 with a short Retry-After is waited out; a long one ends the run with backoff', async () => {
+    await seedDecided(60);
+    const s = server.fetch;
+    let limited = 2;
+    server.fetch = async (input, init) => {
+      if (String(input).endsWith('/cases/push') && limited-- > 0)
+        return new Response(JSON.stringify({ error: { code: 'rateLimited', message: 'too many requests' } }), { status: 429, headers: { 'Retry-After': '1' } });
+      return s(input, init);
+    };
+    const waits: number[] = [];
+    const e = engine({ sleep: async (ms) => void waits.push(ms) });
+    const r = await e.runOnce();
+    expect(r).toMatchObject({ outcome: 'ok', acknowledged: 60, retry: 0 });
+    expect(waits).toEqual([1_000, 1_000]);
+    expect(e.rateLimitedWaits).toBe(2);
+
+    await seedDecided(3, 2);
+    server.fetch = async () => new Response('{}', { status: 429, headers: { 'Retry-After': '3600' } });
+    const r2 = await engine({ sleep: async () => undefined }).runOnce();
+    expect(r2.outcome).toBe('serverError');
+    expect((await states()).retry).toBe(3);
+  });
+
   it('a hanging server times out', async () => {
     await seedDecided(1);
     const hanging = (_: RequestInfo | URL, init?: RequestInit) =>
@@ -269,6 +292,17 @@ describe('SyncEngine status events', () => {
     server.events.push(event(8, b!.id, 'approved'));
     const r3 = await engine().runOnce();
     expect(r3.notifications.map((n) => n.cursor)).toEqual([8]);
+  });
+
+  it('events of a case not sent from here are kept but not notified', async () => {
+    await seedDecided(1);
+    const foreign = '9f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+    server.events = [event(1, foreign, 'received', null), event(2, foreign, 'approved')];
+    const r = await engine().runOnce();
+    expect(r.events).toBe(2);
+    expect(r.notifications).toEqual([]);
+    expect(await db.notifications.count()).toBe(0);
+    expect(await db.statusEvents.where('caseId').equals(foreign).count()).toBe(2);
   });
 
   it('a malformed event page stops the pull without moving the cursor', async () => {

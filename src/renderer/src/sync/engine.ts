@@ -69,6 +69,8 @@ import {
 } from './sync-store';
 
 export const SYNC_INTERVAL_MS = 60_000;
+/** A Retry-After longer than this ends the run instead (entries back off). */
+const MAX_RETRY_AFTER_S = 10;
 /** At most this many status-event pages per run (a run must end; the next one carries on). */
 const MAX_EVENT_PAGES = 1_000;
 
@@ -104,6 +106,8 @@ export interface EngineOptions {
   onReport?: (r: SyncReport) => void;
   /** Pull catalogs and holidays too (default true). */
   pullReferenceData?: boolean;
+  /** Waits (tests pass a fake). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 type PreparedEntry = { entry: OutboxEntry; pushed: PushedCase };
@@ -116,6 +120,9 @@ export class SyncEngine {
   private readonly timeoutMs: number;
   private readonly batchSize: number;
   private readonly intervalMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  /** How often a run waited out a 429 (for benchmarks and tests). */
+  rateLimitedWaits = 0;
   private running: Promise<SyncReport> | null = null;
   private lastOutcome: SyncOutcome | null = null;
   private again = false;
@@ -133,6 +140,7 @@ export class SyncEngine {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.batchSize = Math.max(1, Math.min(opts.batchSize ?? MAX_PUSH_BATCH, MAX_PUSH_BATCH));
     this.intervalMs = opts.intervalMs ?? SYNC_INTERVAL_MS;
+    this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
 
   /** Starts the schedule: a run now, on `online`, every interval, and when cases are queued. */
@@ -275,9 +283,19 @@ export class SyncEngine {
     return { serverUrl: config.serverUrl, token: config.token };
   }
 
-  private request<S extends z.ZodType>(config: SyncServerConfig, path: string, schema: S, init: { method?: 'GET' | 'POST'; body?: unknown } = {}) {
-    return apiRequest(this.target(config), path, schema, { ...init, timeoutMs: this.timeoutMs, fetch: this.fetchFn });
+  /**
+   * One request; a 429 (or 503) with a short Retry-After is waited out and tried again (up
+   * to 3 times), so a backlog drains at the rate the server allows instead of backing off.
+   */
+  private async request<S extends z.ZodType>(config: SyncServerConfig, path: string, schema: S, init: { method?: 'GET' | 'POST'; body?: unknown } = {}) {
+    for (let attempt = 0; ; attempt++) {
+      const r = await apiRequest(this.target(config), path, schema, { ...init, timeoutMs: this.timeoutMs, fetch: this.fetchFn });
+      if (r.ok || r.retryAfterSeconds === undefined || r.retryAfterSeconds > MAX_RETRY_AFTER_S || attempt >= 3) return r;
+      this.rateLimitedWaits += 1;
+      await this.sleep(Math.max(100, r.retryAfterSeconds * 1_000));
+    }
   }
+
 
   private fail(report: SyncReport, r: Extract<ApiResult<unknown>, { ok: false }>): void {
     report.outcome = r.kind === 'unauthorized' ? 'unauthorized' : r.kind === 'network' || r.kind === 'timeout' ? 'offline' : 'serverError';
@@ -447,14 +465,17 @@ export class SyncEngine {
     const notes = notificationsFor(events, previous);
     const eventRecords: StatusEventRecord[] = events.map((e) => ({ ...e, receivedAt: now }));
     const noteRecords: NotificationRecord[] = notes.map((n) => ({ ...n, unread: 1, createdAt: now }));
-    await this.db.transaction('rw', this.db.statusEvents, this.db.notifications, this.db.settings, async () => {
+    await this.db.transaction('rw', [this.db.statusEvents, this.db.notifications, this.db.settings, this.db.outbox], async () => {
       await this.db.statusEvents.bulkPut(eventRecords);
-      // an event already notified (a cursor moved back by hand) is not notified again
-      const existing = new Set((await this.db.notifications.bulkGet(noteRecords.map((n) => n.cursor))).filter(Boolean).map((n) => n!.cursor));
-      const fresh = noteRecords.filter((n) => !existing.has(n.cursor));
+      // Notify only about cases sent from here (a reinstalled workstation pulling its history
+      // is not told about cases it no longer has), and never twice for one event.
+      const ours = new Set((await this.db.outbox.bulkGet([...new Set(noteRecords.map((n) => n.caseId))])).filter(Boolean).map((e) => e!.caseId));
+      const already = new Set((await this.db.notifications.bulkGet(noteRecords.map((n) => n.cursor))).filter(Boolean).map((n) => n!.cursor));
+      const fresh = noteRecords.filter((n) => ours.has(n.caseId) && !already.has(n.cursor));
       await this.db.notifications.bulkPut(fresh);
       await this.db.settings.put({ key: SYNC_CURSOR_KEY, value: { serverUrl, cursor: next } });
-      report.notifications.push(...notes.filter((n) => !existing.has(n.cursor)));
+      const freshCursors = new Set(fresh.map((n) => n.cursor));
+      report.notifications.push(...notes.filter((n) => freshCursors.has(n.cursor)));
     });
     report.events += events.length;
   }
