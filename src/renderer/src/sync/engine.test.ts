@@ -144,17 +144,17 @@ describe('SyncEngine push', () => {
     const r = await engine().runOnce();
     expect(r.outcome).toBe('offline');
     expect(server.pushRequests).toBe(0);
-    // one batch was tried and waits; the others were not even tried (the server is gone)
-    expect(await states()).toEqual({ retry: 50, queued: 70 });
+    // the batches in flight (2) were tried and wait; the others were not even tried (the server is gone)
+    expect(await states()).toEqual({ retry: 100, queued: 20 });
     const retry = (await db.outbox.where('state').equals('retry').toArray())[0]!;
     expect(retry.nextAttemptAt).toBe(clock + 1_000); // random 0.5 of the 2 s ceiling
     expect(retry.lastError).toBe('Failed to fetch');
     server.down = false;
     const r2 = await engine().runOnce();
-    expect(r2.acknowledged).toBe(70); // the retries are not due yet
+    expect(r2.acknowledged).toBe(20); // the retries are not due yet
     clock += 1_000;
     const r3 = await engine().runOnce();
-    expect(r3.acknowledged).toBe(50);
+    expect(r3.acknowledged).toBe(100);
     expect(await states()).toEqual({ acknowledged: 120 });
   });
 
@@ -170,6 +170,13 @@ describe('SyncEngine push', () => {
     const before = server.pushRequests;
     await engine().runOnce();
     expect(server.pushRequests).toBe(before);
+  });
+
+  it('one batch at a time when asked (concurrency 1): after a network error nothing more is tried', async () => {
+    await seedDecided(120);
+    server.down = true;
+    await engine({ concurrency: 1 }).runOnce();
+    expect(await states()).toEqual({ retry: 50, queued: 70 });
   });
 
   it('a batch refused as a whole is split until the poisoned case stands alone', async () => {

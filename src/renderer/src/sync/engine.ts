@@ -34,7 +34,7 @@ import {
   HolidaysResponse,
   MAX_EVENTS_PAGE,
   MAX_PUSH_BATCH,
-  PushedCase,
+  type PushedCase,
   PushResponse,
   StatusEventsResponse,
   type PushResult,
@@ -108,6 +108,8 @@ export interface EngineOptions {
   pullReferenceData?: boolean;
   /** Waits (tests pass a fake). */
   sleep?: (ms: number) => Promise<void>;
+  /** Push batches in flight at once (default 2: one being stored while the next is prepared). */
+  concurrency?: number;
 }
 
 type PreparedEntry = { entry: OutboxEntry; pushed: PushedCase };
@@ -121,6 +123,7 @@ export class SyncEngine {
   private readonly batchSize: number;
   private readonly intervalMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly concurrency: number;
   /** How often a run waited out a 429 (for benchmarks and tests). */
   rateLimitedWaits = 0;
   private running: Promise<SyncReport> | null = null;
@@ -141,6 +144,7 @@ export class SyncEngine {
     this.batchSize = Math.max(1, Math.min(opts.batchSize ?? MAX_PUSH_BATCH, MAX_PUSH_BATCH));
     this.intervalMs = opts.intervalMs ?? SYNC_INTERVAL_MS;
     this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.concurrency = Math.max(1, Math.min(opts.concurrency ?? 2, 8));
   }
 
   /** Starts the schedule: a run now, on `online`, every interval, and when cases are queued. */
@@ -337,30 +341,45 @@ export class SyncEngine {
     return q + r;
   }
 
+  /**
+   * Pushes every due entry. Up to `concurrency` batches are in flight: the next batch is read,
+   * checked and hashed here while the server stores the previous one. After a network error
+   * no new batch starts (those in flight finish on their own).
+   */
   private async pushAll(config: SyncServerConfig, report: SyncReport): Promise<'ok' | 'stop'> {
     const tried = new Set<string>();
     let total = await this.countDue(this.now());
     let done = 0;
+    let stopped = false;
+    const inFlight = new Set<Promise<void>>();
     setLiveStatus({ done, total });
-    for (;;) {
-      const now = this.now();
-      const batch = await this.loadDue(tried, now);
-      if (batch.length === 0) return 'ok';
-      for (const e of batch) tried.add(e.caseId);
-      if (done + batch.length > total) total = done + batch.length; // cases decided meanwhile
-      const prepared = await this.prepare(batch, report);
-      const outcome = await this.sendGroup(config, prepared, report);
-      done += batch.length;
-      setLiveStatus({ done: Math.min(done, total), total });
-      if (outcome === 'stop') return 'stop';
+    try {
+      while (!stopped) {
+        const batch = await this.loadDue(tried, this.now());
+        if (batch.length === 0) break;
+        for (const e of batch) tried.add(e.caseId);
+        if (done + batch.length + inFlight.size * this.batchSize > total) total = done + batch.length + inFlight.size * this.batchSize; // cases decided meanwhile
+        const prepared = await this.prepare(batch, report);
+        const sent = this.sendGroup(config, prepared, report).then((outcome) => {
+          if (outcome === 'stop') stopped = true;
+          done += batch.length;
+          setLiveStatus({ done: Math.min(done, total), total });
+        });
+        inFlight.add(sent);
+        void sent.finally(() => inFlight.delete(sent));
+        if (inFlight.size >= this.concurrency) await Promise.race(inFlight);
+      }
+    } finally {
+      await Promise.all(inFlight);
     }
+    return stopped ? 'stop' : 'ok';
   }
 
   /** Reads the cases, checks them against the protocol, hashes them; marks the sendable ones `sending`. */
   private async prepare(batch: OutboxEntry[], report: SyncReport): Promise<PreparedEntry[]> {
     const records = await this.db.cases.bulkGet(batch.map((e) => e.caseId));
     const now = this.now();
-    const ready: PreparedEntry[] = [];
+    const sendable: { entry: OutboxEntry; c: IntakeCase }[] = [];
     const bad: OutboxEntry[] = [];
     for (let i = 0; i < batch.length; i++) {
       const entry = batch[i]!;
@@ -369,6 +388,7 @@ export class SyncEngine {
         bad.push(onLocalInvalid(entry, 'the case is no longer on this workstation', [], now));
         continue;
       }
+      // The protocol's PushedCase is { caseId, contentHash, training, case: IntakeCase }: the case is checked here.
       const parsed = IntakeCase.safeParse(record.case);
       if (!parsed.success) {
         const paths = parsed.error.issues.slice(0, 20).map((iss) => ['case', ...iss.path.map(String)].join('.'));
@@ -376,15 +396,18 @@ export class SyncEngine {
         bad.push(onLocalInvalid(entry, `${first ? `${['case', ...first.path.map(String)].join('.')}: ${first.message}` : 'invalid case'}`.slice(0, 500), paths, now));
         continue;
       }
-      const contentHash = await contentHashOf(parsed.data);
-      const pushed: PushedCase = { caseId: entry.caseId, contentHash, training: false, case: parsed.data };
-      const check = PushedCase.safeParse(pushed);
-      if (!check.success) {
-        bad.push(onLocalInvalid(entry, check.error.issues[0]?.message ?? 'invalid', [], now));
+      if (parsed.data.id !== entry.caseId) {
+        bad.push(onLocalInvalid(entry, 'case.id differs from the outbox entry', ['case.id'], now));
         continue;
       }
-      ready.push({ entry: onSendStarted(entry, now, contentHash), pushed });
+      sendable.push({ entry, c: parsed.data });
     }
+    // The parsed case is what is sent and what is hashed, so the server's own hash of it matches.
+    const hashes = await Promise.all(sendable.map((x) => contentHashOf(x.c)));
+    const ready: PreparedEntry[] = sendable.map(({ entry, c }, i) => ({
+      entry: onSendStarted(entry, now, hashes[i]!),
+      pushed: { caseId: entry.caseId, contentHash: hashes[i]!, training: false, case: c },
+    }));
     report.needsFix += bad.length;
     await this.db.outbox.bulkPut([...bad, ...ready.map((p) => p.entry)]);
     return ready;
