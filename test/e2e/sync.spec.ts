@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +49,12 @@ class QueueService {
 
   private env(): NodeJS.ProcessEnv {
     return { ...process.env, HOST: '127.0.0.1', PORT: String(this.port), ONEWINDOW_DATA_DIR: this.dataDir, ONEWINDOW_LOG: '0', DATABASE_URL: '' };
+  }
+
+  /** `publish-catalog` with the admin CLI (the server must be stopped: PGlite allows one process). */
+  publishCatalog(file: string): void {
+    const r = spawnSync(TSX, ['src/server/admin.ts', 'publish-catalog', file], { env: this.env(), encoding: 'utf8', timeout: 60_000 });
+    if (r.status !== 0) throw new Error(`publish-catalog failed: ${r.stdout} ${r.stderr}`);
   }
 
   seed(): Seed {
@@ -256,7 +262,7 @@ test('an accepted case reaches the department; 补正 and 办结 come back as a 
   await expect(page.getByTestId('last-sync')).toContainText('上次成功同步');
 });
 
-test('with the server stopped a case waits and the indicator shows offline; after a restart it drains', async ({ page }) => {
+test('with the server stopped a case waits and the indicator shows offline; after a restart it drains and a newer catalog comes down', async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page);
   await configure(page);
@@ -273,12 +279,20 @@ test('with the server stopped a case waits and the indicator shows offline; afte
   await expect(page.getByTestId('outbox-reason').first()).not.toBeEmpty();
   await shot(page, 'sync-offline');
 
+  // while it is down, the centre publishes a newer catalog version
+  const next = { ...catalog, version: '2026.12.1', effectiveDate: '2026-12-01' };
+  const file = join(dataRoot, 'catalog-2026.12.1.json');
+  writeFileSync(file, JSON.stringify(next));
+  service.publishCatalog(file);
+
   await service.start();
   // no click: the retry falls due by itself (backoff of at most a few seconds)
   await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
   await page.getByTestId('sync-tab-acknowledged').click();
   await expect(page.locator(`[data-testid="outbox-row"][data-case-id="${caseId}"]`)).toHaveAttribute('data-state', 'acknowledged');
   expect(await dispatchesOf(caseId)).toHaveLength(1);
+  // the newer catalog came down with the same sync and is in use
+  await expect(page.getByTestId('catalog-version')).toContainText('2026.12.1');
 });
 
 test('a backlog of 200 decided cases drains with a progress bar ("正在同步 n/200")', async ({ page }) => {

@@ -7,7 +7,7 @@ import { syntheticCases } from '../cases/synthetic-cases';
 import { makeIntakeCatalog } from '@core/intake/fixtures';
 import { Catalog } from '@core/catalog/schema';
 import { SyncEngine } from './engine';
-import { contentHashOf, loadSyncStatus, retryEntryNow, saveServerConfig, SYNC_CURSOR_KEY } from './sync-store';
+import { contentHashOf, loadSyncedCalendar, loadSyncStatus, retryEntryNow, saveServerConfig, SYNC_CURSOR_KEY } from './sync-store';
 
 const SERVER = 'http://127.0.0.1:8787';
 const TOKEN = 'ws_test_token_0123456789';
@@ -352,6 +352,9 @@ describe('SyncEngine reference data', () => {
     expect(imported).toEqual(['2026.11.3', '2026.12.1']);
     expect(r).toMatchObject({ outcome: 'ok', catalogsImported: ['2026.11.3', '2026.12.1'], holidaysUpdated: true });
     expect(((await db.settings.get('syncHolidays'))?.value as { data: unknown }).data).toEqual(holidayFile);
+    const calendar = await loadSyncedCalendar(db);
+    expect(calendar.knownYears()).toContain(2027);
+    expect(calendar.isWorkingDay('2027-01-01')).toBe(false);
     const r2 = await engine(opts).runOnce();
     expect(r2.holidaysUpdated).toBe(false);
   });

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { canonicalJson } from '@core/sync/protocol';
 import { retryNow, type OutboxEntry } from '@core/sync/outbox';
 import { SyncServerConfig } from '@core/sync/serverConfig';
+import { defaultCalendar, HolidayDataFile, type WorkingDayCalendar } from '@core/calendar';
 import { getDb, type WorkstationDb } from '../store/db';
 
 export const SYNC_SERVER_KEY = 'syncServer';
@@ -59,6 +60,18 @@ export type SyncStatusRecord = z.infer<typeof SyncStatusRecord>;
 export async function loadSyncStatus(db: WorkstationDb = getDb()): Promise<SyncStatusRecord | null> {
   const r = SyncStatusRecord.safeParse((await db.settings.get(SYNC_STATUS_KEY))?.value);
   return r.success ? r.data : null;
+}
+
+// ---- holiday data pulled from the service ---------------------------------------------------
+
+/**
+ * The bundled calendar with the holiday data last pulled from the service merged in (a year
+ * the service published replaces the bundled one). For makeAcceptance's `calendar` option.
+ */
+export async function loadSyncedCalendar(db: WorkstationDb = getDb()): Promise<WorkingDayCalendar> {
+  const stored = (await db.settings.get(SYNC_HOLIDAYS_KEY))?.value as { data?: unknown } | undefined;
+  const parsed = HolidayDataFile.safeParse(stored?.data);
+  return parsed.success ? defaultCalendar.merge(parsed.data.years) : defaultCalendar;
 }
 
 // ---- clerk actions ------------------------------------------------------------------------
