@@ -1,0 +1,15 @@
+/**
+ * The life of a case after intake (issue 5; domain.md §2–5): 容缺受理 with its safeguards and
+ * the dishonesty list, the 补正 loop and case versions, 统一窗口出件, 好差评. Pure: time, ids
+ * and the calendar are passed in. See README.md.
+ */
+export * from './hash';
+export * from './dishonesty';
+export * from './deferral';
+export * from './deferralDocuments';
+export * from './caseFields';
+export * from './correction';
+export * from './revision';
+export * from './handout';
+export * from './rating';
+export { type LifecycleIssue, type DocumentBase } from './common';
