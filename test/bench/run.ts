@@ -21,6 +21,7 @@ export const benches: Record<string, () => Promise<Bench>> = {
   search: () => import('./search.bench').then((m) => m.runSearchBench),
   checklist: () => import('./checklist.bench').then((m) => m.runChecklistBench),
   browser: () => import('./browser.bench').then((m) => m.runBrowserBench),
+  dashboards: () => import('./dashboards.bench').then((m) => m.runDashboardsBench),
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -1,0 +1,21 @@
+/**
+ * Intake quality (issue 7): the audit trail, review sampling, the review rubric, dashboard
+ * metrics and what each role sees. Pure: time, randomness and data are passed in.
+ *
+ * | module        | what |
+ * |---------------|------|
+ * | `audit.ts`    | hash-chained audit log per case: `appendEntry`, `nextEntry`, `verifyChain`, `caseHistory`, `chainHead`, `withServerTime`, `changedFields` |
+ * | `sampling.ts` | `sampleForReview(cases, settings, rng \| { seed })`, `handlingBounds` |
+ * | `rubric.ts`   | `Review` schema, `scoreReview`, `withClerkReply`, weights and labels |
+ * | `metrics.ts`  | `MetricCase`, `toMetricCase`, `computeDashboard(s)`, `prepareMetricCases`, `trainingAverages`, `metricsToCsv` |
+ * | `masking.ts`  | `maskForRole(value, field, role, view?)`, `canSee`, `MASKING_POLICY`, `maskApplicantForRole` |
+ * | `roles.ts`    | `Role` (clerk, trainer, supervisor) |
+ * | `stats.ts`    | `mulberry32`, `rngFor`, `quantileSorted`, `isoWeekOf`, `epochSeconds` |
+ */
+export * from './audit';
+export * from './masking';
+export * from './metrics';
+export * from './roles';
+export * from './rubric';
+export * from './sampling';
+export * from './stats';
