@@ -47,7 +47,7 @@ function asJson<T>(v: unknown): T {
   return (typeof v === 'string' ? JSON.parse(v) : v) as T;
 }
 
-/** Serialises one workstation's event writers (see the module comment). */
+/** Serialises one workstation's event writers (see the module comment). Key: `ws:<workstation id>`. */
 async function lockWorkstationEvents(tx: Queryable, workstationId: string): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock(8787, hashtext($1))', [`ws:${workstationId}`]);
 }
@@ -497,28 +497,40 @@ export async function decide(
       now.getTime(),
     );
     if (!who.ok) throw new ApiProblem(409, 'leaseHeldByOther', who.reason);
-    await lockWorkstationEvents(tx, cur.workstation_id);
-    const [row] = await tx.query<DispatchRow>(
-      `WITH updated AS (
-         UPDATE dispatches d SET state = $3, lease_owner = $4, lease_until = NULL, decided_at = $5
-         WHERE d.id = $1 AND d.department_code = $2 RETURNING d.*
-       )
-       SELECT ${VIEW_COLUMNS} FROM updated d JOIN cases c ON c.case_id = d.case_id`,
-      [id, departmentCode, t.to, requester, now],
-    );
     const resultReady = decision.kind === 'approved' ? (decision.resultReady ?? true) : (decision.resultReady ?? null);
     const comment = decision.comment ? decision.comment : null;
     const fieldComments = decision.fieldComments.length > 0 ? JSON.stringify(decision.fieldComments) : null;
-    const [ev] = await tx.query<EventRow>(
-      `WITH e AS (
+    // One statement under the workstation's event lock (see the module comment), so the lock
+    // is held for this statement and the commit only. The update joins the lock's row and the
+    // insert reads the update's rows: the lock is taken before the event's cursor is drawn.
+    const [row] = await tx.query<DispatchRow & Omit<EventRow, 'case_number' | 'case_id' | 'department_code'> & { ev_at: Date }>(
+      `WITH l AS (SELECT pg_advisory_xact_lock(8787, hashtext($6)) AS locked),
+       updated AS (
+         UPDATE dispatches d SET state = $3, lease_owner = $4, lease_until = NULL, decided_at = $5
+         FROM l WHERE d.id = $1 AND d.department_code = $2 RETURNING d.*
+       ),
+       e AS (
          INSERT INTO status_events (case_id, workstation_id, kind, department_code, at, comment, field_comments, result_ready)
-         SELECT d.case_id, $2, $3, d.department_code, $4, $5, $6::jsonb, $7 FROM dispatches d WHERE d.id = $1
-         RETURNING *
+         SELECT u.case_id, $7, $8, u.department_code, $5, $9, $10::jsonb, $11 FROM updated u
+         RETURNING seq, kind, at AS ev_at, comment, field_comments, result_ready
        )
-       SELECT ${EVENT_COLUMNS} FROM e JOIN cases c ON c.case_id = e.case_id`,
-      [id, cur.workstation_id, decision.kind, now, comment, fieldComments, resultReady],
+       SELECT ${VIEW_COLUMNS}, e.seq, e.kind, e.ev_at, e.comment, e.field_comments, e.result_ready
+       FROM updated d JOIN cases c ON c.case_id = d.case_id CROSS JOIN e`,
+      [id, departmentCode, t.to, requester, now, `ws:${cur.workstation_id}`, cur.workstation_id, decision.kind, comment, fieldComments, resultReady],
     );
-    return { dispatch: toView(row!), event: toEvent(ev!) };
+    if (!row) throw new Error(`dispatch ${id} vanished during its decision`);
+    const event = toEvent({
+      seq: row.seq,
+      case_id: row.case_id,
+      case_number: row.case_number,
+      kind: row.kind,
+      department_code: row.department_code,
+      at: row.ev_at,
+      comment: row.comment,
+      field_comments: row.field_comments,
+      result_ready: row.result_ready,
+    });
+    return { dispatch: toView(row), event };
   });
 }
 
