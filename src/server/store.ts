@@ -142,7 +142,10 @@ const TRAINING_REASON = 'training cases never reach a department';
 
 interface Candidate {
   index: number;
+  /** Lower case, as PostgreSQL prints a uuid: the key for lookups. */
   caseId: string;
+  /** As the workstation sent it: the key of its result. */
+  sentId: string;
   contentHash: string;
   c: IntakeCase;
   rawCase: unknown;
@@ -188,7 +191,7 @@ async function checkEntry(
     if (!resolved.ok) return { caseId, outcome: 'invalid', reason: resolved.reason, paths: resolved.paths.map((p) => `case.${p}`) };
     targets = resolved.targets;
   }
-  return { index, caseId, contentHash, c, rawCase, targets };
+  return { index, caseId: caseId.toLowerCase(), sentId: caseId, contentHash, c, rawCase, targets };
 }
 
 const isResult = (x: PushResult | Candidate): x is PushResult => 'outcome' in x;
@@ -302,10 +305,10 @@ export async function pushCases(db: Db, actor: PushActor, entries: readonly unkn
       }
 
       for (const c of candidates) {
-        if (inserted.has(c.caseId)) results[c.index] = { caseId: c.caseId, outcome: 'stored', departments: c.targets.map((t) => t.departmentCode) };
+        if (inserted.has(c.caseId)) results[c.index] = { caseId: c.sentId, outcome: 'stored', departments: c.targets.map((t) => t.departmentCode) };
         else if (stored.get(c.caseId) === c.contentHash)
-          results[c.index] = { caseId: c.caseId, outcome: 'alreadyHave', departments: hadDepartments.get(c.caseId) ?? [] };
-        else results[c.index] = { caseId: c.caseId, outcome: 'conflict', reason: 'a case with this id and different content is already stored' };
+          results[c.index] = { caseId: c.sentId, outcome: 'alreadyHave', departments: hadDepartments.get(c.caseId) ?? [] };
+        else results[c.index] = { caseId: c.sentId, outcome: 'conflict', reason: 'a case with this id and different content is already stored' };
       }
     });
   }
@@ -315,8 +318,8 @@ export async function pushCases(db: Db, actor: PushActor, entries: readonly unkn
     const firstResult = results[first.index]!;
     results[d.index] =
       first.contentHash === d.contentHash && firstResult.outcome !== 'conflict'
-        ? { caseId: d.caseId, outcome: 'alreadyHave', ...(firstResult.departments ? { departments: firstResult.departments } : {}) }
-        : { caseId: d.caseId, outcome: 'conflict', reason: 'the batch holds this case id twice with different content' };
+        ? { caseId: d.sentId, outcome: 'alreadyHave', ...(firstResult.departments ? { departments: firstResult.departments } : {}) }
+        : { caseId: d.sentId, outcome: 'conflict', reason: 'the batch holds this case id twice with different content' };
   }
   return results.map((r) => bounded(r!));
 }

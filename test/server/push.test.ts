@@ -263,6 +263,14 @@ for (const { name, backend, skip } of BACKENDS) {
       console.log(`[${name}] push of ${MAX_PUSH_BATCH} cases (half bundles → 75 dispatches): median ${times[2]!.toFixed(1)} ms, min ${times[0]!.toFixed(1)} ms`);
     });
 
+    it('a case id in upper case is the same case (PostgreSQL prints uuids in lower case)', async () => {
+      const c = makeCase({ id: uuid().toUpperCase() });
+      const [first] = await results([pushed(c)]);
+      expect(first).toMatchObject({ caseId: c.id, outcome: 'stored' });
+      const [again] = await results([pushed(c)]);
+      expect(again).toMatchObject({ caseId: c.id, outcome: 'alreadyHave', departments: ['SCJG'] });
+    });
+
     it('a case id is never reused across workstations: another workstation pushing it gets conflict or alreadyHave', async () => {
       const c = makeCase();
       await results([pushed(c)]);
