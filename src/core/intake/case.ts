@@ -318,6 +318,11 @@ export const IntakeCase = z
     updatedAt: IsoDateTime,
     step: IntakeStep,
     history: z.array(HistoryEntry).max(100).optional(),
+    /**
+     * A practice case from training mode (src/core/training/isolation.ts). Never synced, refused
+     * by every live endpoint. Absent on live cases; part of the schema so parsing keeps it.
+     */
+    training: z.literal(true).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.status === 'draft') {
