@@ -43,6 +43,11 @@ describe('enqueueDecidedCase', () => {
   it('refuses a training case: practice data never leaves the workstation', () => {
     expect(enqueueDecidedCase({ id: uuid(1), status: 'accepted', caseNumber: 'N' }, true, T0)).toEqual({ ok: false, reason: 'training' });
   });
+  it('refuses a case that is marked training itself, even when the caller says live', () => {
+    expect(enqueueDecidedCase({ id: uuid(1), status: 'accepted', caseNumber: 'N', training: true } as never, false, T0)).toEqual({ ok: false, reason: 'training' });
+    // a training case number (reserved workstation code PX)
+    expect(enqueueDecidedCase({ id: uuid(1), status: 'accepted', caseNumber: '330106-261130-PX0001-9' }, false, T0)).toEqual({ ok: false, reason: 'training' });
+  });
   it('refuses a draft', () => {
     expect(enqueueDecidedCase({ id: uuid(1), status: 'draft' }, false, T0)).toEqual({ ok: false, reason: 'notDecided' });
   });

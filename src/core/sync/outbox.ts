@@ -27,6 +27,7 @@
  */
 import type { PushOutcome, PushResult } from './protocol';
 import { MAX_PUSH_BATCH } from './protocol';
+import { isTrainingCase } from '../training/isolation';
 
 export const OutboxState = ['queued', 'sending', 'acknowledged', 'retry', 'needsFix'] as const;
 export type OutboxState = (typeof OutboxState)[number];
@@ -85,10 +86,12 @@ export type EnqueueResult = { ok: true; entry: OutboxEntry } | { ok: false; reas
 
 /**
  * The outbox entry of a case just decided. Refuses a training case (practice data never
- * leaves the workstation) and a draft (only decided cases are sent).
+ * leaves the workstation) — whether the caller says so (`training`, the workspace's mode)
+ * or the case does (`training: true`, a PX training case number: isTrainingCase) — and a
+ * draft (only decided cases are sent).
  */
 export function enqueueDecidedCase(c: { id: string; status: string; caseNumber?: string | undefined }, training: boolean, now: number): EnqueueResult {
-  if (training) return { ok: false, reason: 'training' };
+  if (training || isTrainingCase(c)) return { ok: false, reason: 'training' };
   if (c.status === 'draft' || !c.caseNumber) return { ok: false, reason: 'notDecided' };
   return {
     ok: true,

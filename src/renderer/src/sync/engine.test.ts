@@ -199,6 +199,15 @@ describe('SyncEngine push', () => {
     expect(server.stored.has(broken.id)).toBe(false);
   });
 
+  it('a training case that got into the outbox anyway is never sent', async () => {
+    const cases = await seedDecided(3);
+    await db.cases.put({ ...cases[1]!, case: { ...cases[1]!.case, training: true } });
+    const r = await engine().runOnce();
+    expect(r).toMatchObject({ acknowledged: 2, needsFix: 1 });
+    expect(server.stored.has(cases[1]!.id)).toBe(false);
+    expect((await db.outbox.get(cases[1]!.id))?.needsFix).toMatchObject({ outcome: 'refused', local: true });
+  });
+
   it('a malformed answer counts as a network error', async () => {
     await seedDecided(3);
     server.malformed = true;

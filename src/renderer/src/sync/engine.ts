@@ -51,6 +51,7 @@ import {
   type OutboxEntry,
 } from '@core/sync/outbox';
 import { notificationsFor, type StatusNotification } from '@core/sync/timeline';
+import { isTrainingCase } from '@core/training/isolation';
 import type { SyncServerConfig } from '@core/sync/serverConfig';
 import { compareCatalogVersions } from '@core/catalog/version';
 import { type NotificationRecord, type StatusEventRecord, type WorkstationDb } from '../store/db';
@@ -386,6 +387,11 @@ export class SyncEngine {
       const record = records[i];
       if (!record) {
         bad.push(onLocalInvalid(entry, 'the case is no longer on this workstation', [], now));
+        continue;
+      }
+      // Practice data never leaves, whatever let it into the outbox.
+      if (isTrainingCase(record.case)) {
+        bad.push({ ...onLocalInvalid(entry, 'a training case is never sent', [], now), needsFix: { outcome: 'refused', reason: 'a training case is never sent', paths: [], local: true } });
         continue;
       }
       // The protocol's PushedCase is { caseId, contentHash, training, case: IntakeCase }: the case is checked here.

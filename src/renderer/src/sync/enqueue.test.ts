@@ -25,6 +25,13 @@ describe('decide() enqueues the decided case in the same transaction', () => {
     expect(await getDb().outbox.get(c.id)).toBeUndefined();
   });
 
+  it('a case marked training is never queued even when decide() is not told', async () => {
+    const c = { ...makeDraft({ id: '51111111-2222-4333-8444-555555555555', applicant: personApplicant(), agent: null }), training: true as const };
+    const r = await decide(c, '食品经营许可', '7K', AT, refuse);
+    expect(r.ok).toBe(true);
+    expect(await getDb().outbox.get(c.id)).toBeUndefined();
+  });
+
   it('a failed decision queues nothing', async () => {
     const c = makeDraft({ id: '31111111-2222-4333-8444-555555555555' });
     const r = await decide(c, '食品经营许可', '7K', AT, () => ({ ok: false, errors: [{ code: 'x' }] }));
