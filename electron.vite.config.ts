@@ -50,7 +50,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src/renderer'),
-    plugins: [react()],
+    // In Electron the main process sends the CSP as a header (with the configured sync
+    // origin); a <meta> CSP would be enforced as well and block that origin, so drop it here.
+    plugins: [react(), { name: 'onewindow-drop-meta-csp', transformIndexHtml: (html: string) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?\/>\s*/i, '') }],
     resolve: { alias },
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {

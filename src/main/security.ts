@@ -188,6 +188,8 @@ export function hardenWebContents(
 export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set([
   'clipboard-sanitized-write',
   'persistent-storage',
+  // 补正 / 办结 alerts, only after the clerk opts in on the Settings page
+  'notifications',
 ]);
 
 export function isPermissionAllowed(

@@ -12,6 +12,7 @@ import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
 import { navigate } from '../app/router';
 import { decide, nowIso } from './intake-store';
+import { loadSyncedCalendar } from '../sync/sync-store';
 import { hasAgent, todayInChina, type IntakeModel } from './useIntakeModel';
 
 type Choice = 'accept' | 'notice' | 'refuse';
@@ -43,10 +44,12 @@ export function DecisionStep({ c, model, subjectName, onDecided, flush }: { c: I
       await flush();
       const at = nowIso();
       const base = cleanedParties(c, locale, clerk.clerkId, at);
+      // promised dates count on the newest holiday data (pulled from the server over the bundled one)
+      const calendar = await loadSyncedCalendar();
       const facts = { checklist: model.checklist, materialStates: base.materialStates, applicantCheck: model.applicantCheck };
       const result = await decide(base, subjectName, config.workstationCode, at, (caseNumber) => {
         const common = { at, by: clerk.clerkId, caseNumber };
-        if (choice === 'accept') return makeAcceptance({ ...common, ...facts });
+        if (choice === 'accept') return makeAcceptance({ ...common, ...facts, calendar });
         if (choice === 'notice') return makeOneTimeNotice({ ...common, ...facts, applicantCheck: model.noticeApplicantCheck });
         return makeRefusal({
           ...common,
