@@ -187,10 +187,12 @@ describe('permissions', () => {
     expect(isPermissionAllowed('persistent-storage', 'app://onewindow', APP)).toBe(true);
     expect(isPermissionAllowed('clipboard-sanitized-write', 'https://evil.example', APP)).toBe(false);
     expect(isPermissionAllowed('clipboard-sanitized-write', undefined, APP)).toBe(false);
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'usb', 'serial', 'fullscreen', 'unknown']) {
+    expect(isPermissionAllowed('notifications', 'app://onewindow', APP)).toBe(true);
+    expect(isPermissionAllowed('notifications', 'https://evil.example', APP)).toBe(false);
+    for (const p of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'hid', 'usb', 'serial', 'fullscreen', 'unknown']) {
       expect(isPermissionAllowed(p, 'app://onewindow', APP)).toBe(false);
     }
-    expect([...ALLOWED_PERMISSIONS].sort()).toEqual(['clipboard-sanitized-write', 'persistent-storage']);
+    expect([...ALLOWED_PERMISSIONS].sort()).toEqual(['clipboard-sanitized-write', 'notifications', 'persistent-storage']);
   });
 
   it('hardenSession installs request, check and device handlers', () => {
