@@ -29,6 +29,7 @@
 import { z } from 'zod';
 import { MaterialType, TimeLimit } from '../catalog/schema';
 import { IsoDateTime } from './time';
+import { DeferralRecord } from '../lifecycle/deferralRecord';
 
 // ---- keys ---------------------------------------------------------------------------
 
@@ -249,6 +250,12 @@ export const AcceptDecision = z.object({
   ...decisionBase,
   promisedDates: z.array(PromisedDate).min(1),
   received: z.array(ReceivedMaterial),
+  /**
+   * 容缺受理 (src/core/lifecycle/deferral.ts): the deferred materials, deadline, commitment and
+   * approval travel with the case. Absent on an ordinary acceptance. Supplements recorded later
+   * are kept next to the case (a decided case is immutable).
+   */
+  deferral: DeferralRecord.optional(),
 });
 export type AcceptDecision = z.infer<typeof AcceptDecision>;
 
@@ -323,6 +330,16 @@ export const IntakeCase = z
      * by every live endpoint. Absent on live cases; part of the schema so parsing keeps it.
      */
     training: z.literal(true).optional(),
+    /** 失信: the clerk's flag on the applicant (no 容缺受理 for a flagged applicant). */
+    dishonesty: z
+      .object({
+        flagged: z.boolean(),
+        source: z.literal('clerk'),
+        reason: z.string().trim().max(500),
+        by: text,
+        at: IsoDateTime,
+      })
+      .optional(),
   })
   .superRefine((c, ctx) => {
     if (c.status === 'draft') {
