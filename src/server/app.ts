@@ -28,6 +28,7 @@ import {
 } from '../core/sync/protocol';
 import { type Actor, authenticate, bearerToken, hashToken } from './auth';
 import type { Db } from './db';
+import { registerHandoutRoutes } from './handouts';
 import { migrationVersion } from './migrate';
 import { ApiProblem, describeIssues } from './problem';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit';
@@ -353,6 +354,8 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     return reply.header('Content-Type', 'application/json; charset=utf-8').send(body);
   });
+
+  registerHandoutRoutes(app, { db, now });
 
   // ---- departments -------------------------------------------------------------------------
 

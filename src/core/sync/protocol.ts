@@ -11,6 +11,8 @@
 import { z } from 'zod';
 import { IntakeCase } from '../intake/case';
 import { HolidayDataFile } from '../calendar/holidayData';
+import { ResultHandout } from '../lifecycle/handout';
+import { Rating } from '../lifecycle/rating';
 
 export const API_PREFIX = '/api/v1';
 export const MAX_PUSH_BATCH = 50;
@@ -277,3 +279,52 @@ export const HealthResponse = z.object({
   migration: z.number().int().nonnegative(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+// ---- workstation → server: result hand-outs and ratings (issue 5 §4–5) -----------------------
+
+/**
+ * `POST /api/v1/cases/:caseId/handouts` — one 统一窗口出件 record. Idempotent on the
+ * workstation-generated `handout.id`: the same id again is `alreadyHave` (a different body
+ * under the same id is 409 conflict). Training hand-outs are refused (403 training).
+ */
+export const PushedHandout = z.object({
+  training: z.boolean(),
+  handout: ResultHandout,
+});
+export type PushedHandout = z.infer<typeof PushedHandout>;
+
+export const HandoutPushResponse = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  outcome: z.enum(['stored', 'alreadyHave']),
+});
+export type HandoutPushResponse = z.infer<typeof HandoutPushResponse>;
+
+/**
+ * `POST /api/v1/cases/:caseId/ratings` — one 好差评 rating (applicant-facing screen only).
+ * Idempotent on `rating.id`; 一次一评: another rating of the same case and trigger is 409.
+ * A 差评 opens a follow-up with its call-back and fix deadlines (followUpFor).
+ */
+export const PushedRating = z.object({
+  training: z.boolean(),
+  rating: Rating,
+});
+export type PushedRating = z.infer<typeof PushedRating>;
+
+export const RatingFollowUpView = z.object({
+  ratingId: z.uuid(),
+  caseNumber: z.string(),
+  openedAt: z.string(),
+  callBackBy: z.string(),
+  fixBy: z.string(),
+  provisional: z.boolean(),
+});
+export type RatingFollowUpView = z.infer<typeof RatingFollowUpView>;
+
+export const RatingPushResponse = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  outcome: z.enum(['stored', 'alreadyHave']),
+  followUp: RatingFollowUpView.nullable(),
+});
+export type RatingPushResponse = z.infer<typeof RatingPushResponse>;
