@@ -18,6 +18,7 @@ import { SyncPage } from '../sync/SyncPage';
 import { NotificationBell, SyncIndicator, SyncProgress } from '../sync/SyncTopBar';
 import { useSyncEngine } from '../sync/runtime';
 import { SettingsPage } from '../settings/SettingsPage';
+import { DeferralsPage, OverdueBadge } from '../deferral/DeferralsPage';
 
 function NavLink({ route, current, children }: { route: Route; current: boolean; children: React.ReactNode }) {
   return (
@@ -97,6 +98,9 @@ export function App() {
         <NavLink route={{ name: 'cases' }} current={route.name === 'cases' || route.name === 'case'}>
           {t('cases.nav')}
         </NavLink>
+        <NavLink route={{ name: 'deferrals' }} current={route.name === 'deferrals'}>
+          {t('deferral.nav')} <OverdueBadge />
+        </NavLink>
         <NavLink route={{ name: 'catalogAdmin' }} current={route.name === 'catalogAdmin'}>
           {t('nav.catalogAdmin')}
         </NavLink>
@@ -138,6 +142,8 @@ function Page({ route }: { route: Route }) {
       return <SyncPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'deferrals':
+      return <DeferralsPage />;
     case 'notFound':
       return (
         <section>

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'case'; id: string }
   | { name: 'sync' }
   | { name: 'settings' }
+  | { name: 'deferrals' }
   | { name: 'notFound'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -44,6 +45,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'sync' };
     case 'settings':
       return { name: 'settings' };
+    case 'deferrals':
+      return { name: 'deferrals' };
     default:
       return { name: 'notFound', path };
   }
@@ -71,6 +74,8 @@ export function hrefFor(route: Route): string {
       return '#/sync';
     case 'settings':
       return '#/settings';
+    case 'deferrals':
+      return '#/deferrals';
     case 'notFound':
       return '#/';
   }

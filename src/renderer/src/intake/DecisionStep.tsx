@@ -14,8 +14,10 @@ import { navigate } from '../app/router';
 import { decide, nowIso } from './intake-store';
 import { loadSyncedCalendar } from '../sync/sync-store';
 import { hasAgent, todayInChina, type IntakeModel } from './useIntakeModel';
+import { makeDeferredAcceptance, deferralErrorMessage, type DeferralError } from '@core/lifecycle/deferral';
+import { DeferralForm, DeferralRefusals, useDeferralContext, type DeferralInput } from '../deferral/DeferralOption';
 
-type Choice = 'accept' | 'notice' | 'refuse';
+type Choice = 'accept' | 'defer' | 'notice' | 'refuse';
 
 /** The applicant and agent as the decided case stores them: cleaned by the same schema the form uses. */
 function cleanedParties(c: IntakeCase, locale: 'zh-CN' | 'en-US', clerkId: string, at: string): IntakeCase {
@@ -36,6 +38,9 @@ export function DecisionStep({ c, model, subjectName, onDecided, flush }: { c: I
   const [refusal, setRefusal] = useState<{ code: RefusalCode; text: string; whereToApply: string }>({ code: 'notJurisdiction', text: '', whereToApply: '' });
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const deferral = useDeferralContext(c, model);
+  const [deferInput, setDeferInput] = useState<DeferralInput | null>(null);
+  const deferValue: DeferralInput = deferInput ?? { days: deferral?.assessment.limit?.days ?? 1, committed: false, signedAt: null, approval: null };
 
   const submit = async () => {
     setBusy(true);
@@ -50,6 +55,21 @@ export function DecisionStep({ c, model, subjectName, onDecided, flush }: { c: I
       const result = await decide(base, subjectName, config.workstationCode, at, (caseNumber) => {
         const common = { at, by: clerk.clerkId, caseNumber };
         if (choice === 'accept') return makeAcceptance({ ...common, ...facts, calendar });
+        if (choice === 'defer') {
+          const a = base.applicant;
+          const r = makeDeferredAcceptance({
+            ...common,
+            ...facts,
+            calendar,
+            caseId: base.id,
+            requestedWorkingDays: deferValue.days,
+            commitment: { signedAt: deferValue.committed && deferValue.signedAt ? deferValue.signedAt : '', applicantName: a?.name ?? '' },
+            ...(deferValue.approval ? { approval: deferValue.approval } : {}),
+            applicantDishonest: deferral?.flag ?? null,
+            policy: deferral?.policy ?? { requireSupervisorApproval: true },
+          });
+          return r.ok ? { ok: true as const, decision: { ...r.decision, deferral: r.deferral } } : { ok: false as const, errors: r.errors.map((e) => ({ deferral: e })) };
+        }
         if (choice === 'notice') return makeOneTimeNotice({ ...common, ...facts, applicantCheck: model.noticeApplicantCheck });
         return makeRefusal({
           ...common,
@@ -63,6 +83,7 @@ export function DecisionStep({ c, model, subjectName, onDecided, flush }: { c: I
       if (!result.ok) {
         setErrors(
           result.errors.map((e) => {
+            if (e && typeof e === 'object' && 'deferral' in e) return deferralErrorMessage((e as { deferral: DeferralError }).deferral, locale);
             const err = e as DecisionError | { code: string };
             return 'code' in err && ['invalidTime', 'invalidCaseNumber', 'clerkRequired', 'cannotAccept', 'noticeIncomplete', 'nothingMissing', 'reasonRequired', 'whereToApplyRequired'].includes(err.code)
               ? decisionErrorMessage(err as DecisionError, locale)
@@ -89,6 +110,12 @@ export function DecisionStep({ c, model, subjectName, onDecided, flush }: { c: I
           <strong>{t('intake.decision.accept')}</strong>
           <span className="small muted">{a.canAccept ? t('intake.decision.acceptReady') : t('intake.decision.acceptBlocked', { count: a.blockers.length })}</span>
         </label>
+        <label className={`decision-option ${choice === 'defer' ? 'checked' : ''} ${deferral?.assessment.allowed ? '' : 'disabled'}`} data-testid="option-defer">
+          <input type="radio" name="decision" checked={choice === 'defer'} disabled={!deferral?.assessment.allowed} onChange={() => setChoice('defer')} data-testid="choose-defer" />
+          <strong>{t('deferral.option')}</strong>
+          <span className="small muted">{deferral?.assessment.allowed ? t('deferral.optionReady', { count: deferral.assessment.deferrable.length }) : t('deferral.optionRefused')}</span>
+          {deferral && <DeferralRefusals ctx={deferral} />}
+        </label>
         <label className={`decision-option ${choice === 'notice' ? 'checked' : ''} ${n.canIssueNotice ? '' : 'disabled'}`}>
           <input type="radio" name="decision" checked={choice === 'notice'} disabled={!n.canIssueNotice} onChange={() => setChoice('notice')} data-testid="choose-notice" />
           <strong>{t('intake.decision.notice')}</strong>
@@ -111,6 +138,7 @@ export function DecisionStep({ c, model, subjectName, onDecided, flush }: { c: I
           </ul>
         </div>
       )}
+      {choice === 'defer' && deferral && <DeferralForm ctx={deferral} value={deferValue} onChange={setDeferInput} clerkId={clerk.clerkId} />}
       {choice === 'notice' && (
         <div className="panel" data-testid="notice-preview">
           <h3>{t('intake.decision.noticeList')}</h3>

@@ -4,6 +4,7 @@
  *
  * Never edit a version that has shipped: add a new `this.version(n)` with an upgrade.
  */
+import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
 import Dexie, { type Table } from 'dexie';
 import type { Catalog } from '@core/catalog/schema';
 import type { CaseStatus, IntakeCase } from '@core/intake/case';
@@ -65,6 +66,16 @@ export type StatusEventRecord = StatusEvent & { receivedAt: number };
 /** An in-app notification (补正 / 办结); `unread` is 1 or 0 (IndexedDB cannot index booleans). */
 export type NotificationRecord = StatusNotification & { unread: 0 | 1; createdAt: number };
 
+/**
+ * A 容缺 case's deferral record as supplemented at the window (the case keeps the record as
+ * accepted). Forwarding the supplements to the department through the server is not done yet.
+ */
+export interface SupplementRecord {
+  caseId: string;
+  record: DeferralRecord;
+  updatedAt: number;
+}
+
 export const LIVE_DB_NAME = 'onewindow';
 
 export class WorkstationDb extends Dexie {
@@ -75,6 +86,7 @@ export class WorkstationDb extends Dexie {
   outbox!: Table<OutboxRecord, string>;
   statusEvents!: Table<StatusEventRecord, number>;
   notifications!: Table<NotificationRecord, number>;
+  supplements!: Table<SupplementRecord, string>;
 
   constructor(name: string = LIVE_DB_NAME) {
     super(name);
@@ -109,6 +121,10 @@ export class WorkstationDb extends Dexie {
           });
         if (entries.length > 0) await tx.table('outbox').bulkPut(entries);
       });
+    // 容缺受理 (issue 5 §2): the deferral record with its supplements, per case (the decided case is immutable).
+    this.version(5).stores({
+      supplements: '&caseId, updatedAt',
+    });
   }
 }
 

@@ -1,0 +1,134 @@
+/**
+ * #/deferrals — 容缺跟踪: every open deferral (earliest deadline first; due soon and overdue
+ * highlighted), with a filter for overdue ones, and recording a supplement at the window
+ * (before or after the deadline). Supplements are kept per case in the `supplements` table;
+ * forwarding them to the department through the server is not done yet.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { openDeferrals, overdueDeferrals, recordSupplement, supplementErrorMessage, type SupplementStatus } from '@core/lifecycle/deferral';
+import type { DeferralRecord, Supplement } from '@core/lifecycle/deferralRecord';
+import type { IntakeCase } from '@core/intake/case';
+import { useLocale } from '../i18n/useLocale';
+import { useSession } from '../session/SessionGate';
+import { hrefFor } from '../app/router';
+import { nowIso } from '../intake/intake-store';
+import { todayInChina } from '../intake/useIntakeModel';
+import { loadDeferralRecords, saveSupplemented } from './deferral-store';
+import './deferral.css';
+
+export function OverdueBadge() {
+  const count = useLiveQuery(async () => overdueDeferrals((await loadDeferralRecords()).map((r) => r.record), todayInChina()).length, []);
+  if (!count) return null;
+  return (
+    <span className="nav-count" data-testid="overdue-count">
+      {count}
+    </span>
+  );
+}
+
+export function DeferralsPage() {
+  const { t } = useTranslation();
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const data = useLiveQuery(async () => loadDeferralRecords(), []);
+  if (!data) return <div className="loading">{t('app.loading')}</div>;
+  const today = todayInChina();
+  const byId = new Map(data.map((d) => [d.record.caseId, d]));
+  const all = openDeferrals(data.map((d) => d.record), today);
+  const rows = overdueOnly ? all.filter((s) => s.overall === 'overdue') : all;
+  return (
+    <section data-testid="deferrals-page">
+      <h1 tabIndex={-1}>{t('deferral.page.title')}</h1>
+      <p className="muted small">{t('deferral.page.intro')}</p>
+      <div className="actions" role="radiogroup">
+        <label>
+          <input type="radio" name="deferral-filter" checked={!overdueOnly} onChange={() => setOverdueOnly(false)} data-testid="filter-all" /> {t('deferral.page.all')}
+        </label>{' '}
+        <label>
+          <input type="radio" name="deferral-filter" checked={overdueOnly} onChange={() => setOverdueOnly(true)} data-testid="filter-overdue" /> {t('deferral.page.overdueOnly')}
+        </label>
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted" data-testid="deferrals-none">{t('deferral.page.none')}</p>
+      ) : (
+        <table className="table" data-testid="deferrals-table">
+          <thead>
+            <tr>
+              <th>{t('deferral.page.caseNumber')}</th>
+              <th>{t('deferral.page.applicant')}</th>
+              <th>{t('deferral.page.deadline')}</th>
+              <th>{t('deferral.page.materials')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((s) => {
+              const d = byId.get(s.caseId)!;
+              return <DeferralRow key={s.caseId} status={s} c={d.c} record={d.record} />;
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function DeferralRow({ status: s, c, record }: { status: SupplementStatus; c: IntakeCase; record: DeferralRecord }) {
+  const { t } = useTranslation();
+  const cls = s.overall === 'overdue' ? 'deferral-row-overdue' : s.daysLeft <= 2 ? 'deferral-row-soon' : '';
+  return (
+    <tr className={cls} data-testid="deferral-row" data-case-number={s.caseNumber} data-overall={s.overall}>
+      <td>
+        <a href={hrefFor({ name: 'case', id: s.caseId })}>{s.caseNumber}</a>
+      </td>
+      <td>{c.applicant?.name ?? '—'}</td>
+      <td>
+        {s.deadline}
+        <div className="small" data-testid="deferral-days-left">
+          {s.daysLeft < 0 ? t('deferral.page.overdueBy', { count: -s.daysLeft }) : s.daysLeft === 0 ? t('deferral.page.dueToday') : t('deferral.page.dueIn', { count: s.daysLeft })}
+        </div>
+      </td>
+      <td>
+        <ul className="plain">
+          {s.materials.map((m) => (
+            <li key={m.key} data-testid="deferral-material" data-state={m.state}>
+              {m.name} — <strong>{t(`deferral.page.state.${m.state}`)}</strong>
+              {(m.state === 'outstanding' || m.state === 'overdue') && <SupplementForm record={record} materialKey={m.key} name={m.name} />}
+            </li>
+          ))}
+        </ul>
+      </td>
+    </tr>
+  );
+}
+
+function SupplementForm({ record, materialKey, name }: { record: DeferralRecord; materialKey: string; name: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { clerk } = useSession();
+  const material = record.materials.find((m) => m.key === materialKey)!;
+  const [status, setStatus] = useState<Supplement['status']>(material.type === 'copy' ? 'receivedCopy' : 'receivedOriginal');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    setError(null);
+    const r = recordSupplement(record, { key: materialKey, at: nowIso(), by: clerk.clerkId, status });
+    if (!r.ok) {
+      setError(r.errors.map((e) => supplementErrorMessage(e, locale)).join(' '));
+      return;
+    }
+    await saveSupplemented(r.record);
+  };
+  return (
+    <div className="small">
+      <select aria-label={t('deferral.page.record')} value={status} onChange={(e) => setStatus(e.target.value as Supplement['status'])} data-testid="supplement-status">
+        <option value="receivedOriginal">{t('deferral.page.status.receivedOriginal')}</option>
+        <option value="receivedCopy">{t('deferral.page.status.receivedCopy')}</option>
+        {material.forms.includes('dataSharing') && <option value="fetched">{t('deferral.page.status.fetched')}</option>}
+      </select>{' '}
+      <button type="button" className="btn" onClick={() => void submit()} data-testid="record-supplement" aria-label={`${t('deferral.page.record')} ${name}`}>
+        {t('deferral.page.record')}
+      </button>
+      {error && <div className="alert alert-error" role="alert">{error}</div>}
+    </div>
+  );
+}

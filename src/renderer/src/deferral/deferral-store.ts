@@ -1,0 +1,118 @@
+/**
+ * 容缺受理 on the workstation (issue 5 §2): the centre's policy, the supervisors who may
+ * approve (ID, name, PIN stored as a PBKDF2-SHA256 hash with its salt), the imported 失信
+ * list, and the supplements recorded at the window (kept per case in the `supplements`
+ * table: a decided case is immutable). Forwarding supplements to the department through the
+ * server is not done yet.
+ */
+import type { DishonestyList } from '@core/lifecycle/dishonesty';
+import type { DeferralPolicy } from '@core/lifecycle/deferral';
+import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
+import type { IntakeCase } from '@core/intake/case';
+import { getDb, getSetting, putSetting } from '../store/db';
+
+export const DEFERRAL_POLICY_KEY = 'deferral.policy';
+export const SUPERVISORS_KEY = 'deferral.supervisors';
+export const DISHONESTY_LIST_KEY = 'deferral.dishonestyList';
+
+export const PBKDF2_ITERATIONS = 100_000;
+
+export interface SupervisorRecord {
+  supervisorId: string;
+  name: string;
+  /** base64 */
+  salt: string;
+  /** base64 of the 256-bit PBKDF2-SHA256 output */
+  hash: string;
+  iterations: number;
+  addedAt: string;
+}
+
+export async function loadPolicy(): Promise<DeferralPolicy> {
+  const p = await getSetting<DeferralPolicy>(DEFERRAL_POLICY_KEY);
+  return { requireSupervisorApproval: p?.requireSupervisorApproval === true };
+}
+
+export async function savePolicy(p: DeferralPolicy): Promise<void> {
+  await putSetting(DEFERRAL_POLICY_KEY, { requireSupervisorApproval: p.requireSupervisorApproval });
+}
+
+export async function loadSupervisors(): Promise<SupervisorRecord[]> {
+  return (await getSetting<SupervisorRecord[]>(SUPERVISORS_KEY)) ?? [];
+}
+
+export async function loadDishonestyList(): Promise<DishonestyList | null> {
+  return (await getSetting<DishonestyList>(DISHONESTY_LIST_KEY)) ?? null;
+}
+
+export async function saveDishonestyList(list: DishonestyList | null): Promise<void> {
+  if (list) await putSetting(DISHONESTY_LIST_KEY, list);
+  else await getDb().settings.delete(DISHONESTY_LIST_KEY);
+}
+
+const b64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
+const unb64 = (s: string): Uint8Array => Uint8Array.from(atob(s), (ch) => ch.charCodeAt(0));
+
+async function pbkdf2(pin: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, key, 256);
+  return new Uint8Array(bits);
+}
+
+export const isValidPin = (pin: string): boolean => /^\d{6,}$/.test(pin) && pin.length <= 32;
+export const isValidSupervisorId = (id: string): boolean => /^[A-Za-z0-9_-]{1,32}$/.test(id);
+
+/** Registers (or replaces) a supervisor. The PIN is never stored, only its salted hash. */
+export async function saveSupervisor(args: { supervisorId: string; name: string; pin: string }): Promise<void> {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const hash = await pbkdf2(args.pin, salt, PBKDF2_ITERATIONS);
+  const rec: SupervisorRecord = {
+    supervisorId: args.supervisorId.trim(),
+    name: args.name.trim(),
+    salt: b64(salt),
+    hash: b64(hash),
+    iterations: PBKDF2_ITERATIONS,
+    addedAt: new Date().toISOString(),
+  };
+  const list = (await loadSupervisors()).filter((s) => s.supervisorId !== rec.supervisorId);
+  await putSetting(SUPERVISORS_KEY, [...list, rec]);
+}
+
+export async function removeSupervisor(supervisorId: string): Promise<void> {
+  await putSetting(SUPERVISORS_KEY, (await loadSupervisors()).filter((s) => s.supervisorId !== supervisorId));
+}
+
+/** Checks a supervisor's ID and PIN (constant-time comparison of the hashes). */
+export async function verifySupervisor(supervisorId: string, pin: string): Promise<SupervisorRecord | null> {
+  const s = (await loadSupervisors()).find((x) => x.supervisorId === supervisorId.trim());
+  // hash anyway, so an unknown ID takes as long as a wrong PIN
+  const salt = s ? unb64(s.salt) : new Uint8Array(16);
+  const got = await pbkdf2(pin, salt, s?.iterations ?? PBKDF2_ITERATIONS);
+  if (!s) return null;
+  const want = unb64(s.hash);
+  if (want.length !== got.length) return null;
+  let diff = 0;
+  for (let i = 0; i < want.length; i++) diff |= want[i]! ^ got[i]!;
+  return diff === 0 ? s : null;
+}
+
+/** The deferral record as supplemented so far: the stored one, else the one on the decision. */
+export function deferralOf(c: IntakeCase): DeferralRecord | null {
+  return c.decision?.kind === 'accept' ? (c.decision.deferral ?? null) : null;
+}
+
+export async function loadDeferralRecords(): Promise<{ c: IntakeCase; record: DeferralRecord }[]> {
+  const db = getDb();
+  const cases = await db.cases.where('status').equals('accepted').toArray();
+  const out: { c: IntakeCase; record: DeferralRecord }[] = [];
+  const stored = new Map((await db.supplements.toArray()).map((s) => [s.caseId, s.record]));
+  for (const r of cases) {
+    const d = deferralOf(r.case);
+    if (d) out.push({ c: r.case, record: stored.get(r.case.id) ?? d });
+  }
+  return out;
+}
+
+export async function saveSupplemented(record: DeferralRecord): Promise<void> {
+  await getDb().supplements.put({ caseId: record.caseId, record, updatedAt: Date.now() });
+}
