@@ -32,6 +32,7 @@ import { registerHandoutRoutes } from './handouts';
 import { migrationVersion } from './migrate';
 import { ApiProblem, describeIssues } from './problem';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit';
+import { registerRevisionRoutes } from './revisions';
 import {
   CatalogCache,
   caseForDepartment,
@@ -391,6 +392,8 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
     if (!r.success) throw new ApiProblem(404, 'notFound', 'no such case for this department');
     return { dispatch: await caseForDepartment(db, dept.id, r.data.caseId) };
   });
+
+  registerRevisionRoutes(app, { db, now, catalogs });
 
   await app.ready();
   return app;

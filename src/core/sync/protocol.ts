@@ -66,9 +66,10 @@ export type PushResponse = z.infer<typeof PushResponse>;
 /**
  * What became of a case at a department:
  * received (stored by the server) · dispatched (queued at a department) · takenForReview 受理确认 ·
- * correctionRequested 补正 · approved 办结 · denied 不予许可 · returned 退件.
+ * correctionRequested 补正 · approved 办结 · denied 不予许可 · returned 退件 ·
+ * resubmitted (the clerk's corrected version reached the server; the department reviews again).
  */
-export const StatusEventKind = z.enum(['received', 'dispatched', 'takenForReview', 'correctionRequested', 'approved', 'denied', 'returned']);
+export const StatusEventKind = z.enum(['received', 'dispatched', 'takenForReview', 'correctionRequested', 'approved', 'denied', 'returned', 'resubmitted']);
 export type StatusEventKind = z.infer<typeof StatusEventKind>;
 
 export const FieldComment = z.object({
@@ -328,3 +329,69 @@ export const RatingPushResponse = z.object({
   followUp: RatingFollowUpView.nullable(),
 });
 export type RatingPushResponse = z.infer<typeof RatingPushResponse>;
+
+// ---- workstation → server: case revisions after a 补正 (issue 5 §3) --------------------------
+
+/**
+ * `POST /api/v1/cases/:caseId/revisions` — the clerk's fix of an accepted case: a new version
+ * linked to the latest stored one by its content hash (revision 1 = the case as pushed).
+ * Accepted only on top of the latest (`revision` = latest + 1, `previousContentHash` = its
+ * hash), from the workstation that pushed the case; idempotent on (caseId, revision,
+ * contentHash). The departments whose dispatch waited for the correction review it again
+ * (state inReview) and a `resubmitted` status event is recorded per department.
+ */
+export const PushedRevision = z.object({
+  revision: z.number().int().min(2),
+  previousContentHash: sha256Hex,
+  /** SHA-256 of canonicalJson(case). */
+  contentHash: sha256Hex,
+  training: z.boolean().default(false),
+  case: IntakeCase,
+  changedPaths: z.array(z.string().min(1).max(200)).min(1).max(500),
+  /** The CaseRevision's reason (src/core/lifecycle/revision.ts), kept as sent. */
+  reason: z.unknown().optional(),
+  /** When the clerk made the fix (ISO). */
+  at: z.string().max(40).optional(),
+});
+export type PushedRevision = z.infer<typeof PushedRevision>;
+
+export const RevisionPushResponse = z.object({
+  caseId: z.uuid(),
+  revision: z.number().int().min(2),
+  outcome: z.enum(['stored', 'alreadyHave']),
+  /** Departments whose dispatch went back to review. */
+  departments: z.array(z.string()),
+});
+export type RevisionPushResponse = z.infer<typeof RevisionPushResponse>;
+
+export const CaseVersionView = z.object({
+  revision: z.number().int().min(1),
+  contentHash: sha256Hex,
+  previousContentHash: sha256Hex.nullable(),
+  /** Server clock, ISO. */
+  receivedAt: z.string(),
+  changedPaths: z.array(z.string()),
+  case: IntakeCase,
+});
+export type CaseVersionView = z.infer<typeof CaseVersionView>;
+
+const LocalizedText = z.object({ 'zh-CN': z.string(), 'en-US': z.string() });
+/** One field's change (diffCaseVersions, src/core/lifecycle/revision.ts). */
+export const CaseChangeView = z.object({
+  section: z.string(),
+  path: z.string(),
+  label: LocalizedText,
+  change: z.enum(['added', 'removed', 'changed']),
+  before: LocalizedText.nullable(),
+  after: LocalizedText.nullable(),
+});
+export type CaseChangeView = z.infer<typeof CaseChangeView>;
+
+/** `GET /api/v1/department/cases/:caseId/revisions`: every version, oldest first, and the diff between consecutive ones. */
+export const CaseRevisionsResponse = z.object({
+  caseId: z.uuid(),
+  caseNumber: z.string(),
+  versions: z.array(CaseVersionView),
+  diffs: z.array(z.object({ fromRevision: z.number().int(), toRevision: z.number().int(), changes: z.array(CaseChangeView) })),
+});
+export type CaseRevisionsResponse = z.infer<typeof CaseRevisionsResponse>;
