@@ -13,6 +13,7 @@ import { DocumentView } from '../documents';
 import { keepPdfCopy, getKeptPdf } from '../documents/document-store';
 import { documentKindOf, printTitle } from '../documents/document-model';
 import { CaseTimeline } from '../sync/CaseTimeline';
+import { DeferralDocumentsView } from '../documents/DeferralDocuments';
 
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -64,7 +65,10 @@ export function CasePage({ id }: { id: string }) {
         </div>
       </div>
       {catalogRecord ? (
-        <DocumentView caseRecord={record} catalog={catalogRecord.catalog} />
+        <>
+          <DocumentView caseRecord={record} catalog={catalogRecord.catalog} />
+          <DeferralDocumentsView c={c} catalog={catalogRecord.catalog} />
+        </>
       ) : (
         <div className="alert alert-error" role="alert">{t('casePage.catalogMissing', { version: c.catalogVersion })}</div>
       )}
