@@ -270,6 +270,55 @@
 
   // ---- the case ----------------------------------------------------------------------
 
+  // The case's versions after 补正 (GET …/revisions): the latest diff is shown field by field.
+  let revisions = null;
+  async function loadRevisions(caseId) {
+    try {
+      const r = await api('GET', `/department/cases/${caseId}/revisions`);
+      revisions = r && r.caseId === caseId ? r : null;
+    } catch {
+      revisions = null;
+    }
+  }
+
+  function zh(v) {
+    return v ? v['zh-CN'] : '（空）';
+  }
+
+  function renderRevision() {
+    const box = $('d-revision');
+    const r = selected && revisions && revisions.caseId === selected.caseId ? revisions : null;
+    const last = r && r.diffs.length ? r.diffs[r.diffs.length - 1] : null;
+    if (!last) {
+      box.replaceChildren();
+      show(box, false);
+      return;
+    }
+    const v = r.versions[r.versions.length - 1];
+    box.replaceChildren(
+      h('h3', { textContent: `补正修订：第${last.toRevision}版（${fmtTime(v.receivedAt)} 收到，修改 ${last.changes.length} 处）` }),
+      h(
+        'table',
+        { className: 'diff' },
+        h('thead', {}, h('tr', {}, h('th', { textContent: '字段' }), h('th', { textContent: '修改前' }), h('th', { textContent: '修改后' }))),
+        h(
+          'tbody',
+          {},
+          ...last.changes.map((ch) =>
+            h(
+              'tr',
+              { dataset: { path: ch.path } },
+              h('td', { textContent: zh(ch.label) }),
+              h('td', {}, h('del', { textContent: zh(ch.before) })),
+              h('td', {}, h('ins', { textContent: zh(ch.after) })),
+            ),
+          ),
+        ),
+      ),
+    );
+    show(box, true);
+  }
+
   async function select(dispatchId) {
     const d = dispatches.find((x) => x.dispatchId === dispatchId);
     if (!d) return;
@@ -280,6 +329,7 @@
       showError(e);
       selected = d;
     }
+    await loadRevisions(d.caseId);
     renderList();
     renderDetail();
   }
@@ -315,7 +365,9 @@
     }
     show(box, true);
     const d = selected;
-    const c = d.case;
+    renderRevision();
+    const latest = revisions && revisions.caseId === d.caseId && revisions.versions.length ? revisions.versions[revisions.versions.length - 1].case : null;
+    const c = latest || d.case;
     const dec = c.decision && c.decision.kind === 'accept' ? c.decision : null;
     $('d-title').textContent = `办件 ${d.caseNumber}`;
     const mine = new Set(d.basicCodes);
@@ -452,6 +504,7 @@
     if (selected) {
       const r = await api('GET', `/department/cases/${selected.caseId}`);
       selected = r.dispatch;
+      await loadRevisions(selected.caseId);
       renderList();
       renderDetail();
     }

@@ -16,6 +16,7 @@ import { FormField } from '../app/FormField';
 import { nowIso } from './intake-store';
 import { hasAgent, todayInChina, type IntakeModel } from './useIntakeModel';
 import { withAgentChoice, AGENT_QUESTION_KEY } from './SituationStep';
+import { DishonestyFlagBox } from '../deferral/DishonestyFlagBox';
 
 type Update = (change: (c: IntakeCase) => IntakeCase) => void;
 
@@ -167,6 +168,7 @@ export function ApplicantStep({ c, model, update }: { c: IntakeCase; model: Inta
       {model.items.filter((i) => i.fields.length > 0).map((item) => (
         <ItemFields key={item.basicCode} item={item} c={c} update={update} />
       ))}
+      <DishonestyFlagBox c={c} update={update} />
     </form>
   );
 }
