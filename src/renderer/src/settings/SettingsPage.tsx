@@ -16,6 +16,7 @@ import { apiRequest } from '../sync/api';
 import { requestSync, systemNotificationsSupported } from '../sync/runtime';
 import { clearServerConfig, loadServerConfig, saveServerConfig, SYSTEM_NOTIFICATIONS_KEY } from '../sync/sync-store';
 import '../sync/sync.css';
+import { DeferralSettings } from '../deferral/DeferralSettings';
 
 type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'ok'; db: string; migration: number } | { kind: 'failed'; message: string };
 
@@ -204,6 +205,7 @@ export function SettingsPage() {
               : t('settings.notifications.hint')}
         </p>
       </div>
+      <DeferralSettings />
     </section>
   );
 }
