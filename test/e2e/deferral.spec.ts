@@ -1,0 +1,146 @@
+/** 容缺受理 on the workstation (issue 5 §2): acceptance with a deferred material, refusals, supervisor approval, overdue tracking. */
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './fixtures';
+
+const DIBAO = '330006004000'; // 最低生活保障审核确认: 20 working days, 家庭成员收入证明 deferrable
+const DEFERRABLE = '家庭成员收入证明';
+const VALID_ID = '11010519491231002X';
+
+async function toDecision(page: Page, opts: { missingRequired?: boolean; flag?: string } = {}) {
+  await page.goto(`#/items/${DIBAO}`);
+  await page.getByTestId('start-intake').click();
+  await expect(page.getByTestId('intake')).toBeVisible();
+  const questions = page.getByTestId('question');
+  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
+  await page.getByTestId('next-step').click();
+  const lines = page.getByTestId('check-line');
+  const count = await lines.count();
+  let requiredMissing = false;
+  for (let i = 0; i < count; i++) {
+    const line = lines.nth(i);
+    const name = (await line.locator('strong').first().innerText()).trim();
+    if (name.includes(DEFERRABLE)) await line.getByRole('radio', { name: /缺失/ }).check();
+    else if (opts.missingRequired && !requiredMissing) {
+      await line.getByRole('radio', { name: /缺失/ }).check();
+      requiredMissing = true;
+    } else await line.getByRole('radio', { name: /收原件/ }).check();
+  }
+  await page.getByTestId('next-step').click();
+  await page.getByLabel('姓名', { exact: true }).fill('李明');
+  await page.getByTestId('applicant-id-number').fill(VALID_ID);
+  await page.getByLabel('联系电话', { exact: true }).fill('13800138000');
+  if (opts.flag !== undefined) {
+    await page.getByTestId('dishonesty-flagged').check();
+    await page.getByTestId('dishonesty-reason').fill(opts.flag);
+  }
+  await expect(page.getByTestId('save-state')).toContainText('已保存');
+  await page.getByTestId('step-decision').click();
+}
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page);
+});
+
+test('容缺受理 with a deferrable material prints the 容缺受理通知书 with the deadline and the commitment letter', async ({ page }) => {
+  await toDecision(page);
+  await expect(page.getByTestId('choose-accept')).toBeDisabled();
+  await page.getByTestId('choose-defer').check();
+  await expect(page.getByTestId('deferral-materials')).toContainText(DEFERRABLE);
+  await expect(page.getByTestId('deferral-days')).toHaveValue('20'); // the maximum: the promised limit
+  await page.getByTestId('deferral-days').fill('5');
+  const deadline = (await page.getByTestId('deferral-deadline').innerText()).match(/\d{4}-\d{2}-\d{2}/)![0];
+  // without the commitment, no acceptance
+  await page.getByTestId('confirm-decision').click();
+  await expect(page.getByTestId('decision-errors')).toContainText('承诺书');
+  await page.getByTestId('deferral-committed').check();
+  await page.getByTestId('confirm-decision').click();
+
+  await expect(page.getByTestId('case-page')).toBeVisible();
+  const docs = page.getByTestId('deferral-documents');
+  const notice = docs.getByTestId('document-deferral-notice');
+  await expect(notice).toContainText('容缺受理通知书');
+  await expect(notice).toContainText(DEFERRABLE);
+  const [y, m, d] = deadline.split('-');
+  await expect(notice.getByTestId('document-deferral-deadline')).toContainText(`${y}年${Number(m)}月${Number(d)}日`);
+  await expect(docs.getByTestId('document-deferral-commitment')).toContainText('容缺受理承诺书');
+  await expect(docs.getByTestId('document-deferral-commitment')).toContainText('李明');
+  await expect(page.getByTestId('print-deferral')).toBeVisible();
+  // the acceptance notice does not list the deferred material as received
+  await expect(page.getByTestId('document-view').getByTestId('document-materials')).not.toContainText(DEFERRABLE);
+
+  // tracked on #/deferrals, not overdue
+  await page.goto('#/deferrals');
+  const row = page.getByTestId('deferral-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-overall', 'outstanding');
+  await page.getByTestId('record-supplement').click();
+  await expect(page.getByTestId('deferrals-none')).toBeVisible();
+});
+
+test('容缺 is refused when a 必备 material is missing, with the reason', async ({ page }) => {
+  await toDecision(page, { missingRequired: true });
+  await expect(page.getByTestId('choose-defer')).toBeDisabled();
+  await expect(page.getByTestId('deferral-refusals')).toContainText('必备材料');
+  await expect(page.getByTestId('deferral-refusals')).toContainText('不能容缺受理');
+});
+
+test('容缺 is refused for an applicant the clerk flags as dishonest, with the reason', async ({ page }) => {
+  await toDecision(page, { flag: '法院失信被执行人：未履行生效判决' });
+  await expect(page.getByTestId('choose-defer')).toBeDisabled();
+  await expect(page.getByTestId('deferral-refusals')).toContainText('失信');
+  await expect(page.getByTestId('deferral-refusals')).toContainText('未履行生效判决');
+});
+
+test('with the approval policy on, a wrong PIN is rejected and the supervisor’s own PIN records the approval', async ({ page }) => {
+  await page.goto('#/settings');
+  const settings = page.getByTestId('deferral-settings');
+  await settings.getByTestId('require-approval').check();
+  await settings.getByLabel('工号').fill('S001');
+  await settings.getByLabel('姓名').fill('赵主任');
+  await settings.getByLabel(/审批密码/).fill('246810');
+  await settings.getByTestId('add-supervisor').click();
+  await expect(settings.getByTestId('supervisor-saved')).toBeVisible();
+  await expect(settings.getByTestId('supervisor-list')).toContainText('赵主任');
+
+  await toDecision(page);
+  await page.getByTestId('choose-defer').check();
+  await page.getByTestId('deferral-committed').check();
+  await page.getByTestId('confirm-decision').click();
+  await expect(page.getByTestId('decision-errors')).toContainText('负责人审批');
+  await page.getByTestId('deferral-request-approval').click();
+  await page.getByTestId('approval-id').fill('S001');
+  await page.getByTestId('approval-pin').fill('135790');
+  await page.getByTestId('approval-submit').click();
+  await expect(page.getByTestId('approval-error')).toContainText('不正确');
+  await page.getByTestId('approval-pin').fill('246810');
+  await page.getByTestId('approval-submit').click();
+  await expect(page.getByTestId('deferral-approved')).toContainText('赵主任');
+  await page.getByTestId('confirm-decision').click();
+  await expect(page.getByTestId('case-page')).toBeVisible();
+  await expect(page.getByTestId('document-deferral-notice')).toContainText('赵主任');
+});
+
+test('an unsupplied material past its deadline shows up as overdue on #/deferrals', async ({ page }) => {
+  await toDecision(page);
+  await page.getByTestId('choose-defer').check();
+  await page.getByTestId('deferral-days').fill('1');
+  await page.getByTestId('deferral-committed').check();
+  await page.getByTestId('confirm-decision').click();
+  await expect(page.getByTestId('case-page')).toBeVisible();
+  const caseNumber = (await page.getByTestId('case-number').innerText()).trim();
+
+  // 40 days later
+  await page.clock.install({ time: new Date(Date.now() + 40 * 86_400_000) });
+  await page.goto('#/deferrals');
+  await page.reload();
+  const row = page.getByTestId('deferral-row');
+  await expect(row).toHaveAttribute('data-overall', 'overdue');
+  await expect(row).toHaveAttribute('data-case-number', caseNumber);
+  await expect(row.getByTestId('deferral-days-left')).toContainText('已逾期');
+  await expect(page.getByTestId('overdue-count')).toHaveText('1');
+  await page.getByTestId('filter-overdue').check();
+  await expect(row).toHaveCount(1);
+  // a late supplement is still recorded
+  await page.getByTestId('record-supplement').click();
+  await expect(page.getByTestId('deferrals-none')).toBeVisible();
+});
