@@ -18,6 +18,8 @@ import { SyncPage } from '../sync/SyncPage';
 import { NotificationBell, SyncIndicator, SyncProgress } from '../sync/SyncTopBar';
 import { useSyncEngine } from '../sync/runtime';
 import { SettingsPage } from '../settings/SettingsPage';
+import { HandoutCount, HandoutsPage } from '../handouts/HandoutsPage';
+import { RatingView } from '../handouts/RatingView';
 import { DeferralsPage, OverdueBadge } from '../deferral/DeferralsPage';
 
 function NavLink({ route, current, children }: { route: Route; current: boolean; children: React.ReactNode }) {
@@ -51,6 +53,8 @@ export function App() {
 
   const locale = useLocale();
   const isBrowse = route.name === 'browse' || route.name === 'item';
+  // The applicant-facing rating screen covers everything: no clerk controls on it.
+  if (route.name === 'rate') return <RatingView caseId={route.caseId} trigger={route.trigger} />;
   return (
     <div className="shell">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
@@ -101,6 +105,9 @@ export function App() {
         <NavLink route={{ name: 'deferrals' }} current={route.name === 'deferrals'}>
           {t('deferral.nav')} <OverdueBadge />
         </NavLink>
+        <NavLink route={{ name: 'handouts' }} current={route.name === 'handouts'}>
+          {locale === 'zh-CN' ? '出件' : 'Hand-out'} <HandoutCount />
+        </NavLink>
         <NavLink route={{ name: 'catalogAdmin' }} current={route.name === 'catalogAdmin'}>
           {t('nav.catalogAdmin')}
         </NavLink>
@@ -140,6 +147,10 @@ function Page({ route }: { route: Route }) {
       return <CasesPage />;
     case 'sync':
       return <SyncPage />;
+    case 'handouts':
+      return <HandoutsPage />;
+    case 'rate':
+      return null;
     case 'settings':
       return <SettingsPage />;
     case 'deferrals':

@@ -12,6 +12,8 @@ export type Route =
   | { name: 'sync' }
   | { name: 'settings' }
   | { name: 'deferrals' }
+  | { name: 'handouts' }
+  | { name: 'rate'; caseId: string; trigger: 'afterAcceptance' | 'afterHandout' }
   | { name: 'notFound'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -43,6 +45,11 @@ export function parseRoute(hash: string): Route {
       return arg ? { name: 'case', id: arg } : { name: 'cases' };
     case 'sync':
       return { name: 'sync' };
+    case 'handouts':
+    case 'followups':
+      return { name: 'handouts' };
+    case 'rate':
+      return arg && (parts[2] === 'afterAcceptance' || parts[2] === 'afterHandout') ? { name: 'rate', caseId: arg, trigger: parts[2] } : { name: 'notFound', path };
     case 'settings':
       return { name: 'settings' };
     case 'deferrals':
@@ -72,6 +79,10 @@ export function hrefFor(route: Route): string {
       return `#/cases/${encodeURIComponent(route.id)}`;
     case 'sync':
       return '#/sync';
+    case 'handouts':
+      return '#/handouts';
+    case 'rate':
+      return `#/rate/${encodeURIComponent(route.caseId)}/${route.trigger}`;
     case 'settings':
       return '#/settings';
     case 'deferrals':

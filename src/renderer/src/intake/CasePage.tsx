@@ -13,6 +13,7 @@ import { DocumentView } from '../documents';
 import { keepPdfCopy, getKeptPdf } from '../documents/document-store';
 import { documentKindOf, printTitle } from '../documents/document-model';
 import { CaseTimeline } from '../sync/CaseTimeline';
+import { RateButton } from '../handouts/RateButton';
 import { DeferralDocumentsView } from '../documents/DeferralDocuments';
 
 export function CasePage({ id }: { id: string }) {
@@ -61,6 +62,7 @@ export function CasePage({ id }: { id: string }) {
           </div>
         </div>
         <div className="actions">
+          {record.status === 'accepted' && record.caseNumber && <RateButton caseId={id} caseNumber={record.caseNumber} trigger="afterAcceptance" />}
           <a className="btn" href="#/">{t('casePage.nextApplicant')}</a>
         </div>
       </div>

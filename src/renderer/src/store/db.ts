@@ -6,6 +6,7 @@
  */
 import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
 import Dexie, { type Table } from 'dexie';
+import type { HandoutRecord, RatingRecord } from '../handouts/handout-store';
 import type { Catalog } from '@core/catalog/schema';
 import type { CaseStatus, IntakeCase } from '@core/intake/case';
 import { enqueueDecidedCase, type OutboxEntry } from '@core/sync/outbox';
@@ -86,6 +87,8 @@ export class WorkstationDb extends Dexie {
   outbox!: Table<OutboxRecord, string>;
   statusEvents!: Table<StatusEventRecord, number>;
   notifications!: Table<NotificationRecord, number>;
+  handouts!: Table<HandoutRecord, string>;
+  ratings!: Table<RatingRecord, string>;
   supplements!: Table<SupplementRecord, string>;
 
   constructor(name: string = LIVE_DB_NAME) {
@@ -124,6 +127,11 @@ export class WorkstationDb extends Dexie {
     // 容缺受理 (issue 5 §2): the deferral record with its supplements, per case (the decided case is immutable).
     this.version(5).stores({
       supplements: '&caseId, updatedAt',
+    });
+    // 统一窗口出件 and 好差评 (issue 5 §4–5): hand-outs and ratings, pushed by sync/handout-sender.ts.
+    this.version(7).stores({
+      handouts: '&id, caseId, state',
+      ratings: '&id, caseId, state, caseNumber',
     });
   }
 }

@@ -29,6 +29,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { z } from 'zod';
 import { IntakeCase } from '@core/intake/case';
+import { sendHandoutsAndRatings } from './handout-sender';
 import {
   CatalogVersionsResponse,
   HolidaysResponse,
@@ -242,6 +243,7 @@ export class SyncEngine {
       if (pushed === 'stop') return report;
       setLiveStatus({ phase: 'events' });
       if ((await this.pullEvents(config, report)) === 'stop') return report;
+      await sendHandoutsAndRatings(this.db, this.target(config), { fetch: this.fetchFn, timeoutMs: this.timeoutMs });
       if (this.opts.pullReferenceData !== false) {
         setLiveStatus({ phase: 'catalog' });
         await this.pullCatalogs(config, report);

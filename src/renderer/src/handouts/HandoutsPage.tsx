@@ -1,0 +1,307 @@
+/**
+ * #/handouts — 统一窗口出件: the "results to hand out" list (handoutQueue over the local status
+ * events: 办结 with a result ready, not handed out yet), the hand-out form (in person with the
+ * recipient's ID checked, by post with a tracking number, electronically; react-hook-form with
+ * a zod form schema and validateHandout's messages beside the fields), recent hand-outs with
+ * "请申请人评价", and the 差评 follow-ups with their call-back deadlines.
+ */
+import { useMemo, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import { z } from 'zod';
+import { CARRIERS, HANDOUT_SCHEMA_VERSION, HandoutRelation, type HandoutQueueEntry, type ResultHandoutInput, validateHandout } from '@core/lifecycle/handout';
+import { NEGATIVE_TAGS, POSITIVE_TAGS, ratingLevelLabel } from '@core/lifecycle/rating';
+import type { IntakeCase } from '@core/intake/case';
+import { FormField } from '../app/FormField';
+import { useLocale } from '../i18n/useLocale';
+import { useSession } from '../session/SessionGate';
+import { getDb } from '../store/db';
+import { requestSync } from '../sync/runtime';
+import { chinaIso, loadHandoutQueue, saveHandout } from './handout-store';
+import { RateButton } from './RateButton';
+import { tx } from './texts';
+
+const HandoutForm = z.object({
+  method: z.enum(['inPerson', 'post', 'electronic']),
+  recipientName: z.string(),
+  recipientIdNumber: z.string(),
+  relation: HandoutRelation,
+  idCheckedBy: z.enum(['cardReader', 'manual']),
+  authorisationRef: z.string(),
+  carrier: z.enum(CARRIERS),
+  trackingNumber: z.string(),
+  recipientPhone: z.string(),
+  address: z.string(),
+  channel: z.enum(['governmentApp', 'electronicLicence', 'email', 'other']),
+  reference: z.string(),
+});
+type HandoutForm = z.infer<typeof HandoutForm>;
+
+const FIELD_OF: Record<string, keyof HandoutForm> = { authorisation: 'authorisationRef', recipientIdTypeLabel: 'recipientIdNumber', carrierName: 'carrier', channelName: 'channel' };
+
+function toInput(v: HandoutForm, entry: HandoutQueueEntry, by: string, id: string, at: string): ResultHandoutInput {
+  const delivery: ResultHandoutInput['delivery'] =
+    v.method === 'inPerson'
+      ? {
+          method: 'inPerson',
+          recipientName: v.recipientName,
+          recipientIdType: 'residentId',
+          recipientIdNumber: v.recipientIdNumber,
+          relation: v.relation,
+          idCheckedBy: v.idCheckedBy,
+          ...(v.relation === 'agent' && v.authorisationRef.trim() ? { authorisation: { document: '授权委托书', reference: v.authorisationRef.trim() } } : {}),
+        }
+      : v.method === 'post'
+        ? { method: 'post', carrier: v.carrier, trackingNumber: v.trackingNumber, recipientName: v.recipientName, recipientPhone: v.recipientPhone, address: v.address }
+        : { method: 'electronic', channel: v.channel, reference: v.reference };
+  return { schemaVersion: HANDOUT_SCHEMA_VERSION, id, caseId: entry.caseId, caseNumber: entry.caseNumber, at, by, departmentCodes: entry.readyDepartments, delivery };
+}
+
+export function HandoutCount() {
+  const n = useLiveQuery(async () => (await loadHandoutQueue()).length, []);
+  if (!n) return null;
+  return (
+    <span className="badge" data-testid="handout-count">
+      {n}
+    </span>
+  );
+}
+
+export function HandoutsPage() {
+  const locale = useLocale();
+  const queue = useLiveQuery(() => loadHandoutQueue(), []);
+  const recent = useLiveQuery(() => getDb().handouts.orderBy('id').toArray(), []);
+  const followUps = useLiveQuery(async () => (await getDb().ratings.toArray()).filter((r) => r.followUp).sort((a, b) => a.createdAt - b.createdAt), []);
+  const [open, setOpen] = useState<HandoutQueueEntry | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  return (
+    <section className="handouts-page" data-testid="handouts-page">
+      <h1 tabIndex={-1}>{tx('title', locale)}</h1>
+      <p className="muted">{tx('intro', locale)}</p>
+      {saved && (
+        <div className="alert" role="status" data-testid="handout-saved">
+          {tx('saved', locale, { n: saved })}
+        </div>
+      )}
+      {queue && queue.length === 0 && <p data-testid="handout-empty">{tx('empty', locale)}</p>}
+      {queue && queue.length > 0 && (
+        <table className="table" data-testid="handout-queue">
+          <thead>
+            <tr>
+              <th>{tx('caseNumber', locale)}</th>
+              <th>{tx('departments', locale)}</th>
+              <th>{tx('readySince', locale)}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {queue.map((e) => (
+              <tr key={e.caseId} data-testid={`handout-row-${e.caseNumber}`}>
+                <td>{e.caseNumber}</td>
+                <td>{e.readyDepartments.join('、')}</td>
+                <td>{new Date(e.readySince).toLocaleString(locale)}</td>
+                <td>
+                  <button type="button" className="btn btn-primary" onClick={() => { setSaved(null); setOpen(e); }} data-testid="record-handout">
+                    {tx('record', locale)}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {open && (
+        <HandoutFormView
+          key={open.caseId}
+          entry={open}
+          onDone={(n) => {
+            setOpen(null);
+            setSaved(n);
+          }}
+          onCancel={() => setOpen(null)}
+        />
+      )}
+      {recent && recent.length > 0 && (
+        <>
+          <h2>{tx('recent', locale)}</h2>
+          <table className="table" data-testid="handout-recent">
+            <tbody>
+              {[...recent].sort((a, b) => b.createdAt - a.createdAt).slice(0, 50).map((r) => (
+                <tr key={r.id} data-testid={`handed-out-${r.handout.caseNumber}`}>
+                  <td>{r.handout.caseNumber}</td>
+                  <td>{tx(r.handout.delivery.method, locale)}</td>
+                  <td data-testid="handout-sync-state" title={r.error}>{tx(r.state, locale)}</td>
+                  <td>
+                    <RateButton caseId={r.caseId} caseNumber={r.handout.caseNumber} trigger="afterHandout" />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <h2 id="followups">{tx('followUps', locale)}</h2>
+      {followUps && followUps.length === 0 && <p>{tx('followUpsEmpty', locale)}</p>}
+      {followUps && followUps.length > 0 && (
+        <table className="table" data-testid="followups">
+          <thead>
+            <tr>
+              <th>{tx('caseNumber', locale)}</th>
+              <th>{tx('level', locale)}</th>
+              <th>{tx('reasons', locale)}</th>
+              <th>{tx('callBackBy', locale)}</th>
+              <th>{tx('fixBy', locale)}</th>
+              <th>{tx('syncState', locale)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {followUps.map((r) => (
+              <tr key={r.id} data-testid={`followup-${r.caseNumber}`}>
+                <td>{r.caseNumber}</td>
+                <td>{ratingLevelLabel(r.rating.level, locale)}</td>
+                <td>
+                  {r.rating.tags.map((t) => (POSITIVE_TAGS as Record<string, { 'zh-CN': string; 'en-US': string }>)[t]?.[locale] ?? (NEGATIVE_TAGS as Record<string, { 'zh-CN': string; 'en-US': string }>)[t]?.[locale] ?? t).join('、')}
+                  {r.rating.comment ? ` — ${r.rating.comment}` : ''}
+                </td>
+                <td data-testid="followup-callback">{r.followUp!.callBackBy}</td>
+                <td>{r.followUp!.fixBy}</td>
+                <td title={r.error}>{tx(r.state, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function HandoutFormView({ entry, onDone, onCancel }: { entry: HandoutQueueEntry; onDone: (caseNumber: string) => void; onCancel: () => void }) {
+  const locale = useLocale();
+  const { session } = useSession();
+  const caseRecord = useLiveQuery(async () => (await getDb().cases.get(entry.caseId)) ?? null, [entry.caseId]);
+  const c: IntakeCase | undefined = caseRecord?.case;
+  const id = useRef(crypto.randomUUID());
+  const applicant = c?.applicant;
+  const resolver: Resolver<HandoutForm> = useMemo(
+    () => async (values) => {
+      const flat = HandoutForm.safeParse(values);
+      if (!flat.success) return { values: {}, errors: { root: { type: 'zod', message: flat.error.issues[0]?.message ?? 'invalid' } } as FieldErrors<HandoutForm> };
+      const v = validateHandout(toInput(flat.data, entry, session.clerkId, id.current, chinaIso()), c);
+      if (v.ok) return { values: flat.data, errors: {} };
+      const errors: Record<string, { type: string; message: string }> = {};
+      for (const i of v.errors) {
+        const last = i.path.split('.').at(-1) ?? '';
+        const name = (FIELD_OF[last] ?? (last in flat.data ? last : 'root')) as string;
+        errors[name] ??= { type: i.code, message: i.message[locale] };
+      }
+      return { values: {}, errors: errors as FieldErrors<HandoutForm> };
+    },
+    [entry, c, session.clerkId, locale],
+  );
+  const { register, handleSubmit, watch, formState } = useForm<HandoutForm>({
+    resolver,
+    defaultValues: {
+      method: 'inPerson',
+      recipientName: applicant?.kind === 'person' ? applicant.name : '',
+      recipientIdNumber: '',
+      relation: applicant?.kind === 'organisation' ? 'legalRepresentative' : 'applicant',
+      idCheckedBy: 'cardReader',
+      authorisationRef: '',
+      carrier: 'ems',
+      trackingNumber: '',
+      recipientPhone: applicant?.phone ?? '',
+      address: applicant?.address ?? '',
+      channel: 'governmentApp',
+      reference: '',
+    },
+  });
+  const method = watch('method');
+  const relation = watch('relation');
+  const e = formState.errors;
+  const onSubmit = handleSubmit(async (values) => {
+    const v = validateHandout(toInput(values, entry, session.clerkId, id.current, chinaIso()), c);
+    if (!v.ok) return;
+    await saveHandout(v.handout);
+    void requestSync();
+    onDone(entry.caseNumber);
+  });
+  return (
+    <form className="card handout-form" onSubmit={onSubmit} noValidate data-testid="handout-form">
+      <h2>
+        {tx('record', locale)} · {entry.caseNumber}
+      </h2>
+      <fieldset>
+        <legend>{tx('method', locale)}</legend>
+        {(['inPerson', 'post', 'electronic'] as const).map((m) => (
+          <label key={m} className="radio">
+            <input type="radio" value={m} {...register('method')} data-testid={`method-${m}`} /> {tx(m, locale)}
+          </label>
+        ))}
+      </fieldset>
+      {method !== 'electronic' && <FormField label={tx('recipientName', locale)} error={e.recipientName?.message} {...register('recipientName')} data-testid="recipient-name" />}
+      {method === 'inPerson' && (
+        <>
+          <div className="field">
+            <label htmlFor="handout-relation">{tx('relation', locale)}</label>
+            <select id="handout-relation" {...register('relation')} data-testid="recipient-relation">
+              <option value="applicant">{tx('applicant', locale)}</option>
+              <option value="legalRepresentative">{tx('legalRepresentative', locale)}</option>
+              <option value="agent">{tx('agent', locale)}</option>
+            </select>
+            {e.relation && <div className="field-error" role="alert">{e.relation.message}</div>}
+          </div>
+          <FormField label={tx('recipientIdNumber', locale)} error={e.recipientIdNumber?.message} {...register('recipientIdNumber')} data-testid="recipient-id" autoComplete="off" />
+          <div className="field">
+            <label htmlFor="handout-checked">{tx('idCheckedBy', locale)}</label>
+            <select id="handout-checked" {...register('idCheckedBy')}>
+              <option value="cardReader">{tx('cardReader', locale)}</option>
+              <option value="manual">{tx('manual', locale)}</option>
+            </select>
+          </div>
+          {relation === 'agent' && <FormField label={tx('authorisation', locale)} error={e.authorisationRef?.message} {...register('authorisationRef')} data-testid="authorisation" />}
+        </>
+      )}
+      {method === 'post' && (
+        <>
+          <div className="field">
+            <label htmlFor="handout-carrier">{tx('carrier', locale)}</label>
+            <select id="handout-carrier" {...register('carrier')}>
+              {CARRIERS.map((k) => (
+                <option key={k} value={k}>
+                  {k.toUpperCase()}
+                </option>
+              ))}
+            </select>
+            {e.carrier && <div className="field-error" role="alert">{e.carrier.message}</div>}
+          </div>
+          <FormField label={tx('trackingNumber', locale)} error={e.trackingNumber?.message} {...register('trackingNumber')} data-testid="tracking-number" />
+          <FormField label={tx('phone', locale)} error={e.recipientPhone?.message} {...register('recipientPhone')} />
+          <FormField label={tx('address', locale)} error={e.address?.message} {...register('address')} />
+        </>
+      )}
+      {method === 'electronic' && (
+        <>
+          <div className="field">
+            <label htmlFor="handout-channel">{tx('channel', locale)}</label>
+            <select id="handout-channel" {...register('channel')}>
+              <option value="governmentApp">浙里办</option>
+              <option value="electronicLicence">{locale === 'zh-CN' ? '电子证照库' : 'Electronic licence library'}</option>
+              <option value="email">{locale === 'zh-CN' ? '电子邮件' : 'E-mail'}</option>
+              <option value="other">{locale === 'zh-CN' ? '其他' : 'Other'}</option>
+            </select>
+          </div>
+          <FormField label={tx('reference', locale)} error={e.reference?.message} {...register('reference')} data-testid="electronic-reference" />
+        </>
+      )}
+      {e.root && <div className="alert alert-error" role="alert">{e.root.message}</div>}
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" data-testid="save-handout" disabled={formState.isSubmitting}>
+          {tx('save', locale)}
+        </button>
+        <button type="button" className="btn" onClick={onCancel}>
+          {tx('cancel', locale)}
+        </button>
+      </div>
+    </form>
+  );
+}

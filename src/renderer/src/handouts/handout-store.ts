@@ -1,0 +1,69 @@
+/**
+ * 统一窗口出件 and 好差评 on the workstation (issue 5 §4–5): hand-outs and ratings are stored
+ * in Dexie (version 7: `handouts`, `ratings`) and pushed by sync/handout-sender.ts. The
+ * "results to hand out" list is built from the local status events with handoutQueue.
+ */
+import { handoutQueue, type HandoutQueueEntry, type ResultHandout } from '@core/lifecycle/handout';
+import { followUpFor, type Rating, type RatingFollowUp } from '@core/lifecycle/rating';
+import { defaultCalendar, type WorkingDayCalendar } from '@core/calendar';
+import { isTrainingCaseNumber } from '@core/training/isolation';
+import { getDb, type WorkstationDb } from '../store/db';
+
+/** queued → sent (the server has it) · needsFix (the server refused it; `error` says why). */
+export type LocalSyncState = 'queued' | 'sent' | 'needsFix';
+
+export interface HandoutRecord {
+  id: string;
+  caseId: string;
+  state: LocalSyncState;
+  handout: ResultHandout;
+  createdAt: number;
+  training: boolean;
+  error?: string;
+}
+
+export interface RatingRecord {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  trigger: Rating['trigger'];
+  state: LocalSyncState;
+  rating: Rating;
+  /** A 差评's follow-up (followUpFor), null otherwise. */
+  followUp: RatingFollowUp | null;
+  createdAt: number;
+  training: boolean;
+  error?: string;
+}
+
+/** The ISO date-time in China (+08:00) of `d`. */
+export function chinaIso(d: Date = new Date()): string {
+  const t = new Date(d.getTime() + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '');
+  return `${t}+08:00`;
+}
+
+export async function loadHandoutQueue(db: WorkstationDb = getDb()): Promise<HandoutQueueEntry[]> {
+  const events = await db.statusEvents.toArray();
+  const handouts = (await db.handouts.toArray()).map((r) => r.handout);
+  return handoutQueue(events, handouts);
+}
+
+export async function saveHandout(h: ResultHandout, now = Date.now(), db: WorkstationDb = getDb()): Promise<void> {
+  await db.handouts.put({ id: h.id, caseId: h.caseId, state: 'queued', handout: h, createdAt: now, training: isTrainingCaseNumber(h.caseNumber) });
+}
+
+export async function saveRating(r: Rating, caseId: string, now = Date.now(), calendar: WorkingDayCalendar = defaultCalendar, db: WorkstationDb = getDb()): Promise<RatingRecord> {
+  const rec: RatingRecord = {
+    id: r.id,
+    caseId,
+    caseNumber: r.caseNumber,
+    trigger: r.trigger,
+    state: 'queued',
+    rating: r,
+    followUp: followUpFor(r, r.at, calendar),
+    createdAt: now,
+    training: isTrainingCaseNumber(r.caseNumber),
+  };
+  await db.ratings.put(rec);
+  return rec;
+}
