@@ -33,6 +33,8 @@ export function DeferralSettings() {
   const [errors, setErrors] = useState<string[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // shown at once (the live query answers after the write)
+  const [requireApproval, setRequireApproval] = useState<boolean | null>(null);
   const [importResult, setImportResult] = useState<{ errors: LifecycleIssue[]; warnings: LifecycleIssue[]; note: string | null } | null>(null);
   if (!data) return null;
 
@@ -80,8 +82,11 @@ export function DeferralSettings() {
       <label className="settings-check">
         <input
           type="checkbox"
-          checked={data.policy.requireSupervisorApproval}
-          onChange={(e) => void savePolicy({ requireSupervisorApproval: e.target.checked })}
+          checked={requireApproval ?? data.policy.requireSupervisorApproval}
+          onChange={(e) => {
+            setRequireApproval(e.target.checked);
+            void savePolicy({ requireSupervisorApproval: e.target.checked });
+          }}
           data-testid="require-approval"
         />{' '}
         {t('deferral.settings.requireApproval')}
