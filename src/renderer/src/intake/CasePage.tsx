@@ -13,8 +13,9 @@ import { DocumentView } from '../documents';
 import { keepPdfCopy, getKeptPdf } from '../documents/document-store';
 import { documentKindOf, printTitle } from '../documents/document-model';
 import { CaseTimeline } from '../sync/CaseTimeline';
-import { RateButton } from '../handouts/RateButton';
+import { CorrectionPanel } from '../correction/CorrectionPanel';
 import { DeferralDocumentsView } from '../documents/DeferralDocuments';
+import { RateButton } from '../handouts/RateButton';
 
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -66,6 +67,7 @@ export function CasePage({ id }: { id: string }) {
           <a className="btn" href="#/">{t('casePage.nextApplicant')}</a>
         </div>
       </div>
+      {catalogRecord && record.status === 'accepted' && <CorrectionPanel record={record} catalog={catalogRecord.catalog} />}
       {catalogRecord ? (
         <>
           <DocumentView caseRecord={record} catalog={catalogRecord.catalog} />

@@ -9,6 +9,7 @@ import Dexie, { type Table } from 'dexie';
 import type { HandoutRecord, RatingRecord } from '../handouts/handout-store';
 import type { Catalog } from '@core/catalog/schema';
 import type { CaseStatus, IntakeCase } from '@core/intake/case';
+import type { CaseRevision } from '@core/lifecycle/revision';
 import { enqueueDecidedCase, type OutboxEntry } from '@core/sync/outbox';
 import type { StatusEvent } from '@core/sync/protocol';
 import type { StatusNotification } from '@core/sync/timeline';
@@ -77,6 +78,20 @@ export interface SupplementRecord {
   updatedAt: number;
 }
 
+/**
+ * A version of an accepted case after the first (the clerk's 补正 fix, see
+ * correction/revision-store.ts), sent by sync/revision-sender.ts. The case record keeps the
+ * case as accepted; the latest version is the highest revision here.
+ */
+export interface RevisionRecord {
+  caseId: string;
+  revision: number;
+  record: CaseRevision;
+  state: 'queued' | 'sent' | 'needsFix';
+  error?: string;
+  createdAt: number;
+}
+
 export const LIVE_DB_NAME = 'onewindow';
 
 export class WorkstationDb extends Dexie {
@@ -90,6 +105,7 @@ export class WorkstationDb extends Dexie {
   handouts!: Table<HandoutRecord, string>;
   ratings!: Table<RatingRecord, string>;
   supplements!: Table<SupplementRecord, string>;
+  revisions!: Table<RevisionRecord, [string, number]>;
 
   constructor(name: string = LIVE_DB_NAME) {
     super(name);
@@ -127,6 +143,10 @@ export class WorkstationDb extends Dexie {
     // 容缺受理 (issue 5 §2): the deferral record with its supplements, per case (the decided case is immutable).
     this.version(5).stores({
       supplements: '&caseId, updatedAt',
+    });
+    // 补正 (issue 5 §3): the clerk's fixed versions of accepted cases, pushed by sync/revision-sender.ts.
+    this.version(6).stores({
+      revisions: '&[caseId+revision], caseId, state',
     });
     // 统一窗口出件 and 好差评 (issue 5 §4–5): hand-outs and ratings, pushed by sync/handout-sender.ts.
     this.version(7).stores({

@@ -29,6 +29,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { z } from 'zod';
 import { IntakeCase } from '@core/intake/case';
+import { sendRevisions } from './revision-sender';
 import { sendHandoutsAndRatings } from './handout-sender';
 import {
   CatalogVersionsResponse,
@@ -241,6 +242,7 @@ export class SyncEngine {
       await this.recoverInterrupted();
       const pushed = await this.pushAll(config, report);
       if (pushed === 'stop') return report;
+      await sendRevisions(this.db, this.target(config), { fetch: this.fetchFn, timeoutMs: this.timeoutMs });
       setLiveStatus({ phase: 'events' });
       if ((await this.pullEvents(config, report)) === 'stop') return report;
       await sendHandoutsAndRatings(this.db, this.target(config), { fetch: this.fetchFn, timeoutMs: this.timeoutMs });

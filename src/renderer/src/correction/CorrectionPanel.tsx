@@ -1,0 +1,352 @@
+/**
+ * 补正 on the case page (issue 5 §3): when a department returned the case for correction, the
+ * panel lists every comment (the fields, materials and answers they name highlighted —
+ * correctionTasks), shows the printable 补正告知书 (correctionNoticeContent), and lets the clerk
+ * fix the case: the commented fields and materials reopen in a focused form → makeCaseRevision
+ * → stored locally (db.revisions) → sent by the sync engine (sync/revision-sender.ts) → the
+ * departments review again and the timeline shows 'resubmitted'.
+ */
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Catalog } from '@core/catalog/schema';
+import type { IntakeCase, MaterialState } from '@core/intake/case';
+import { correctionNoticeContent, correctionTasks, pendingCorrections, type CorrectionTasks } from '@core/lifecycle/correction';
+import { materialStateText } from '@core/lifecycle/caseFields';
+import { diffCaseVersions, makeCaseRevision, type CaseChanges, type RevisionError } from '@core/lifecycle/revision';
+import { getDb, type CaseRecord, type RevisionRecord } from '../store/db';
+import { useLocale } from '../i18n/useLocale';
+import { getHost } from '../platform/host';
+import { useSession } from '../session/SessionGate';
+import { CorrectionNotice } from '../documents/CorrectionNotice';
+import { requestSync } from '../sync/runtime';
+import { chinaNowIso, latestVersion, saveRevision } from './revision-store';
+import './correction.css';
+
+const MATERIAL_CHOICES = ['receivedOriginal', 'receivedCopy', 'fetched', 'missing'] as const;
+type MaterialChoice = (typeof MATERIAL_CHOICES)[number] | '';
+
+function caseOf(v: IntakeCase | { case: IntakeCase; revision: number }): IntakeCase {
+  return 'revision' in v && 'case' in v ? v.case : (v as IntakeCase);
+}
+
+function errorText(e: RevisionError): string {
+  switch (e.code) {
+    case 'applicantInvalid':
+      return e.problems.map((p) => ('message' in p ? String((p as { message: unknown }).message) : JSON.stringify(p))).join('；');
+    case 'invalidCase':
+    case 'invalidChanges':
+      return `${e.code}: ${e.paths.join(', ')}`;
+    default:
+      return e.code;
+  }
+}
+
+export function CorrectionPanel({ record, catalog }: { record: CaseRecord; catalog: Catalog }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const caseId = record.id;
+  const data = useLiveQuery(async () => {
+    const db = getDb();
+    const [events, revisions] = await Promise.all([
+      db.statusEvents.where('caseId').equals(caseId).toArray(),
+      db.revisions.where('caseId').equals(caseId).toArray(),
+    ]);
+    return { events, revisions: revisions.sort((a, b) => a.revision - b.revision) };
+  }, [caseId]);
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const built = useMemo(() => {
+    if (!data || record.case.decision?.kind !== 'accept') return null;
+    const pending = pendingCorrections(data.events);
+    const latest = latestVersion(record.case, data.revisions);
+    const latestCase = caseOf(latest);
+    let tasks: CorrectionTasks | null = null;
+    let notice = null;
+    let error: string | null = null;
+    if (pending.length > 0) {
+      try {
+        tasks = correctionTasks(latestCase, pending, { catalog });
+        notice = correctionNoticeContent(latestCase, catalog, tasks, { at: chinaNowIso(new Date(Math.max(...pending.map((e) => Date.parse(e.at))))) });
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+      }
+    }
+    const cursors = new Set(pending.map((e) => e.cursor));
+    // A fix already made for these requests (waiting to be sent, or sent and not yet reviewed).
+    const answered = data.revisions.some(
+      (r) => r.state !== 'needsFix' && r.record.reason.kind === 'correction' && r.record.reason.eventCursors.some((c) => cursors.has(c)),
+    );
+    return { pending, latest, latestCase, tasks, notice, error, answered };
+  }, [data, record, catalog]);
+
+  if (!data || !built) return null;
+  if (built.pending.length === 0 && data.revisions.length === 0) return null;
+  const { tasks, notice, pending } = built;
+
+  const print = async () => {
+    setBusy(true);
+    const previous = document.title;
+    document.title = `补正告知书-${record.caseNumber}`;
+    try {
+      await getHost().print({ title: document.title });
+    } catch {
+      // the print dialog was closed or is not available
+    } finally {
+      document.title = previous;
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="correction-panel" data-testid="correction-panel" aria-labelledby="correction-title">
+      <div className="no-print">
+        <h2 id="correction-title">
+          {t('correction.title')}{' '}
+          {pending.length > 0 && !built.answered && <span className="tag tag-warn">{t('correction.open')}</span>}
+          {built.answered && <span className="tag">{t('correction.fixSaved')}</span>}
+        </h2>
+        {built.error && (
+          <div className="alert alert-error" role="alert">
+            {built.error}
+          </div>
+        )}
+        {tasks && (
+          <>
+            <p className="small muted">{t('correction.intro', { count: tasks.total })}</p>
+            {tasks.general.length > 0 && (
+              <ul className="correction-general" data-testid="correction-general">
+                {tasks.general.map((g, i) => (
+                  <li key={i}>
+                    {g.path && <span className="mono">{g.path}: </span>}
+                    {g.comment.comment}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {tasks.fields.length + tasks.answers.length > 0 && (
+              <table className="table compact correction-table">
+                <thead>
+                  <tr>
+                    <th>{t('correction.field')}</th>
+                    <th>{t('correction.current')}</th>
+                    <th>{t('correction.comments')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {tasks.fields.map((f) => (
+                    <tr key={f.path} className="correction-highlight" data-testid="correction-field" data-path={f.path}>
+                      <td>{f.label[locale]}</td>
+                      <td className="mono">{f.currentValue ?? '—'}</td>
+                      <td>{f.comments.map((c) => c.comment).join('；')}</td>
+                    </tr>
+                  ))}
+                  {tasks.answers.map((a) => (
+                    <tr key={a.key} className="correction-highlight" data-testid="correction-answer" data-key={a.key}>
+                      <td>{a.question}</td>
+                      <td>{a.currentAnswerLabel ?? '—'}</td>
+                      <td>{a.comments.map((c) => c.comment).join('；')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {tasks.materials.length > 0 && (
+              <table className="table compact correction-table">
+                <thead>
+                  <tr>
+                    <th>{t('correction.material')}</th>
+                    <th>{t('correction.current')}</th>
+                    <th>{t('correction.comments')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {tasks.materials.map((m) => (
+                    <tr key={m.key} className="correction-highlight" data-testid="correction-material" data-key={m.key}>
+                      <td>
+                        {m.name}
+                        {m.acceptanceStandard && <div className="small muted">{m.acceptanceStandard}</div>}
+                      </td>
+                      <td>{m.currentState ? materialStateText(m.currentState)[locale] : t('correction.notRecorded')}</td>
+                      <td>{m.comments.map((c) => c.comment).join('；')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <div className="actions">
+              {notice && (
+                <button type="button" className="btn" disabled={busy} onClick={() => void print()} data-testid="print-correction-notice">
+                  {t('correction.printNotice')}
+                </button>
+              )}
+              {!built.answered && !editing && (
+                <button type="button" className="btn btn-primary" onClick={() => setEditing(true)} data-testid="correction-fix">
+                  {t('correction.fix')}
+                </button>
+              )}
+            </div>
+            {editing && !built.answered && (
+              <FixForm
+                tasks={tasks}
+                latest={built.latest}
+                catalog={catalog}
+                reason={{ kind: 'correction', eventCursors: pending.map((e) => e.cursor), departmentCodes: tasks.departmentCodes }}
+                onDone={() => setEditing(false)}
+              />
+            )}
+          </>
+        )}
+        {data.revisions.length > 0 && <RevisionList original={record.case} revisions={data.revisions} catalog={catalog} />}
+      </div>
+      {notice && (
+        <div className="doc-view" data-testid="correction-notice">
+          <div className="doc-desk">
+            <CorrectionNotice content={notice} />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function FixForm({
+  tasks,
+  latest,
+  catalog,
+  reason,
+  onDone,
+}: {
+  tasks: CorrectionTasks;
+  latest: ReturnType<typeof latestVersion>;
+  catalog: Catalog;
+  reason: { kind: 'correction'; eventCursors: number[]; departmentCodes: string[] };
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { session } = useSession();
+  const editable = tasks.fields.filter((f) => f.path.split('.').length >= 2);
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(editable.map((f) => [f.path, f.currentValue ?? ''])));
+  const [materials, setMaterials] = useState<Record<string, MaterialChoice>>(() => Object.fromEntries(tasks.materials.map((m) => [m.key, ''])));
+  const [errors, setErrors] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const changes: CaseChanges = {};
+    for (const f of editable) {
+      const v = (values[f.path] ?? '').trim();
+      if (v === (f.currentValue ?? '')) continue;
+      const parts = f.path.split('.');
+      if (parts[0] === 'applicant' && parts.length === 2) changes.applicant = { ...(changes.applicant ?? {}), [parts[1]!]: v === '' ? null : v };
+      else if (parts[0] === 'agent' && parts.length === 2) changes.agent = { ...(changes.agent ?? {}), [parts[1]!]: v === '' ? null : v };
+      else if (parts[0] === 'fields' && parts.length >= 3) {
+        const code = parts[1]!;
+        changes.fields = { ...(changes.fields ?? {}), [code]: { ...(changes.fields?.[code] ?? {}), [parts.slice(2).join('.')]: v } };
+      }
+    }
+    for (const [key, choice] of Object.entries(materials)) {
+      if (!choice) continue;
+      const state: MaterialState = choice === 'receivedOriginal' || choice === 'receivedCopy' ? { status: choice, copies: 1 } : { status: choice };
+      changes.materialStates = { ...(changes.materialStates ?? {}), [key]: state };
+    }
+    const r = makeCaseRevision(latest, changes, chinaNowIso(), session.clerkId, { reason, catalog });
+    if (!r.ok) {
+      setErrors(r.errors.map((x) => (x.code === 'noChanges' ? t('correction.noChanges') : errorText(x))));
+      return;
+    }
+    setSaving(true);
+    try {
+      await saveRevision(r.record);
+      setErrors([]);
+      onDone();
+      void requestSync();
+    } catch (err) {
+      setErrors([err instanceof Error ? err.message : String(err)]);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="correction-form card" onSubmit={(e) => void submit(e)} data-testid="correction-form">
+      <h3>{t('correction.formTitle')}</h3>
+      {editable.map((f) => (
+        <label key={f.path} className="field correction-highlight">
+          <span>{f.label[locale]}</span>
+          <input
+            name={f.path}
+            data-testid={`fix-${f.path}`}
+            value={values[f.path] ?? ''}
+            onChange={(e) => setValues((v) => ({ ...v, [f.path]: e.target.value }))}
+          />
+          <span className="small muted">{f.comments.map((c) => c.comment).join('；')}</span>
+        </label>
+      ))}
+      {tasks.materials.map((m) => (
+        <label key={m.key} className="field correction-highlight">
+          <span>{m.name}</span>
+          <select
+            data-testid={`fix-material-${m.key}`}
+            value={materials[m.key] ?? ''}
+            onChange={(e) => setMaterials((v) => ({ ...v, [m.key]: e.target.value as MaterialChoice }))}
+          >
+            <option value="">{t('correction.materialUnchanged')}</option>
+            {MATERIAL_CHOICES.map((s) => (
+              <option key={s} value={s}>
+                {materialStateText(s === 'receivedOriginal' || s === 'receivedCopy' ? { status: s, copies: 1 } : ({ status: s } as MaterialState))[locale]}
+              </option>
+            ))}
+          </select>
+          <span className="small muted">{m.comments.map((c) => c.comment).join('；')}</span>
+        </label>
+      ))}
+      {errors.length > 0 && (
+        <div className="alert alert-error" role="alert" data-testid="correction-errors">
+          {errors.map((x, i) => (
+            <div key={i}>{x}</div>
+          ))}
+        </div>
+      )}
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={saving} data-testid="correction-save">
+          {t('correction.save')}
+        </button>
+        <button type="button" className="btn" onClick={onDone}>
+          {t('correction.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RevisionList({ original, revisions, catalog }: { original: IntakeCase; revisions: RevisionRecord[]; catalog: Catalog }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <div className="correction-revisions">
+      <h3>{t('correction.versions')}</h3>
+      <ol>
+        {revisions.map((r, i) => {
+          const before = i === 0 ? original : revisions[i - 1]!.record.case;
+          const diff = diffCaseVersions(before, r.record.case, { catalog });
+          return (
+            <li key={r.revision} data-testid="revision-row" data-state={r.state} data-revision={r.revision}>
+              <strong>{t('correction.version', { n: r.revision })}</strong> <span className={`tag revision-state-${r.state}`}>{t(`correction.states.${r.state}`)}</span>
+              {r.error && <span className="small error"> {r.error}</span>}
+              <ul className="small">
+                {diff.changes.map((c) => (
+                  <li key={c.path} data-path={c.path}>
+                    {c.label[locale]}: <del>{c.before?.[locale] ?? '—'}</del> → <ins>{c.after?.[locale] ?? '—'}</ins>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
