@@ -175,11 +175,18 @@ export function HandoutsPage() {
   );
 }
 
-function HandoutFormView({ entry, onDone, onCancel }: { entry: HandoutQueueEntry; onDone: (caseNumber: string) => void; onCancel: () => void }) {
+type FormProps = { entry: HandoutQueueEntry; onDone: (caseNumber: string) => void; onCancel: () => void };
+
+/** Waits for the local case (when it is here) so the form starts with the applicant's details. */
+function HandoutFormView(props: FormProps) {
+  const caseRecord = useLiveQuery(async () => (await getDb().cases.get(props.entry.caseId)) ?? null, [props.entry.caseId]);
+  if (caseRecord === undefined) return null;
+  return <HandoutFormInner {...props} c={caseRecord?.case} />;
+}
+
+function HandoutFormInner({ entry, onDone, onCancel, c }: FormProps & { c: IntakeCase | undefined }) {
   const locale = useLocale();
   const { session } = useSession();
-  const caseRecord = useLiveQuery(async () => (await getDb().cases.get(entry.caseId)) ?? null, [entry.caseId]);
-  const c: IntakeCase | undefined = caseRecord?.case;
   const id = useRef(crypto.randomUUID());
   const applicant = c?.applicant;
   const resolver: Resolver<HandoutForm> = useMemo(
