@@ -144,3 +144,21 @@ test('an unsupplied material past its deadline shows up as overdue on #/deferral
   await page.getByTestId('record-supplement').click();
   await expect(page.getByTestId('deferrals-none')).toBeVisible();
 });
+
+test('an imported 失信 list: its errors are shown as path: reason; a listed applicant gets no 容缺, with the list’s reason', async ({ page }) => {
+  await page.goto('#/settings');
+  const settings = page.getByTestId('deferral-settings');
+  const file = (data: unknown) => ({ name: 'list.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)) });
+  const entry = { idNumber: VALID_ID, name: '李明', reason: '失信被执行人：有履行能力而拒不履行', listedBy: '示例市人民法院', listedAt: '2026-01-05' };
+  await settings.getByTestId('dishonesty-file').setInputFiles(file({ schemaVersion: 1, source: '示例失信名单', entries: [{ ...entry, idNumber: '12345' }] }));
+  await expect(settings.getByTestId('dishonesty-errors')).toContainText('idNumber');
+  await expect(settings.getByTestId('dishonesty-errors')).toContainText('既不是有效的公民身份号码');
+  await expect(settings.getByTestId('dishonesty-current')).toContainText('未导入');
+  await settings.getByTestId('dishonesty-file').setInputFiles(file({ schemaVersion: 1, source: '示例失信名单', entries: [entry] }));
+  await expect(settings.getByTestId('dishonesty-current')).toContainText('示例失信名单（1 条）');
+
+  await toDecision(page);
+  await expect(page.getByTestId('choose-defer')).toBeDisabled();
+  await expect(page.getByTestId('deferral-refusals')).toContainText('失信名单');
+  await expect(page.getByTestId('deferral-refusals')).toContainText('有履行能力而拒不履行');
+});
