@@ -65,6 +65,7 @@ test('容缺受理 with a deferrable material prints the 容缺受理通知书 w
   await expect(docs.getByTestId('document-deferral-commitment')).toContainText('容缺受理承诺书');
   await expect(docs.getByTestId('document-deferral-commitment')).toContainText('李明');
   await expect(page.getByTestId('print-deferral')).toBeVisible();
+  await expect(page.getByTestId('deferral-status')).toHaveAttribute('data-overall', 'outstanding');
   // the acceptance notice does not list the deferred material as received
   await expect(page.getByTestId('document-view').getByTestId('document-materials')).not.toContainText(DEFERRABLE);
 
@@ -73,8 +74,12 @@ test('容缺受理 with a deferrable material prints the 容缺受理通知书 w
   const row = page.getByTestId('deferral-row');
   await expect(row).toHaveCount(1);
   await expect(row).toHaveAttribute('data-overall', 'outstanding');
+  await expect(page.getByTestId('case-page').or(page.getByTestId('deferrals-page'))).toBeVisible();
   await page.getByTestId('record-supplement').click();
   await expect(page.getByTestId('deferrals-none')).toBeVisible();
+  // the case page shows it supplied
+  await page.goBack();
+  await expect(page.getByTestId('deferral-status')).toHaveAttribute('data-overall', 'complete');
 });
 
 test('容缺 is refused when a 必备 material is missing, with the reason', async ({ page }) => {

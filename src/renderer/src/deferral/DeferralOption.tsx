@@ -40,7 +40,7 @@ export function DeferralRefusals({ ctx }: { ctx: DeferralContext }) {
   const locale = useLocale();
   if (ctx.assessment.allowed) return null;
   return (
-    <ul className="small deferral-refusals" data-testid="deferral-refusals">
+    <ul className={`small ${ctx.assessment.refusals.every((r) => r.kind === 'nothingToDefer') ? 'muted deferral-refusals-none' : 'deferral-refusals'}`} data-testid="deferral-refusals">
       {ctx.assessment.refusals.map((r, i) => (
         <li key={i}>{deferralRefusalMessage(r, locale)}</li>
       ))}

@@ -19,6 +19,7 @@ import { getHost } from '../platform/host';
 import { formatDocumentDate, formatDocumentDateTime, type DocumentContent } from './document-model';
 import { DocFooter, DocHeader, KvTable, partyRows, Salutation, Sheet, SignatureAndSeal, SignLine } from './parts';
 import './documents.css';
+import { DeferralStatus } from '../deferral/DeferralStatus';
 
 const asBase = (c: DeferralNoticeContent | DeferralCommitmentContent): DocumentContent => c as unknown as DocumentContent;
 
@@ -151,6 +152,7 @@ export function DeferralDocumentsView({ c, catalog }: { c: IntakeCase; catalog: 
           {t('documents.print')}
         </button>
       </div>
+      {c.decision?.kind === 'accept' && c.decision.deferral && <DeferralStatus record={c.decision.deferral} />}
       <div className="doc-desk">
         <DeferralNotice content={built.notice} />
       </div>
