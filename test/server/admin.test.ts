@@ -204,7 +204,7 @@ describe('PGlite data directory', () => {
       await migrate(db);
       await db.close();
       const reopened = await openPglite({ dataDir: dir });
-      expect(await migrationVersion(reopened)).toBe(1);
+      expect(await migrationVersion(reopened)).toBe(loadMigrations().length);
       await reopened.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
