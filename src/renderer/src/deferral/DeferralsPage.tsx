@@ -15,11 +15,11 @@ import { useSession } from '../session/SessionGate';
 import { hrefFor } from '../app/router';
 import { nowIso } from '../intake/intake-store';
 import { todayInChina } from '../intake/useIntakeModel';
-import { loadDeferralRecords, saveSupplemented } from './deferral-store';
+import { loadDeferralRecords, loadDeferralRecordsOnly, saveSupplemented } from './deferral-store';
 import './deferral.css';
 
 export function OverdueBadge() {
-  const count = useLiveQuery(async () => overdueDeferrals((await loadDeferralRecords()).map((r) => r.record), todayInChina()).length, []);
+  const count = useLiveQuery(async () => overdueDeferrals(await loadDeferralRecordsOnly(), todayInChina()).length, []);
   if (!count) return null;
   return (
     <span className="nav-count" data-testid="overdue-count">
@@ -73,7 +73,7 @@ export function DeferralsPage() {
   );
 }
 
-function DeferralRow({ status: s, c, record }: { status: SupplementStatus; c: IntakeCase; record: DeferralRecord }) {
+function DeferralRow({ status: s, c, record }: { status: SupplementStatus; c: IntakeCase | null; record: DeferralRecord }) {
   const { t } = useTranslation();
   const cls = s.overall === 'overdue' ? 'deferral-row-overdue' : s.daysLeft <= 2 ? 'deferral-row-soon' : '';
   return (
@@ -81,7 +81,7 @@ function DeferralRow({ status: s, c, record }: { status: SupplementStatus; c: In
       <td>
         <a href={hrefFor({ name: 'case', id: s.caseId })}>{s.caseNumber}</a>
       </td>
-      <td>{c.applicant?.name ?? '—'}</td>
+      <td>{c?.applicant?.name ?? '—'}</td>
       <td>
         {s.deadline}
         <div className="small" data-testid="deferral-days-left">

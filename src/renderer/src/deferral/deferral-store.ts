@@ -101,16 +101,20 @@ export function deferralOf(c: IntakeCase): DeferralRecord | null {
   return c.decision?.kind === 'accept' ? (c.decision.deferral ?? null) : null;
 }
 
-export async function loadDeferralRecords(): Promise<{ c: IntakeCase; record: DeferralRecord }[]> {
+/**
+ * Every 容缺 case's record as supplemented so far (the `supplements` table gets the record in
+ * the decision's own transaction, so the list never scans the cases).
+ */
+export async function loadDeferralRecordsOnly(): Promise<DeferralRecord[]> {
+  return (await getDb().supplements.toArray()).map((s) => s.record);
+}
+
+/** The records with their cases (for the applicant's name). */
+export async function loadDeferralRecords(): Promise<{ c: IntakeCase | null; record: DeferralRecord }[]> {
   const db = getDb();
-  const cases = await db.cases.where('status').equals('accepted').toArray();
-  const out: { c: IntakeCase; record: DeferralRecord }[] = [];
-  const stored = new Map((await db.supplements.toArray()).map((s) => [s.caseId, s.record]));
-  for (const r of cases) {
-    const d = deferralOf(r.case);
-    if (d) out.push({ c: r.case, record: stored.get(r.case.id) ?? d });
-  }
-  return out;
+  const rows = await db.supplements.toArray();
+  const cases = await db.cases.bulkGet(rows.map((r) => r.caseId));
+  return rows.map((r, i) => ({ c: cases[i]?.case ?? null, record: r.record }));
 }
 
 export async function saveSupplemented(record: DeferralRecord): Promise<void> {

@@ -54,7 +54,7 @@ export async function decide(
   const db = getDb();
   const day = chinaDateOf(at);
   const seqKey = `caseSequence:${day}`;
-  return db.transaction('rw', db.settings, db.cases, db.outbox, async () => {
+  return db.transaction('rw', [db.settings, db.cases, db.outbox, db.supplements], async () => {
     const current = await db.cases.get(c.id);
     if (current && current.status !== 'draft') return { ok: false as const, errors: [{ code: 'alreadyDecided' }] };
     const last = ((await db.settings.get(seqKey))?.value as number | undefined) ?? 0;
@@ -67,6 +67,9 @@ export async function decide(
     const decided = recordDecision(c, built.decision);
     await db.settings.put({ key: seqKey, value: sequence });
     await db.cases.put(caseRecordOf(decided, subjectName));
+    // 容缺受理: the deferral record enters the tracking list (#/deferrals) with the decision.
+    if (built.decision.kind === 'accept' && built.decision.deferral)
+      await db.supplements.put({ caseId: c.id, record: built.decision.deferral, updatedAt: Date.now() });
     // Into the sync outbox in the same transaction (a training case never is); its content
     // hash is computed by the sync engine (WebCrypto cannot run inside this transaction).
     const queued = enqueueDecidedCase(decided, options.training ?? false, Date.now());
