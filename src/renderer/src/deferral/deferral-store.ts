@@ -96,11 +96,6 @@ export async function verifySupervisor(supervisorId: string, pin: string): Promi
   return diff === 0 ? s : null;
 }
 
-/** The deferral record as supplemented so far: the stored one, else the one on the decision. */
-export function deferralOf(c: IntakeCase): DeferralRecord | null {
-  return c.decision?.kind === 'accept' ? (c.decision.deferral ?? null) : null;
-}
-
 /**
  * Every 容缺 case's record as supplemented so far (the `supplements` table gets the record in
  * the decision's own transaction, so the list never scans the cases).
