@@ -18,10 +18,21 @@ import { compareCatalogVersions } from '../core/catalog/version';
 import type { HolidayDataFile, HolidayYear } from '../core/calendar/holidayData';
 import { validateCaseNumber } from '../core/intake/caseNumber';
 import type { IntakeCase } from '../core/intake/case';
-import { ALLOWED_DECISIONS, canClaim, decideTransition, type DispatchTarget, mayDecide, OPEN_DISPATCH_STATES, resolveDepartments } from '../core/sync/dispatch';
+import {
+  ALLOWED_DECISIONS,
+  canClaim,
+  DECISION_TARGET,
+  decideTransition,
+  type DispatchTarget,
+  mayDecide,
+  OPEN_DISPATCH_STATES,
+  resolveDepartments,
+} from '../core/sync/dispatch';
 import {
   canonicalJson,
   type DepartmentDecision,
+  DepartmentDecisionKind as DepartmentDecisionKindEnum,
+  type DepartmentDecisionKind,
   type DispatchState,
   type DispatchView,
   type PublishedCatalogVersion,
@@ -431,7 +442,17 @@ export async function listQueue(db: Queryable, departmentCode: string, q: QueueQ
 }
 
 const CLAIM_SET = `state = 'claimed', lease_owner = $3, lease_until = $2::timestamptz + make_interval(secs => $4), claimed_at = $2`;
-const CLAIMABLE = `(d.state = 'queued' OR (d.state = 'claimed' AND (d.lease_until IS NULL OR d.lease_until <= $2)))`;
+/** `state IN ('queued', 'claimed')` first, so the planner reads the partial index dispatches_claimable (migration 004). */
+const CLAIMABLE = `d.state IN ('queued', 'claimed') AND (d.state = 'queued' OR d.lease_until IS NULL OR d.lease_until <= $2)`;
+/**
+ * A claim is committed without waiting for its WAL flush (`synchronous_commit` off for
+ * that one statement's transaction): a claim is a lease, not a record. Were the database
+ * to crash within the fraction of a second before the flush, the claim would be gone and
+ * the dispatch claimable again; the decision that follows is committed synchronously, and
+ * its flush carries the claim with it, so no decision is lost or taken twice (a decision
+ * on a dispatch that is no longer claimed is 409 notClaimed, and the worker claims again).
+ */
+const ASYNC_COMMIT = `(SELECT set_config('synchronous_commit', 'off', true)) IS NOT NULL`;
 
 /** Claims one dispatch by id (FOR UPDATE SKIP LOCKED): 404 when it is not this department's, 409 when it is held or past claiming. */
 export async function claimDispatch(db: Queryable, departmentCode: string, id: number, owner: string, now: Date, leaseSeconds: number): Promise<DispatchView> {
@@ -440,7 +461,7 @@ export async function claimDispatch(db: Queryable, departmentCode: string, id: n
        SELECT d.id FROM dispatches d WHERE d.id = $5 AND d.department_code = $1 AND ${CLAIMABLE}
        FOR UPDATE SKIP LOCKED
      ), claimed AS (
-       UPDATE dispatches d SET ${CLAIM_SET} FROM target WHERE d.id = target.id RETURNING d.*
+       UPDATE dispatches d SET ${CLAIM_SET} FROM target WHERE d.id = target.id AND ${ASYNC_COMMIT} RETURNING d.*
      )
      SELECT ${VIEW_COLUMNS} FROM claimed d JOIN cases c ON c.case_id = d.case_id`,
     [departmentCode, now, owner, leaseSeconds, id],
@@ -456,14 +477,18 @@ export async function claimDispatch(db: Queryable, departmentCode: string, id: n
   throw new ApiProblem(409, 'leased', 'another claim of this dispatch is in progress');
 }
 
-/** Claims this department's oldest claimable dispatch (queued, or its lease ran out), skipping ones locked by concurrent claims; null when none. */
+/**
+ * Claims this department's oldest claimable dispatch (queued, or its lease ran out), skipping
+ * ones locked by concurrent claims; null when none. One statement, one round trip; it reads
+ * the partial index of claimable dispatches, so decided ones cost nothing.
+ */
 export async function claimNext(db: Queryable, departmentCode: string, owner: string, now: Date, leaseSeconds: number): Promise<DispatchView | null> {
   const rows = await db.query<DispatchRow>(
     `WITH target AS (
        SELECT d.id FROM dispatches d WHERE d.department_code = $1 AND ${CLAIMABLE}
        ORDER BY d.id LIMIT 1 FOR UPDATE SKIP LOCKED
      ), claimed AS (
-       UPDATE dispatches d SET ${CLAIM_SET} FROM target WHERE d.id = target.id RETURNING d.*
+       UPDATE dispatches d SET ${CLAIM_SET} FROM target WHERE d.id = target.id AND ${ASYNC_COMMIT} RETURNING d.*
      )
      SELECT ${VIEW_COLUMNS} FROM claimed d JOIN cases c ON c.case_id = d.case_id`,
     [departmentCode, now, owner, leaseSeconds],
@@ -471,10 +496,43 @@ export async function claimNext(db: Queryable, departmentCode: string, owner: st
   return rows[0] ? toView(rows[0]) : null;
 }
 
+type DecidedRow = DispatchRow & Omit<EventRow, 'case_number' | 'case_id' | 'department_code'> & { ev_at: Date };
+
+/** States in which each decision is allowed (the state machine's ALLOWED_DECISIONS, turned around for SQL). */
+const DECIDABLE_FROM: Record<DepartmentDecisionKind, string> = Object.fromEntries(
+  DepartmentDecisionKindEnum.options.map((k) => [
+    k,
+    JSON.stringify((Object.keys(ALLOWED_DECISIONS) as DispatchState[]).filter((st) => ALLOWED_DECISIONS[st].includes(k))),
+  ]),
+) as Record<DepartmentDecisionKind, string>;
+
+function decidedResult(row: DecidedRow): { dispatch: DispatchView; event: StatusEvent } {
+  const event = toEvent({
+    seq: row.seq,
+    case_id: row.case_id,
+    case_number: row.case_number,
+    kind: row.kind,
+    department_code: row.department_code,
+    at: row.ev_at,
+    comment: row.comment,
+    field_comments: row.field_comments,
+    result_ready: row.result_ready,
+  });
+  return { dispatch: toView(row), event };
+}
+
 /**
  * Records a department's decision on its dispatch and the status event the workstation
  * will pull. 404: not this department's; 409: the state machine or another worker's
  * live lease says no.
+ *
+ * The usual case is one statement, one round trip, its own transaction: it locks the
+ * dispatch row only when the state machine (`ALLOWED_DECISIONS`) and the lease rule
+ * (`mayDecide`, src/core/sync/dispatch.ts, written out in SQL) allow the decision, takes
+ * the workstation's event lock (see the module comment), updates the dispatch and inserts
+ * the event. When it changes nothing, the checks run again step by step in a transaction
+ * to give the exact reason (or to decide after all, when a concurrent change made it
+ * possible meanwhile).
  */
 export async function decide(
   db: Db,
@@ -484,6 +542,36 @@ export async function decide(
   decision: DepartmentDecision,
   now: Date,
 ): Promise<{ dispatch: DispatchView; event: StatusEvent }> {
+  const to = DECISION_TARGET[decision.kind];
+  const resultReady = decision.kind === 'approved' ? (decision.resultReady ?? true) : (decision.resultReady ?? null);
+  const comment = decision.comment ? decision.comment : null;
+  const fieldComments = decision.fieldComments.length > 0 ? JSON.stringify(decision.fieldComments) : null;
+  // The update joins the lock's row and the insert reads the update's rows: the lock is
+  // taken before the event's cursor is drawn.
+  const [fast] = await db.query<DecidedRow>(
+    `WITH cur AS (
+       SELECT d.id, c.workstation_id FROM dispatches d JOIN cases c ON c.case_id = d.case_id
+       WHERE d.id = $1 AND d.department_code = $2 AND d.state IN (SELECT jsonb_array_elements_text($3::jsonb))
+         AND (d.state <> 'claimed' OR d.lease_owner IS NULL OR d.lease_owner = $4 OR d.lease_owner = $2 OR $4 = $2
+              OR d.lease_until IS NULL OR d.lease_until <= $5)
+       FOR UPDATE OF d
+     ),
+     l AS (SELECT cur.id, cur.workstation_id, pg_advisory_xact_lock(8787, hashtext('ws:' || cur.workstation_id)) AS locked FROM cur),
+     updated AS (
+       UPDATE dispatches d SET state = $6, lease_owner = $4, lease_until = NULL, decided_at = $5
+       FROM l WHERE d.id = l.id RETURNING d.*, l.workstation_id
+     ),
+     e AS (
+       INSERT INTO status_events (case_id, workstation_id, kind, department_code, at, comment, field_comments, result_ready)
+       SELECT u.case_id, u.workstation_id, $7, u.department_code, $5, $8, $9::jsonb, $10 FROM updated u
+       RETURNING seq, kind, at AS ev_at, comment, field_comments, result_ready
+     )
+     SELECT ${VIEW_COLUMNS}, e.seq, e.kind, e.ev_at, e.comment, e.field_comments, e.result_ready
+     FROM updated d JOIN cases c ON c.case_id = d.case_id CROSS JOIN e`,
+    [id, departmentCode, DECIDABLE_FROM[decision.kind], requester, now, to, decision.kind, comment, fieldComments, resultReady],
+  );
+  if (fast) return decidedResult(fast);
+
   return db.transaction(async (tx) => {
     const [cur] = await tx.query<{ state: DispatchState; lease_owner: string | null; lease_until: Date | null; workstation_id: string }>(
       `SELECT d.state, d.lease_owner, d.lease_until, c.workstation_id FROM dispatches d JOIN cases c ON c.case_id = d.case_id
@@ -500,13 +588,7 @@ export async function decide(
       now.getTime(),
     );
     if (!who.ok) throw new ApiProblem(409, 'leaseHeldByOther', who.reason);
-    const resultReady = decision.kind === 'approved' ? (decision.resultReady ?? true) : (decision.resultReady ?? null);
-    const comment = decision.comment ? decision.comment : null;
-    const fieldComments = decision.fieldComments.length > 0 ? JSON.stringify(decision.fieldComments) : null;
-    // One statement under the workstation's event lock (see the module comment), so the lock
-    // is held for this statement and the commit only. The update joins the lock's row and the
-    // insert reads the update's rows: the lock is taken before the event's cursor is drawn.
-    const [row] = await tx.query<DispatchRow & Omit<EventRow, 'case_number' | 'case_id' | 'department_code'> & { ev_at: Date }>(
+    const [row] = await tx.query<DecidedRow>(
       `WITH l AS (SELECT pg_advisory_xact_lock(8787, hashtext($6)) AS locked),
        updated AS (
          UPDATE dispatches d SET state = $3, lease_owner = $4, lease_until = NULL, decided_at = $5
@@ -522,18 +604,7 @@ export async function decide(
       [id, departmentCode, t.to, requester, now, `ws:${cur.workstation_id}`, cur.workstation_id, decision.kind, comment, fieldComments, resultReady],
     );
     if (!row) throw new Error(`dispatch ${id} vanished during its decision`);
-    const event = toEvent({
-      seq: row.seq,
-      case_id: row.case_id,
-      case_number: row.case_number,
-      kind: row.kind,
-      department_code: row.department_code,
-      at: row.ev_at,
-      comment: row.comment,
-      field_comments: row.field_comments,
-      result_ready: row.result_ready,
-    });
-    return { dispatch: toView(row), event };
+    return decidedResult(row);
   });
 }
 
