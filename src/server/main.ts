@@ -51,8 +51,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  await app.listen({ host, port });
-  console.log(`OneWindow department-queue service: http://${host}:${port}  (inbox: http://${host}:${port}/inbox, db: ${db.kind})`);
+  // PORT=0 takes a free port: the line below names the one taken (tests and benchmarks read it).
+  const address = await app.listen({ host, port });
+  console.log(`OneWindow department-queue service: ${address}  (inbox: ${address}/inbox, db: ${db.kind})`);
 }
 
 main().catch((e: unknown) => {

@@ -109,10 +109,14 @@ export interface Env {
   close(): Promise<void>;
 }
 
-export async function startEnv(backend: Backend, options: Partial<ServerOptions> = {}): Promise<Env> {
-  const { db, drop } = await openTestDb(backend);
-  await migrate(db);
-  const clock = new FakeClock();
+export type Fixtures = Pick<Env, 'ws' | 'ws2' | 'wsOther' | 'dept'>;
+
+/**
+ * Seeds a migrated database with the admin functions: centres 330106 and 330102,
+ * workstations 330106-7K, 330106-3A and 330102-7K, departments SCJG, WJJ and YBJ, the
+ * fixture catalog published. Returns the tokens.
+ */
+export async function seedFixtures(db: Db, now: Date): Promise<Fixtures> {
   await createCentre(db, '330106', '西湖区政务服务中心');
   await createCentre(db, '330102', '上城区政务服务中心');
   const ws = await createWorkstation(db, '330106', '7K');
@@ -123,17 +127,22 @@ export async function startEnv(backend: Backend, options: Partial<ServerOptions>
     WJJ: (await createDepartment(db, 'WJJ', '西湖区卫生健康局')).token,
     YBJ: (await createDepartment(db, 'YBJ', '西湖区医疗保障局')).token,
   };
-  await publishCatalog(db, makeIntakeCatalog(), clock.now());
+  await publishCatalog(db, makeIntakeCatalog(), now);
+  return { ws, ws2, wsOther, dept };
+}
+
+export async function startEnv(backend: Backend, options: Partial<ServerOptions> = {}): Promise<Env> {
+  const { db, drop } = await openTestDb(backend);
+  await migrate(db);
+  const clock = new FakeClock();
+  const fixtures = await seedFixtures(db, clock.now());
   const app = await buildServer({ db, now: clock.now, rateLimit: false, ...options });
   return {
     backend,
     db,
     app,
     clock,
-    ws,
-    ws2,
-    wsOther,
-    dept,
+    ...fixtures,
     close: async () => {
       await app.close();
       await drop();
