@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { IntakeCase } from '../intake/case';
 import { HolidayDataFile } from '../calendar/holidayData';
 import { ResultHandout } from '../lifecycle/handout';
-import { Rating } from '../lifecycle/rating';
+import { Rating } from '../lifecycle/ratingSchema';
 
 export const API_PREFIX = '/api/v1';
 export const MAX_PUSH_BATCH = 50;
