@@ -441,6 +441,18 @@ export async function listQueue(db: Queryable, departmentCode: string, q: QueueQ
   return { dispatches, nextAfter: dispatches.length > 0 ? dispatches[dispatches.length - 1]!.dispatchId : q.after };
 }
 
+/**
+ * Why a dispatch id is not this department's: 404 when there is no such dispatch, 403 when it
+ * is another department's (dispatch ids are a sequence, so saying so tells nothing new; the
+ * case in it stays unseen).
+ */
+async function notThisDepartments(db: Queryable, id: number): Promise<ApiProblem> {
+  const [other] = await db.query('SELECT 1 FROM dispatches WHERE id = $1', [id]);
+  return other
+    ? new ApiProblem(403, 'otherDepartment', `dispatch ${id} belongs to another department; a department acts only on its own dispatches`)
+    : new ApiProblem(404, 'notFound', 'no such dispatch');
+}
+
 const CLAIM_SET = `state = 'claimed', lease_owner = $3, lease_until = $2::timestamptz + make_interval(secs => $4), claimed_at = $2`;
 /** `state IN ('queued', 'claimed')` first, so the planner reads the partial index dispatches_claimable (migration 004). */
 const CLAIMABLE = `d.state IN ('queued', 'claimed') AND (d.state = 'queued' OR d.lease_until IS NULL OR d.lease_until <= $2)`;
@@ -471,7 +483,7 @@ export async function claimDispatch(db: Queryable, departmentCode: string, id: n
     'SELECT state, lease_until FROM dispatches WHERE id = $1 AND department_code = $2',
     [id, departmentCode],
   );
-  if (!cur) throw new ApiProblem(404, 'notFound', 'no such dispatch for this department');
+  if (!cur) throw await notThisDepartments(db, id);
   const check = canClaim({ state: cur.state, leaseUntil: cur.lease_until ? cur.lease_until.getTime() : null }, now.getTime());
   if (!check.ok) throw new ApiProblem(409, check.code, check.reason);
   throw new ApiProblem(409, 'leased', 'another claim of this dispatch is in progress');
@@ -578,7 +590,7 @@ export async function decide(
        WHERE d.id = $1 AND d.department_code = $2 FOR UPDATE OF d`,
       [id, departmentCode],
     );
-    if (!cur) throw new ApiProblem(404, 'notFound', 'no such dispatch for this department');
+    if (!cur) throw await notThisDepartments(tx, id);
     const t = decideTransition(cur.state, decision.kind);
     if (!t.ok) throw new ApiProblem(409, t.code, t.reason);
     const who = mayDecide(

@@ -74,8 +74,13 @@ for (const { name, backend, skip } of BACKENDS) {
       expect((await call(env.app, 'GET', '/api/v1/department/cases/not-a-uuid', { token: env.dept.WJJ })).status).toBe(404);
       // nor can it claim or decide another department's dispatch
       const foodAtScjg = await dispatchOf(env.dept.SCJG, food.id);
-      expect((await claim(env.dept.WJJ, foodAtScjg.dispatchId)).status).toBe(404);
-      expect((await decide(env.dept.WJJ, foodAtScjg.dispatchId, { kind: 'approved' })).status).toBe(404);
+      // (403: dispatch ids are a sequence, so their existence is no secret; the case stays unseen)
+      const otherClaim = await claim(env.dept.WJJ, foodAtScjg.dispatchId);
+      expect(otherClaim.status).toBe(403);
+      expect(otherClaim.json.error.code).toBe('otherDepartment');
+      expect(JSON.stringify(otherClaim.json)).not.toContain(food.applicant!.name);
+      expect((await decide(env.dept.WJJ, foodAtScjg.dispatchId, { kind: 'approved' })).status).toBe(403);
+      expect((await dispatchOf(env.dept.SCJG, food.id)).state).toBe('queued');
     });
 
     it('paging and state filter', async () => {

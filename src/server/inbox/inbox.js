@@ -40,6 +40,7 @@
     rateLimited: '请求过于频繁，请稍后再试。',
     notFound: '找不到该件（或不属于本部门）。',
     forbidden: '这不是部门令牌。',
+    otherDepartment: '该件属于其他部门。',
   };
 
   const $ = (id) => document.getElementById(id);
