@@ -26,7 +26,7 @@ import {
   WORKER_HEADER,
   WorkerName,
 } from '../core/sync/protocol';
-import { type Actor, authenticate, bearerToken, hashToken } from './auth';
+import { type Actor, authenticate, bearerToken, hashToken, tokenKind } from './auth';
 import type { Db } from './db';
 import { registerHandoutRoutes } from './handouts';
 import { migrationVersion } from './migrate';
@@ -37,9 +37,11 @@ import {
   CatalogCache,
   caseForDepartment,
   catalogVersionsAfter,
-  claimDispatch,
-  claimNext,
-  decide,
+  type ActingDepartment,
+  claimDispatchAs,
+  claimNextAs,
+  decideAs,
+  type DepartmentRef,
   listQueue,
   publishedHolidays,
   pushCases,
@@ -66,9 +68,18 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     worker: string | null;
+    /** A department token the route itself checks, in the statement that does the work (see `inlineAuth`). */
+    inlineToken: string | null;
   }
   interface FastifyContextConfig {
     auth?: AuthNeed;
+    /**
+     * The route looks a department's token up in the same statement that does its work
+     * (claim, decision: one database round trip instead of two). The hook only checks the
+     * token's shape; every error path authenticates the usual way first, so a bad token is
+     * still 401 before anything else is said.
+     */
+    inlineAuth?: boolean;
   }
 }
 
@@ -176,6 +187,20 @@ const DispatchIdParams = z.object({ id: z.coerce.number().int().positive().max(N
 const CaseIdParams = z.object({ caseId: z.uuid() });
 const PushEnvelope = z.object({ cases: z.array(z.unknown()).min(1).max(MAX_PUSH_BATCH) });
 
+/** The worker named in X-OneWindow-Worker (percent-encoded UTF-8), null without one. */
+function workerOf(request: FastifyRequest): string | null | ApiProblem {
+  const worker = request.headers[WORKER_HEADER];
+  if (worker === undefined) return null;
+  let decoded: string | null = null;
+  try {
+    decoded = decodeURIComponent(Array.isArray(worker) ? (worker[0] ?? '') : worker);
+  } catch {
+    decoded = null;
+  }
+  const w = WorkerName.safeParse(decoded);
+  return w.success ? w.data : new ApiProblem(400, 'invalidHeader', `${WORKER_HEADER}: 1–64 characters, percent-encoded UTF-8`);
+}
+
 function sendProblem(reply: FastifyReply, p: ApiProblem): FastifyReply {
   if (p.headers) for (const [k, v] of Object.entries(p.headers)) reply.header(k, v);
   return reply.code(p.status).send({ error: { code: p.code, message: p.message, ...(p.paths ? { paths: p.paths } : {}) } });
@@ -196,6 +221,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   app.removeContentTypeParser('text/plain'); // JSON only: anything else is 415
   app.decorateRequest('actor', null);
   app.decorateRequest('worker', null);
+  app.decorateRequest('inlineToken', null);
 
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0]!;
@@ -231,6 +257,15 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
 
     const need: AuthNeed = request.routeOptions.config?.auth ?? (isApi ? 'any' : 'none');
     if (need === 'none') return;
+    if (need === 'department' && request.routeOptions.config?.inlineAuth && token && tokenKind(token) === 'department') {
+      const worker = workerOf(request);
+      if (!(worker instanceof ApiProblem)) {
+        request.worker = worker;
+        request.inlineToken = token;
+        return;
+      }
+      // a bad worker header: authenticate first, as everywhere (401 before 400)
+    }
     const auth = await authenticate(db, token);
     if (!auth.ok) {
       reply.header('WWW-Authenticate', 'Bearer');
@@ -239,19 +274,11 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
     request.actor = auth.actor;
     if (need !== 'any' && auth.actor.kind !== need)
       return sendProblem(reply, new ApiProblem(403, 'forbidden', `this route is for ${need}s; the token is a ${auth.actor.kind}'s`));
-    const worker = request.headers[WORKER_HEADER];
-    if (worker !== undefined) {
-      if (auth.actor.kind !== 'department') return sendProblem(reply, new ApiProblem(400, 'invalidHeader', `${WORKER_HEADER} is for departments`));
-      let decoded: string | null = null;
-      try {
-        decoded = decodeURIComponent(Array.isArray(worker) ? (worker[0] ?? '') : worker);
-      } catch {
-        decoded = null;
-      }
-      const w = WorkerName.safeParse(decoded);
-      if (!w.success) return sendProblem(reply, new ApiProblem(400, 'invalidHeader', `${WORKER_HEADER}: 1–64 characters, percent-encoded UTF-8`));
-      request.worker = w.data;
-    }
+    if (request.headers[WORKER_HEADER] !== undefined && auth.actor.kind !== 'department')
+      return sendProblem(reply, new ApiProblem(400, 'invalidHeader', `${WORKER_HEADER} is for departments`));
+    const worker = workerOf(request);
+    if (worker instanceof ApiProblem) return sendProblem(reply, worker);
+    request.worker = worker;
   });
 
   app.addHook('onResponse', async (request, reply) => {
@@ -275,7 +302,17 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
     await audit.flush();
   });
 
-  app.setErrorHandler((error: FastifyError | ApiProblem, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError | ApiProblem, request, reply) => {
+    if (request.inlineToken !== null && request.actor === null) {
+      // A route that checks its token inline failed before knowing whose it is (a bad body, a
+      // refusal): authenticate the usual way, so a bad token is 401 first and the audit names the actor.
+      const auth = await authenticate(db, request.inlineToken).catch(() => null);
+      if (auth && !auth.ok) {
+        reply.header('WWW-Authenticate', 'Bearer');
+        return sendProblem(reply, new ApiProblem(401, auth.code, auth.message));
+      }
+      if (auth?.ok) request.actor = auth.actor;
+    }
     if (error instanceof ApiProblem) return sendProblem(reply, error);
     const code = (error as FastifyError).code;
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
@@ -365,24 +402,33 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
     return listQueue(db, dept.id, q);
   });
 
-  app.post(`${API_PREFIX}/department/dispatches/claim-next`, { config: { auth: 'department' } }, async (request, reply) => {
-    const dept = department(request);
-    const d = await claimNext(db, dept.id, request.worker ?? dept.id, now(), leaseSeconds);
-    if (!d) return reply.code(204).send();
-    return { dispatch: d };
+  /** The department of an inline-auth route: by its token (checked by the route's statement), or as authenticated. */
+  const departmentRef = (request: FastifyRequest): DepartmentRef =>
+    request.inlineToken !== null ? { tokenHash: hashToken(request.inlineToken) } : { code: department(request).id };
+  const acted = (request: FastifyRequest, d: ActingDepartment): void => {
+    request.actor ??= { kind: 'department', id: d.code, name: d.name ?? d.code };
+  };
+
+  app.post(`${API_PREFIX}/department/dispatches/claim-next`, { config: { auth: 'department', inlineAuth: true } }, async (request, reply) => {
+    const r = await claimNextAs(db, departmentRef(request), request.worker, now(), leaseSeconds);
+    acted(request, r.department);
+    if (!r.dispatch) return reply.code(204).send();
+    return { dispatch: r.dispatch };
   });
 
-  app.post(`${API_PREFIX}/department/dispatches/:id/claim`, { config: { auth: 'department' } }, async (request) => {
-    const dept = department(request);
+  app.post(`${API_PREFIX}/department/dispatches/:id/claim`, { config: { auth: 'department', inlineAuth: true } }, async (request) => {
     const { id } = parseOr400(DispatchIdParams, request.params, 'dispatch id');
-    return { dispatch: await claimDispatch(db, dept.id, id, request.worker ?? dept.id, now(), leaseSeconds) };
+    const r = await claimDispatchAs(db, departmentRef(request), id, request.worker, now(), leaseSeconds);
+    acted(request, r.department);
+    return { dispatch: r.dispatch };
   });
 
-  app.post(`${API_PREFIX}/department/dispatches/:id/decision`, { config: { auth: 'department' } }, async (request) => {
-    const dept = department(request);
+  app.post(`${API_PREFIX}/department/dispatches/:id/decision`, { config: { auth: 'department', inlineAuth: true } }, async (request) => {
     const { id } = parseOr400(DispatchIdParams, request.params, 'dispatch id');
     const decision = parseOr400(DepartmentDecision, request.body, 'decision');
-    return decide(db, dept.id, id, request.worker ?? dept.id, decision, now());
+    const { department: d, ...result } = await decideAs(db, departmentRef(request), id, request.worker, decision, now());
+    acted(request, d);
+    return result;
   });
 
   app.get(`${API_PREFIX}/department/cases/:caseId`, { config: { auth: 'department' } }, async (request) => {

@@ -33,6 +33,12 @@ function sameHash(a: string, b: string): boolean {
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
 
+/** Whose token this looks like (by its shape and prefix; nothing is looked up), or null. */
+export function tokenKind(token: string): ActorKind | null {
+  const m = TOKEN_RE.exec(token);
+  return m ? (m[1] === 'ws' ? 'workstation' : 'department') : null;
+}
+
 /** The token of an `Authorization: Bearer <token>` header, or null. */
 export function bearerToken(header: string | undefined): string | null {
   if (!header) return null;

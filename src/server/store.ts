@@ -453,7 +453,46 @@ async function notThisDepartments(db: Queryable, id: number): Promise<ApiProblem
     : new ApiProblem(404, 'notFound', 'no such dispatch');
 }
 
-const CLAIM_SET = `state = 'claimed', lease_owner = $3, lease_until = $2::timestamptz + make_interval(secs => $4), claimed_at = $2`;
+/**
+ * Which department acts: its code (in-process callers; requests already authenticated), or
+ * the SHA-256 of its bearer token, looked up by the same statement that does the work — the
+ * claim and decision routes then need no separate authentication round trip, and a revoked
+ * token still stops working on its next request.
+ */
+export type DepartmentRef = { code: string } | { tokenHash: string };
+
+/** The department that acted (name: when looked up by token). */
+export interface ActingDepartment {
+  code: string;
+  name: string | null;
+}
+
+/**
+ * `who`: one row (code, name, revoked, requester) — none for an unknown token. `$1` is the
+ * code or the token hash; `requesterParam` the worker named in the request (null: the
+ * department itself acts).
+ */
+function whoCte(ref: DepartmentRef, requesterParam: string): string {
+  return 'code' in ref
+    ? `who AS (SELECT $1::text AS code, NULL::text AS name, false AS revoked, COALESCE(${requesterParam}::text, $1::text) AS requester)`
+    : `who AS (SELECT code, name, revoked_at IS NOT NULL AS revoked, COALESCE(${requesterParam}::text, code) AS requester
+               FROM departments WHERE token_hash = $1)`;
+}
+/** The acting department's code (null for a revoked token: nothing matches it). */
+const ACTING = `(SELECT code FROM who WHERE NOT revoked)`;
+const REQUESTER = `(SELECT requester FROM who)`;
+const WHO_COLUMNS = `who.code AS who_code, who.name AS who_name, who.revoked AS who_revoked, who.requester AS who_requester`;
+type WhoColumns = { who_code: string; who_name: string | null; who_revoked: boolean; who_requester: string };
+
+/** The department of a `who` result, or the 401 a token lookup earned. */
+function actingOf(rows: WhoColumns[]): ActingDepartment & { requester: string } {
+  const w = rows[0];
+  if (!w) throw new ApiProblem(401, 'invalidToken', 'the token is not valid', undefined, { 'WWW-Authenticate': 'Bearer' });
+  if (w.who_revoked) throw new ApiProblem(401, 'revokedToken', 'the token has been revoked', undefined, { 'WWW-Authenticate': 'Bearer' });
+  return { code: w.who_code, name: w.who_name, requester: w.who_requester };
+}
+
+const CLAIM_SET = `state = 'claimed', lease_owner = ${REQUESTER}, lease_until = $2::timestamptz + make_interval(secs => $4), claimed_at = $2`;
 /** `state IN ('queued', 'claimed')` first, so the planner reads the partial index dispatches_claimable (migration 004). */
 const CLAIMABLE = `d.state IN ('queued', 'claimed') AND (d.state = 'queued' OR d.lease_until IS NULL OR d.lease_until <= $2)`;
 /**
@@ -466,22 +505,31 @@ const CLAIMABLE = `d.state IN ('queued', 'claimed') AND (d.state = 'queued' OR d
  */
 const ASYNC_COMMIT = `(SELECT set_config('synchronous_commit', 'off', true)) IS NOT NULL`;
 
-/** Claims one dispatch by id (FOR UPDATE SKIP LOCKED): 404 when it is not this department's, 409 when it is held or past claiming. */
-export async function claimDispatch(db: Queryable, departmentCode: string, id: number, owner: string, now: Date, leaseSeconds: number): Promise<DispatchView> {
-  const rows = await db.query<DispatchRow>(
-    `WITH target AS (
-       SELECT d.id FROM dispatches d WHERE d.id = $5 AND d.department_code = $1 AND ${CLAIMABLE}
+/** Claims one dispatch by id (FOR UPDATE SKIP LOCKED): 404 when there is none, 403 when it is another department's, 409 when it is held or past claiming. */
+export async function claimDispatchAs(
+  db: Queryable,
+  ref: DepartmentRef,
+  id: number,
+  worker: string | null,
+  now: Date,
+  leaseSeconds: number,
+): Promise<{ department: ActingDepartment; dispatch: DispatchView }> {
+  const rows = await db.query<WhoColumns & Partial<DispatchRow>>(
+    `WITH ${whoCte(ref, '$3')},
+     target AS (
+       SELECT d.id FROM dispatches d WHERE d.id = $5 AND d.department_code = ${ACTING} AND ${CLAIMABLE}
        FOR UPDATE SKIP LOCKED
      ), claimed AS (
        UPDATE dispatches d SET ${CLAIM_SET} FROM target WHERE d.id = target.id AND ${ASYNC_COMMIT} RETURNING d.*
      )
-     SELECT ${VIEW_COLUMNS} FROM claimed d JOIN cases c ON c.case_id = d.case_id`,
-    [departmentCode, now, owner, leaseSeconds, id],
+     SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (SELECT ${VIEW_COLUMNS} FROM claimed d JOIN cases c ON c.case_id = d.case_id) x ON true`,
+    ['code' in ref ? ref.code : ref.tokenHash, now, worker, leaseSeconds, id],
   );
-  if (rows[0]) return toView(rows[0]);
+  const { requester: _, ...department } = actingOf(rows);
+  if (rows[0]!.id != null) return { department, dispatch: toView(rows[0] as DispatchRow) };
   const [cur] = await db.query<{ state: DispatchState; lease_until: Date | null }>(
     'SELECT state, lease_until FROM dispatches WHERE id = $1 AND department_code = $2',
-    [id, departmentCode],
+    [id, department.code],
   );
   if (!cur) throw await notThisDepartments(db, id);
   const check = canClaim({ state: cur.state, leaseUntil: cur.lease_until ? cur.lease_until.getTime() : null }, now.getTime());
@@ -489,23 +537,42 @@ export async function claimDispatch(db: Queryable, departmentCode: string, id: n
   throw new ApiProblem(409, 'leased', 'another claim of this dispatch is in progress');
 }
 
+/** claimDispatchAs for a department known by its code; `owner` = the worker, or the department code. */
+export async function claimDispatch(db: Queryable, departmentCode: string, id: number, owner: string, now: Date, leaseSeconds: number): Promise<DispatchView> {
+  return (await claimDispatchAs(db, { code: departmentCode }, id, owner, now, leaseSeconds)).dispatch;
+}
+
 /**
  * Claims this department's oldest claimable dispatch (queued, or its lease ran out), skipping
- * ones locked by concurrent claims; null when none. One statement, one round trip; it reads
- * the partial index of claimable dispatches, so decided ones cost nothing.
+ * ones locked by concurrent claims; null when none. One statement, one round trip (the token
+ * lookup included); it reads the partial index of claimable dispatches, so decided ones cost
+ * nothing.
  */
-export async function claimNext(db: Queryable, departmentCode: string, owner: string, now: Date, leaseSeconds: number): Promise<DispatchView | null> {
-  const rows = await db.query<DispatchRow>(
-    `WITH target AS (
-       SELECT d.id FROM dispatches d WHERE d.department_code = $1 AND ${CLAIMABLE}
+export async function claimNextAs(
+  db: Queryable,
+  ref: DepartmentRef,
+  worker: string | null,
+  now: Date,
+  leaseSeconds: number,
+): Promise<{ department: ActingDepartment; dispatch: DispatchView | null }> {
+  const rows = await db.query<WhoColumns & Partial<DispatchRow>>(
+    `WITH ${whoCte(ref, '$3')},
+     target AS (
+       SELECT d.id FROM dispatches d WHERE d.department_code = ${ACTING} AND ${CLAIMABLE}
        ORDER BY d.id LIMIT 1 FOR UPDATE SKIP LOCKED
      ), claimed AS (
        UPDATE dispatches d SET ${CLAIM_SET} FROM target WHERE d.id = target.id AND ${ASYNC_COMMIT} RETURNING d.*
      )
-     SELECT ${VIEW_COLUMNS} FROM claimed d JOIN cases c ON c.case_id = d.case_id`,
-    [departmentCode, now, owner, leaseSeconds],
+     SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (SELECT ${VIEW_COLUMNS} FROM claimed d JOIN cases c ON c.case_id = d.case_id) x ON true`,
+    ['code' in ref ? ref.code : ref.tokenHash, now, worker, leaseSeconds],
   );
-  return rows[0] ? toView(rows[0]) : null;
+  const { requester: _, ...department } = actingOf(rows);
+  return { department, dispatch: rows[0]!.id != null ? toView(rows[0] as DispatchRow) : null };
+}
+
+/** claimNextAs for a department known by its code; `owner` = the worker, or the department code. */
+export async function claimNext(db: Queryable, departmentCode: string, owner: string, now: Date, leaseSeconds: number): Promise<DispatchView | null> {
+  return (await claimNextAs(db, { code: departmentCode }, owner, now, leaseSeconds)).dispatch;
 }
 
 type DecidedRow = DispatchRow & Omit<EventRow, 'case_number' | 'case_id' | 'department_code'> & { ev_at: Date };
@@ -535,42 +602,43 @@ function decidedResult(row: DecidedRow): { dispatch: DispatchView; event: Status
 
 /**
  * Records a department's decision on its dispatch and the status event the workstation
- * will pull. 404: not this department's; 409: the state machine or another worker's
- * live lease says no.
+ * will pull. 401: an unknown or revoked token (by token); 404: no such dispatch; 403:
+ * another department's; 409: the state machine or another worker's live lease says no.
  *
- * The usual case is one statement, one round trip, its own transaction: it locks the
- * dispatch row only when the state machine (`ALLOWED_DECISIONS`) and the lease rule
- * (`mayDecide`, src/core/sync/dispatch.ts, written out in SQL) allow the decision, takes
- * the workstation's event lock (see the module comment), updates the dispatch and inserts
- * the event. When it changes nothing, the checks run again step by step in a transaction
- * to give the exact reason (or to decide after all, when a concurrent change made it
- * possible meanwhile).
+ * The usual case is one statement, one round trip, its own transaction: it looks the token
+ * up (by token), locks the dispatch row only when the state machine (`ALLOWED_DECISIONS`)
+ * and the lease rule (`mayDecide`, src/core/sync/dispatch.ts, written out in SQL) allow the
+ * decision, takes the workstation's event lock (see the module comment), updates the
+ * dispatch and inserts the event. When it changes nothing, the checks run again step by
+ * step in a transaction to give the exact reason (or to decide after all, when a
+ * concurrent change made it possible meanwhile).
  */
-export async function decide(
+export async function decideAs(
   db: Db,
-  departmentCode: string,
+  ref: DepartmentRef,
   id: number,
-  requester: string,
+  worker: string | null,
   decision: DepartmentDecision,
   now: Date,
-): Promise<{ dispatch: DispatchView; event: StatusEvent }> {
+): Promise<{ department: ActingDepartment; dispatch: DispatchView; event: StatusEvent }> {
   const to = DECISION_TARGET[decision.kind];
   const resultReady = decision.kind === 'approved' ? (decision.resultReady ?? true) : (decision.resultReady ?? null);
   const comment = decision.comment ? decision.comment : null;
   const fieldComments = decision.fieldComments.length > 0 ? JSON.stringify(decision.fieldComments) : null;
   // The update joins the lock's row and the insert reads the update's rows: the lock is
   // taken before the event's cursor is drawn.
-  const [fast] = await db.query<DecidedRow>(
-    `WITH cur AS (
+  const rows = await db.query<WhoColumns & Partial<DecidedRow>>(
+    `WITH ${whoCte(ref, '$4')},
+     cur AS (
        SELECT d.id, c.workstation_id FROM dispatches d JOIN cases c ON c.case_id = d.case_id
-       WHERE d.id = $1 AND d.department_code = $2 AND d.state IN (SELECT jsonb_array_elements_text($3::jsonb))
-         AND (d.state <> 'claimed' OR d.lease_owner IS NULL OR d.lease_owner = $4 OR d.lease_owner = $2 OR $4 = $2
-              OR d.lease_until IS NULL OR d.lease_until <= $5)
+       WHERE d.id = $2 AND d.department_code = ${ACTING} AND d.state IN (SELECT jsonb_array_elements_text($3::jsonb))
+         AND (d.state <> 'claimed' OR d.lease_owner IS NULL OR d.lease_owner = ${REQUESTER} OR d.lease_owner = d.department_code
+              OR ${REQUESTER} = d.department_code OR d.lease_until IS NULL OR d.lease_until <= $5)
        FOR UPDATE OF d
      ),
      l AS (SELECT cur.id, cur.workstation_id, pg_advisory_xact_lock(8787, hashtext('ws:' || cur.workstation_id)) AS locked FROM cur),
      updated AS (
-       UPDATE dispatches d SET state = $6, lease_owner = $4, lease_until = NULL, decided_at = $5
+       UPDATE dispatches d SET state = $6, lease_owner = ${REQUESTER}, lease_until = NULL, decided_at = $5
        FROM l WHERE d.id = l.id RETURNING d.*, l.workstation_id
      ),
      e AS (
@@ -578,12 +646,16 @@ export async function decide(
        SELECT u.case_id, u.workstation_id, $7, u.department_code, $5, $8, $9::jsonb, $10 FROM updated u
        RETURNING seq, kind, at AS ev_at, comment, field_comments, result_ready
      )
-     SELECT ${VIEW_COLUMNS}, e.seq, e.kind, e.ev_at, e.comment, e.field_comments, e.result_ready
-     FROM updated d JOIN cases c ON c.case_id = d.case_id CROSS JOIN e`,
-    [id, departmentCode, DECIDABLE_FROM[decision.kind], requester, now, to, decision.kind, comment, fieldComments, resultReady],
+     SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (
+       SELECT ${VIEW_COLUMNS}, e.seq, e.kind, e.ev_at, e.comment, e.field_comments, e.result_ready
+       FROM updated d JOIN cases c ON c.case_id = d.case_id CROSS JOIN e
+     ) x ON true`,
+    ['code' in ref ? ref.code : ref.tokenHash, id, DECIDABLE_FROM[decision.kind], worker, now, to, decision.kind, comment, fieldComments, resultReady],
   );
-  if (fast) return decidedResult(fast);
+  const { requester, ...department } = actingOf(rows);
+  if (rows[0]!.id != null) return { department, ...decidedResult(rows[0] as DecidedRow) };
 
+  const departmentCode = department.code;
   return db.transaction(async (tx) => {
     const [cur] = await tx.query<{ state: DispatchState; lease_owner: string | null; lease_until: Date | null; workstation_id: string }>(
       `SELECT d.state, d.lease_owner, d.lease_until, c.workstation_id FROM dispatches d JOIN cases c ON c.case_id = d.case_id
@@ -616,8 +688,21 @@ export async function decide(
       [id, departmentCode, t.to, requester, now, `ws:${cur.workstation_id}`, cur.workstation_id, decision.kind, comment, fieldComments, resultReady],
     );
     if (!row) throw new Error(`dispatch ${id} vanished during its decision`);
-    return decidedResult(row);
+    return { department, ...decidedResult(row) };
   });
+}
+
+/** decideAs for a department known by its code; `requester` = the worker, or the department code. */
+export async function decide(
+  db: Db,
+  departmentCode: string,
+  id: number,
+  requester: string,
+  decision: DepartmentDecision,
+  now: Date,
+): Promise<{ dispatch: DispatchView; event: StatusEvent }> {
+  const { department: _, ...result } = await decideAs(db, { code: departmentCode }, id, requester, decision, now);
+  return result;
 }
 
 /** The case of one of this department's dispatches; 404 when the department has none for it. */

@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hotelSubject } from '../../src/core/intake/fixtures';
 import { MAX_BODY_BYTES, MAX_PUSH_BATCH, type PushResult, PushResponse, type StatusEvent, StatusEventsResponse } from '../../src/core/sync/protocol';
-import { createWorkstation, revokeToken } from '../../src/server/adminCommands';
+import { createDepartment, createWorkstation, revokeToken } from '../../src/server/adminCommands';
 import { buildServer, type OneWindowServer } from '../../src/server/app';
 import type { Db, Queryable } from '../../src/server/db';
 import { BACKENDS, call, type Env, hashOf, makeCase, pushed, startEnv } from './helpers';
@@ -182,8 +182,42 @@ for (const { name, backend, skip } of BACKENDS) {
         expect(r.json?.error?.code, what).toBe(code);
         expect(String(r.json?.error?.message ?? ''), what).not.toBe('');
       }
-      expect(await dataRows()).toEqual(before);
+      // claim and decision look the token up in their own statement: the same answers
+      const dp = await createDepartment(env.db, 'GONE', '已撤销部门');
+      await revokeToken(env.db, 'department', 'GONE');
+      const fake = `ow_dp_${'C'.repeat(43)}`;
+      const inline = [
+        ['a revoked department claiming next', await call(env.app, 'POST', '/api/v1/department/dispatches/claim-next', { token: dp.token }), 401, 'revokedToken'],
+        ['a revoked department claiming', await call(env.app, 'POST', `/api/v1/department/dispatches/${dispatch!.id}/claim`, { token: dp.token }), 401, 'revokedToken'],
+        [
+          'a revoked department deciding',
+          await call(env.app, 'POST', `/api/v1/department/dispatches/${dispatch!.id}/decision`, { token: dp.token, body: { kind: 'approved' } }),
+          401,
+          'revokedToken',
+        ],
+        ['a made-up token with a bad body', await call(env.app, 'POST', `/api/v1/department/dispatches/${dispatch!.id}/decision`, { token: fake, body: { kind: '?' } }), 401, 'invalidToken'],
+        ['a made-up token with bad JSON', await call(env.app, 'POST', `/api/v1/department/dispatches/${dispatch!.id}/decision`, { token: fake, body: '{', headers: { 'content-type': 'application/json' } }), 401, 'invalidToken'],
+        ['a made-up token with a bad worker header', await call(env.app, 'POST', '/api/v1/department/dispatches/claim-next', { token: fake, headers: { 'x-onewindow-worker': '%E0%A4%A' } }), 401, 'invalidToken'],
+        ['a made-up token, bad dispatch id', await call(env.app, 'POST', '/api/v1/department/dispatches/abc/claim', { token: fake }), 401, 'invalidToken'],
+      ] as const;
+      for (const [what, r, status, code] of inline) {
+        expect(r.status, what).toBe(status);
+        expect(r.json?.error?.code, what).toBe(code);
+        expect(r.headers['www-authenticate'], what).toBe('Bearer');
+      }
+      expect(await dataRows()).toEqual({ ...before, departments: before.departments! + 1 });
       expect((await env.db.query<{ state: string }>('SELECT state FROM dispatches WHERE id = $1', [dispatch!.id]))[0]!.state).toBe('queued');
+      // a refusal on such a route still names its actor in the audit
+      const early = await call(env.app, 'POST', `/api/v1/department/dispatches/${dispatch!.id}/decision`, { token: env.dept.SCJG, body: { kind: 'approved' } });
+      expect(early.json.error.code).toBe('notClaimed');
+      await env.app.flushAudit();
+      const [last] = await env.db.query<{ actor_kind: string; actor_id: string; status: number }>('SELECT actor_kind, actor_id, status FROM audit ORDER BY id DESC LIMIT 1');
+      expect(last).toEqual({ actor_kind: 'department', actor_id: 'SCJG', status: 409 });
+      const ok = await call(env.app, 'POST', `/api/v1/department/dispatches/${dispatch!.id}/claim`, { token: env.dept.SCJG, headers: { 'x-onewindow-worker': encodeURIComponent('王敏') } });
+      expect(ok.json.dispatch).toMatchObject({ state: 'claimed', leaseOwner: '王敏' });
+      await env.app.flushAudit();
+      const [claimRow] = await env.db.query('SELECT actor_kind, actor_id, worker, status FROM audit ORDER BY id DESC LIMIT 1');
+      expect(claimRow).toEqual({ actor_kind: 'department', actor_id: 'SCJG', worker: '王敏', status: 200 });
       // another department's queue never shows the case; the case page is 404 for it
       const ybj = await call(env.app, 'GET', '/api/v1/department/queue?limit=200', { token: env.dept.YBJ });
       expect(ybj.json.dispatches.map((d: { caseId: string }) => d.caseId)).not.toContain(c.id);
