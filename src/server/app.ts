@@ -141,6 +141,7 @@ class AuditWriter {
                                                    route text, path text, status integer, duration_ms integer)
            WHERE (SELECT set_config('synchronous_commit', 'off', true)) IS NOT NULL`,
           [JSON.stringify(batch)],
+          { name: 'ow_audit' },
         );
       } catch (e) {
         this.onError(e);

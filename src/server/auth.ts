@@ -58,6 +58,7 @@ export async function authenticate(db: Queryable, token: string | null): Promise
     const [row] = await db.query<{ id: string; centre_code: string; code: string; token_hash: string; revoked: boolean }>(
       'SELECT id, centre_code, code, token_hash, revoked_at IS NOT NULL AS revoked FROM workstations WHERE token_hash = $1',
       [hash],
+      { name: 'ow_auth_workstation' },
     );
     if (!row || !sameHash(row.token_hash, hash)) return { ok: false, code: 'invalidToken', message: 'the token is not valid' };
     if (row.revoked) return { ok: false, code: 'revokedToken', message: 'the token has been revoked' };
@@ -66,6 +67,7 @@ export async function authenticate(db: Queryable, token: string | null): Promise
   const [row] = await db.query<{ code: string; name: string; token_hash: string; revoked: boolean }>(
     'SELECT code, name, token_hash, revoked_at IS NOT NULL AS revoked FROM departments WHERE token_hash = $1',
     [hash],
+    { name: 'ow_auth_department' },
   );
   if (!row || !sameHash(row.token_hash, hash)) return { ok: false, code: 'invalidToken', message: 'the token is not valid' };
   if (row.revoked) return { ok: false, code: 'revokedToken', message: 'the token has been revoked' };

@@ -24,8 +24,17 @@ import pg from 'pg';
 export type DbKind = 'pglite' | 'postgres';
 export type Row = Record<string, unknown>;
 
+export interface QueryOptions {
+  /**
+   * Hot statements: prepared once per connection under this name and executed from then on
+   * without being parsed and planned again (PostgreSQL; PGlite has no named statements and
+   * ignores it). One name, one text, for ever.
+   */
+  name?: string;
+}
+
 export interface Queryable {
-  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T extends Row = Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
   exec(sql: string): Promise<void>;
 }
 
@@ -146,6 +155,10 @@ const pgTypes = {
     oid === INT8_OID ? (v: string) => Number(v) : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format)) as never,
 };
 
+function pgQuery(text: string, params: readonly unknown[], options: QueryOptions | undefined): pg.QueryConfig {
+  return options?.name ? { name: options.name, text, values: params as unknown[] } : { text, values: params as unknown[] };
+}
+
 class PostgresDb implements Db {
   readonly kind = 'postgres' as const;
   constructor(
@@ -153,8 +166,8 @@ class PostgresDb implements Db {
     readonly where: string,
   ) {}
 
-  async query<T extends Row = Row>(text: string, params: readonly unknown[] = []): Promise<T[]> {
-    return (await this.pool.query<T>(text, params as unknown[])).rows;
+  async query<T extends Row = Row>(text: string, params: readonly unknown[] = [], options?: QueryOptions): Promise<T[]> {
+    return (await this.pool.query<T>(pgQuery(text, params, options))).rows;
   }
   async exec(sql: string): Promise<void> {
     await this.pool.query(sql);
@@ -164,7 +177,8 @@ class PostgresDb implements Db {
     try {
       await client.query('BEGIN');
       const result = await fn({
-        query: async <R extends Row = Row>(text: string, params: readonly unknown[] = []) => (await client.query<R>(text, params as unknown[])).rows,
+        query: async <R extends Row = Row>(text: string, params: readonly unknown[] = [], options?: QueryOptions) =>
+          (await client.query<R>(pgQuery(text, params, options))).rows,
         exec: async (sql: string) => {
           await client.query(sql);
         },

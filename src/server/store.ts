@@ -381,6 +381,7 @@ export async function statusEventsAfter(db: Queryable, workstationId: string, af
     `SELECT ${EVENT_COLUMNS} FROM status_events e JOIN cases c ON c.case_id = e.case_id
      WHERE e.workstation_id = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3`,
     [workstationId, after, limit],
+    { name: 'ow_events_after' },
   );
   const events = rows.map(toEvent);
   return { events, nextCursor: events.length > 0 ? events[events.length - 1]!.cursor : after };
@@ -524,6 +525,7 @@ export async function claimDispatchAs(
      )
      SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (SELECT ${VIEW_COLUMNS} FROM claimed d JOIN cases c ON c.case_id = d.case_id) x ON true`,
     ['code' in ref ? ref.code : ref.tokenHash, now, worker, leaseSeconds, id],
+    { name: `ow_claim_${'code' in ref ? 'code' : 'token'}` },
   );
   const { requester: _, ...department } = actingOf(rows);
   if (rows[0]!.id != null) return { department, dispatch: toView(rows[0] as DispatchRow) };
@@ -565,6 +567,7 @@ export async function claimNextAs(
      )
      SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (SELECT ${VIEW_COLUMNS} FROM claimed d JOIN cases c ON c.case_id = d.case_id) x ON true`,
     ['code' in ref ? ref.code : ref.tokenHash, now, worker, leaseSeconds],
+    { name: `ow_claim_next_${'code' in ref ? 'code' : 'token'}` },
   );
   const { requester: _, ...department } = actingOf(rows);
   return { department, dispatch: rows[0]!.id != null ? toView(rows[0] as DispatchRow) : null };
@@ -651,6 +654,7 @@ export async function decideAs(
        FROM updated d JOIN cases c ON c.case_id = d.case_id CROSS JOIN e
      ) x ON true`,
     ['code' in ref ? ref.code : ref.tokenHash, id, DECIDABLE_FROM[decision.kind], worker, now, to, decision.kind, comment, fieldComments, resultReady],
+    { name: `ow_decide_${'code' in ref ? 'code' : 'token'}` },
   );
   const { requester, ...department } = actingOf(rows);
   if (rows[0]!.id != null) return { department, ...decidedResult(rows[0] as DecidedRow) };
