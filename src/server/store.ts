@@ -60,7 +60,7 @@ function asJson<T>(v: unknown): T {
 
 /** Serialises one workstation's event writers (see the module comment). Key: `ws:<workstation id>`. */
 async function lockWorkstationEvents(tx: Queryable, workstationId: string): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(8787, hashtext($1))', [`ws:${workstationId}`]);
+  await tx.query('SELECT pg_advisory_xact_lock(8787, hashtext($1))', [`ws:${workstationId}`], { name: 'ow_lock_ws_events' });
 }
 
 // ---- catalog versions -----------------------------------------------------------------------
@@ -240,6 +240,7 @@ export async function pushCases(db: Db, actor: PushActor, entries: readonly unkn
       const existing = await tx.query<{ case_id: string; content_hash: string }>(
         'SELECT case_id::text AS case_id, content_hash FROM cases WHERE case_id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb))',
         [ids],
+        { name: 'ow_push_existing' },
       );
       const stored = new Map(existing.map((r) => [r.case_id, r.content_hash]));
       const fresh = candidates.filter((c) => !stored.has(c.caseId));
@@ -264,6 +265,7 @@ export async function pushCases(db: Db, actor: PushActor, entries: readonly unkn
            ON CONFLICT (case_id) DO NOTHING
            RETURNING case_id::text AS case_id`,
           [JSON.stringify(rows), now],
+          { name: 'ow_push_cases' },
         );
         inserted = new Set(ins.map((r) => r.case_id));
         const raced = fresh.filter((f) => !inserted.has(f.caseId));
@@ -287,6 +289,7 @@ export async function pushCases(db: Db, actor: PushActor, entries: readonly unkn
            SELECT x.case_id, x.department_code, x.basic_codes, x.roles, 'queued', $2
            FROM jsonb_to_recordset($1::jsonb) AS x(case_id uuid, department_code text, basic_codes jsonb, roles jsonb)`,
           [JSON.stringify(dispatchRows), now],
+          { name: 'ow_push_dispatches' },
         );
       const eventRows = newCases
         .flatMap((f) => [
@@ -301,6 +304,7 @@ export async function pushCases(db: Db, actor: PushActor, entries: readonly unkn
            FROM jsonb_to_recordset($1::jsonb) AS x(case_id uuid, kind text, department_code text, ord integer)
            ORDER BY x.ord`,
           [JSON.stringify(eventRows), actor.id, now],
+          { name: 'ow_push_events' },
         );
 
       // Departments of the cases we already had (so a retry after a lost answer learns them too).
