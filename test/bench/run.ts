@@ -22,6 +22,7 @@ export const benches: Record<string, () => Promise<Bench>> = {
   checklist: () => import('./checklist.bench').then((m) => m.runChecklistBench),
   browser: () => import('./browser.bench').then((m) => m.runBrowserBench),
   dashboards: () => import('./dashboards.bench').then((m) => m.runDashboardsBench),
+  server: () => import('./server.bench').then((m) => m.runServerBench),
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
