@@ -227,7 +227,7 @@ async function bareHttpPush(url: string, token: string, cases: PushedCase[], inF
 
 interface Browser {
   fill(name: string, serverUrl: string, token: string, cases: IntakeCase[]): Promise<void>;
-  run(name: string, options?: { batchSize?: number }): Promise<PageRunResult>;
+  run(name: string, options?: { batchSize?: number; profile?: boolean }): Promise<PageRunResult>;
   states(name: string): Promise<Record<string, number>>;
   remove(name: string): Promise<void>;
   close(): Promise<void>;
@@ -285,6 +285,8 @@ async function openBrowser(log: (l: string) => void): Promise<Browser> {
 
 interface PushFigures {
   engine: string;
+  /** Chromium: where the engine's push phase went (ms; the steps overlap). */
+  steps: { loadDue: number; prepare: number; busy: number } | null;
   bareCpu: CpuSplit;
   cases: number;
   pushMs: number;
@@ -338,6 +340,7 @@ async function benchPush(svc: Service, browser: Browser | null, n: number, nBase
     const base = await nodeEngineRun(url, token, makeCases(nBase), 1);
     return {
       engine: 'Node, fake-indexeddb (no Chromium here)',
+      steps: null,
       bareCpu,
       cases: n,
       pushMs: main.pushMs,
@@ -360,13 +363,14 @@ async function benchPush(svc: Service, browser: Browser | null, n: number, nBase
 
   log(`server[${svc.backend}]: filling the workstation's IndexedDB with ${n} queued cases (not timed)`);
   await browser.fill(`main-${tag}`, url, token, makeCases(n));
-  const main = await browser.run(`main-${tag}`);
+  const main = await browser.run(`main-${tag}`, { profile: true });
   const states = await browser.states(`main-${tag}`);
   if (main.outcome !== 'ok' || states.acknowledged !== n) throw new Error(`engine run: ${JSON.stringify(main)} ${JSON.stringify(states)}`);
   await browser.remove(`main-${tag}`);
   log(`server[${svc.backend}]: engine push of ${n}: ${fmt(main.pushMs, 0)} ms (${perS(rate(n, main.pushMs))}), ${main.pushRequests} requests; whole run with the events ${fmt(main.runMs, 0)} ms`);
   return {
     engine: 'Chromium, IndexedDB',
+    steps: { loadDue: main.stepMs.loadDue ?? 0, prepare: main.stepMs.prepare ?? 0, busy: main.pushBusyMs },
     bareCpu,
     cases: n,
     pushMs: main.pushMs,
@@ -531,6 +535,14 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
         figures.push(
           { label: `${name}: push, sync engine (${p.engine}), ${p.cases.toLocaleString('en-US')} cases`, value: `${fmt(p.pushMs, 0)} ms = ${perS(engineRate)} (${p.requests} requests)` },
           { label: `${name}:   the same run with its 2.25 events per case pulled back`, value: `${fmt(p.runMs, 0)} ms` },
+          ...(p.steps
+            ? [
+                {
+                  label: `${name}:   the engine's own work (one batch at a time)`,
+                  value: `reading due entries ${fmt(p.steps.loadDue, 0)} ms + preparing (read, check, hash) ${fmt(p.steps.prepare, 0)} ms; a push request in flight ${fmt((100 * p.steps.busy) / p.pushMs, 0)}% of the time`,
+                },
+              ]
+            : []),
           {
             label: `${name}: push baseline, one case per request, ${p.baselineCases.toLocaleString('en-US')} cases`,
             value: `${fmt(p.baselineMs, 0)} ms = ${perS(baseRate)} (→ ${fmt((p.cases / baseRate) * 1000, 0)} ms for ${p.cases.toLocaleString('en-US')})`,
