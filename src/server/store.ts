@@ -159,7 +159,8 @@ interface Candidate {
   sentId: string;
   contentHash: string;
   c: IntakeCase;
-  rawCase: unknown;
+  /** The case as sent, in canonical JSON (what was hashed; stored as the body). */
+  canonical: string;
   targets: DispatchTarget[];
 }
 
@@ -189,8 +190,12 @@ async function checkEntry(
   if (c.status === 'draft') return { caseId, outcome: 'refused', reason: 'a draft is not pushed: only decided cases go to the departments' };
   if (c.clerk.centreCode !== actor.centreCode)
     return { caseId, outcome: 'refused', reason: `the case belongs to centre ${c.clerk.centreCode}; this workstation is of centre ${actor.centreCode}` };
-  if (sha256Hex(canonicalJson(rawCase)) !== contentHash)
-    return { caseId, outcome: 'invalid', reason: 'contentHash is not the SHA-256 of canonicalJson(case)', paths: ['contentHash'] };
+  let canonical = canonicalJsonOfParsed(rawCase);
+  if (sha256Hex(canonical) !== contentHash) {
+    canonical = canonicalJson(rawCase); // the reference itself decides a mismatch
+    if (sha256Hex(canonical) !== contentHash)
+      return { caseId, outcome: 'invalid', reason: 'contentHash is not the SHA-256 of canonicalJson(case)', paths: ['contentHash'] };
+  }
   const number = validateCaseNumber(c.caseNumber ?? '');
   if (!number.ok) return { caseId, outcome: 'invalid', reason: `the case number is not valid (${number.reason})`, paths: ['case.caseNumber'] };
   let targets: DispatchTarget[] = [];
@@ -202,10 +207,42 @@ async function checkEntry(
     if (!resolved.ok) return { caseId, outcome: 'invalid', reason: resolved.reason, paths: resolved.paths.map((p) => `case.${p}`) };
     targets = resolved.targets;
   }
-  return { index, caseId: caseId.toLowerCase(), sentId: caseId, contentHash, c, rawCase, targets };
+  return { index, caseId: caseId.toLowerCase(), sentId: caseId, contentHash, c, canonical, targets };
 }
 
 const isResult = (x: PushResult | Candidate): x is PushResult => 'outcome' in x;
+
+/**
+ * `canonicalJson` (src/core/sync/protocol.ts) for values that came out of JSON.parse (no
+ * undefined, no toJSON): the same text, built in one pass with the keys sorted by the
+ * default sort (UTF-16 code units, as canonicalJson's comparison). Only a hash that matches
+ * is taken from it: a mismatch is checked again with canonicalJson itself, so a difference
+ * between the two could never refuse a good case.
+ */
+export function canonicalJsonOfParsed(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) out += ',';
+      const x: unknown = v[i];
+      out += x === undefined ? 'null' : canonicalJsonOfParsed(x);
+    }
+    return `${out}]`;
+  }
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const x = o[k];
+    if (x === undefined) continue;
+    if (!first) out += ',';
+    first = false;
+    out += `${JSON.stringify(k)}:${canonicalJsonOfParsed(x)}`;
+  }
+  return `${out}}`;
+}
 
 /**
  * Stores a batch of pushed cases (already known to be an array of 1–MAX_PUSH_BATCH
@@ -247,16 +284,21 @@ export async function pushCases(db: Db, actor: PushActor, entries: readonly unkn
 
       let inserted = new Set<string>();
       if (fresh.length > 0) {
-        const rows = fresh.map((f) => ({
-          case_id: f.caseId,
-          content_hash: f.contentHash,
-          case_number: f.c.caseNumber,
-          centre_code: actor.centreCode,
-          workstation_id: actor.id,
-          status: f.c.status,
-          catalog_version: f.c.catalogVersion,
-          body: f.rawCase,
-        }));
+        // Each body goes in as the canonical text already made for its hash (not serialised again).
+        const rows = `[${fresh
+          .map((f) => {
+            const row = JSON.stringify({
+              case_id: f.caseId,
+              content_hash: f.contentHash,
+              case_number: f.c.caseNumber,
+              centre_code: actor.centreCode,
+              workstation_id: actor.id,
+              status: f.c.status,
+              catalog_version: f.c.catalogVersion,
+            });
+            return `${row.slice(0, -1)},"body":${f.canonical}}`;
+          })
+          .join(',')}]`;
         const ins = await tx.query<{ case_id: string }>(
           `INSERT INTO cases (case_id, content_hash, case_number, centre_code, workstation_id, training, status, catalog_version, body, received_at)
            SELECT x.case_id, x.content_hash, x.case_number, x.centre_code, x.workstation_id, false, x.status, x.catalog_version, x.body, $2
@@ -264,7 +306,7 @@ export async function pushCases(db: Db, actor: PushActor, entries: readonly unkn
                                                    workstation_id text, status text, catalog_version text, body jsonb)
            ON CONFLICT (case_id) DO NOTHING
            RETURNING case_id::text AS case_id`,
-          [JSON.stringify(rows), now],
+          [rows, now],
           { name: 'ow_push_cases' },
         );
         inserted = new Set(ins.map((r) => r.case_id));
