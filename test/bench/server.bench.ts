@@ -269,10 +269,10 @@ async function openBrowser(log: (l: string) => void): Promise<Browser> {
   await page.goto(pageUrl);
   await page.waitForFunction(() => !!window.owSyncBench, undefined, { timeout: 60_000 });
   return {
-    fill: (name, serverUrl, token, cases) => page.evaluate(([n, u, t, cs]) => window.owSyncBench.fill(n, u, t, cs), [name, serverUrl, token, cases] as const),
-    run: (name, options = {}) => page.evaluate(([n, o]) => window.owSyncBench.run(n, o), [name, options] as const),
-    states: (name) => page.evaluate((n) => window.owSyncBench.states(n), name),
-    remove: (name) => page.evaluate((n) => window.owSyncBench.remove(n), name),
+    fill: (name, serverUrl, token, cases) => page.evaluate(([n, u, t, cs]) => window.owSyncBench!.fill(n, u, t, cs), [name, serverUrl, token, cases] as const),
+    run: (name, options = {}) => page.evaluate(([n, o]) => window.owSyncBench!.run(n, o), [name, options] as const),
+    states: (name) => page.evaluate((n) => window.owSyncBench!.states(n), name),
+    remove: (name) => page.evaluate((n) => window.owSyncBench!.remove(n), name),
     close: async () => {
       await context.close().catch(() => undefined);
       http.close();

@@ -133,7 +133,7 @@ async function remove(name: string): Promise<void> {
 
 declare global {
   interface Window {
-    owSyncBench: { fill: typeof fill; run: typeof run; states: typeof states; remove: typeof remove };
+    owSyncBench?: { fill: typeof fill; run: typeof run; states: typeof states; remove: typeof remove };
   }
 }
 
