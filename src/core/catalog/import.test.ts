@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import defaultCatalogJson from '../../../resources/catalog/default-catalog.json';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MAX_CATALOG_BYTES, MAX_LISTED_ISSUES, cap, mapZodIssues, parseCatalogData, parseCatalogText, utf8ByteLength } from './import';
@@ -343,8 +342,7 @@ describe('parseCatalogData', () => {
 // Warnings (e.g. an alias shared by two items) are allowed; errors are not.
 describe('the default catalog', () => {
   it('imports with no errors', () => {
-    const path = fileURLToPath(new URL('../../../resources/catalog/default-catalog.json', import.meta.url));
-    const r = parseCatalogText(readFileSync(path, 'utf8'));
+    const r = parseCatalogText(JSON.stringify(defaultCatalogJson));
     const errors = r.ok ? [] : r.errors.map((e) => `${e.code} @ ${e.path}: ${e.message['zh-CN']}`);
     expect(errors).toEqual([]);
     expect(r.ok).toBe(true);

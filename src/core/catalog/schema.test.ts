@@ -12,8 +12,8 @@ describe('catalog schema', () => {
 describe('catalog schema strictness', () => {
   it('rejects an unknown (e.g. misspelt) key with its path, instead of silently dropping it', async () => {
     const { parseCatalogText } = await import('./import');
-    const { readFileSync } = await import('node:fs');
-    const catalog = JSON.parse(readFileSync('resources/catalog/default-catalog.json', 'utf8'));
+    const { default: shipped } = await import('../../../resources/catalog/default-catalog.json');
+    const catalog = structuredClone(shipped) as any;
     catalog.items[2].materials[0].sampel = '示例.pdf';
     const r = parseCatalogText(JSON.stringify(catalog));
     expect(r.ok).toBe(false);

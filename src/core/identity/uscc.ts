@@ -55,7 +55,7 @@ export type UsccCheck =
       | { reason: Exclude<UsccProblem, 'checksum'>; expected?: undefined }
     ));
 
-/** Problems the clerk may override after checking the original document. */
+/** Problems the clerk may override after checking the original licence. */
 export function isOverridableUsccProblem(reason: UsccProblem): boolean {
   return reason === 'checksum' || reason === 'authority' || reason === 'category';
 }

@@ -2,7 +2,7 @@
  * Who signs in on a workstation (issue 7 §1). What each role sees follows ./masking.ts;
  * what each may do is the UI's and the roles module's concern (later).
  *
- * - clerk 窗口人员: takes in cases at a window.
+ * - clerk 窗口人员: takes in cases at the intake counter.
  * - trainer 培训师: runs training drills; never works on live personal data.
  * - supervisor 督查人员 / 窗口负责人: reviews intake quality, reads dashboards and every case's history.
  */

@@ -21,7 +21,7 @@ import type { Localized } from '../i18n';
 import { type IntakeCase, type NewDraft, createDraft } from '../intake/case';
 import { type CaseNumberParts, type CaseNumberResult, makeCaseNumber, normalizeCaseNumberInput, validateCaseNumber } from '../intake/caseNumber';
 
-/** 培训 — 无效 / TRAINING — NOT VALID, on every training screen and printed document. */
+/** 培训 — 无效 / TRAINING — NOT VALID, on every training screen and every printout. */
 export const TRAINING_WATERMARK: Localized = { 'zh-CN': '培训 — 无效', 'en-US': 'TRAINING — NOT VALID' };
 /** Both languages on one line (printed documents carry both). */
 export const TRAINING_WATERMARK_TEXT = `${TRAINING_WATERMARK['zh-CN']} / ${TRAINING_WATERMARK['en-US']}`;
