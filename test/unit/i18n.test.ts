@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zhCN } from '../../src/renderer/src/i18n/zh-CN';
-import { enUS } from '../../src/renderer/src/i18n/en-US';
+import { messagesEn as enUS, messagesZh as zhCN } from '../../src/renderer/src/i18n/resources';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

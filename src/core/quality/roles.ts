@@ -17,3 +17,26 @@ export const ROLE_LABELS: Record<Role, Localized> = {
   trainer: { 'zh-CN': '培训师', 'en-US': 'Trainer' },
   supervisor: { 'zh-CN': '督查人员', 'en-US': 'Supervisor' },
 };
+
+/**
+ * What each role may do on a workstation. The UI hides what a role may not do and every
+ * guarded screen checks again (RequireRole); the list is here so it is tested and shared.
+ */
+export const PERMISSIONS = {
+  intake: ['clerk', 'supervisor'], // take in live cases 受理
+  handout: ['clerk', 'supervisor'], // 出件
+  reviewCases: ['supervisor'], // 质量抽查 — review sampled cases
+  dashboards: ['supervisor'],
+  workstationHealth: ['supervisor'],
+  auditLog: ['supervisor'], // read any case's history, verify the chain
+  manageUsers: ['supervisor'],
+  settings: ['supervisor'], // server address, token: entered once by an administrator
+  trainingAuthor: ['trainer', 'supervisor'], // author/import/assign drills, read reports
+  trainingDrill: ['clerk', 'trainer', 'supervisor'], // run a drill as a trainee
+  unmaskedIdentity: ['clerk', 'supervisor'], // see full ID numbers (trainers never work on live personal data)
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

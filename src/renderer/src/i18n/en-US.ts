@@ -13,6 +13,8 @@ export const enUS: Messages = {
     loading: 'Loading…',
     storageError: 'The local database could not be opened: {{message}}. Please contact your administrator.',
     notFound: 'Page not found',
+    forbidden: 'You may not open this page',
+    forbiddenHint: 'The role signed in cannot open this page. Ask someone with the permission to sign in.',
     backHome: 'Back to the service guide',
   },
   nav: {

@@ -1,8 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '@core/i18n';
-import { enUS } from './en-US';
-import { zhCN } from './zh-CN';
+import { messagesEn, messagesZh } from './resources';
 
 const LOCALE_KEY = 'onewindow.locale';
 
@@ -19,7 +18,7 @@ export async function initI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
     lng,
     fallbackLng: 'zh-CN',
-    resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+    resources: { 'zh-CN': { translation: messagesZh }, 'en-US': { translation: messagesEn } },
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   });

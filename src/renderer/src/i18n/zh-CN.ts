@@ -12,6 +12,8 @@ export const zhCN = {
     loading: '正在加载…',
     storageError: '本地数据库无法打开：{{message}}。请联系系统管理员。',
     notFound: '页面不存在',
+    forbidden: '无权访问此页面',
+    forbiddenHint: '当前登录的角色不能打开此页面。如需使用，请由有权限的人员登录。',
     backHome: '返回办事指南',
   },
   nav: {

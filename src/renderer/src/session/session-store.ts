@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { WORKSTATION_CODE_PATTERN } from '@core/intake/caseNumber';
 import type { Clerk } from '@core/intake/case';
+import { Role } from '@core/quality/roles';
 import { getDb } from '../store/db';
 
 export const WORKSTATION_KEY = 'workstation';
@@ -21,6 +22,7 @@ export const ClerkSession = z.object({
   name: z.string().trim().min(1).max(30),
   windowNo: z.string().trim().min(1).max(10),
   phone: z.string().trim().max(20).optional(),
+  role: Role.default('clerk'), // what this person may see and do (issue 7 §1)
   signedInAt: z.string(),
 });
 export type ClerkSession = z.infer<typeof ClerkSession>;
@@ -35,7 +37,7 @@ export function useWorkstation(): { config: WorkstationConfig | null; clerk: Cle
   }, []);
 }
 
-export async function signIn(config: Omit<WorkstationConfig, 'workstationId'>, clerk: Omit<ClerkSession, 'signedInAt'>, now: Date = new Date()) {
+export async function signIn(config: Omit<WorkstationConfig, 'workstationId'>, clerk: Omit<ClerkSession, 'signedInAt' | 'role'> & { role?: ClerkSession['role'] }, now: Date = new Date()) {
   const db = getDb();
   await db.transaction('rw', db.settings, async () => {
     const existing = WorkstationConfig.safeParse((await db.settings.get(WORKSTATION_KEY))?.value);

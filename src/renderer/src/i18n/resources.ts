@@ -1,0 +1,33 @@
+/**
+ * Every UI string bundle. The core strings live in zh-CN.ts / en-US.ts; a feature with many
+ * strings of its own keeps them beside its code in `<feature>/messages.ts` (one top-level key
+ * each, so features never edit the same file) and is listed here. A unit test checks that
+ * both languages have the same keys and placeholders across all of them.
+ */
+import { enUS } from './en-US';
+import { zhCN } from './zh-CN';
+import { trainingMessages } from '../training/messages';
+import { reviewMessages } from '../review/messages';
+import { auditMessages } from '../audit/messages';
+import { lifecycleMessages } from '../correction/messages';
+
+export interface FeatureMessages {
+  'zh-CN': Record<string, unknown>;
+  'en-US': Record<string, unknown>;
+}
+
+export const featureMessages: readonly FeatureMessages[] = [trainingMessages, reviewMessages, auditMessages, lifecycleMessages];
+
+function merge(base: Record<string, unknown>, locale: 'zh-CN' | 'en-US'): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const f of featureMessages) {
+    for (const [k, v] of Object.entries(f[locale])) {
+      if (k in out) throw new Error(`duplicate UI string section "${k}"`);
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+export const messagesZh = merge(zhCN, 'zh-CN');
+export const messagesEn = merge(enUS, 'en-US');

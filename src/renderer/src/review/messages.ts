@@ -1,0 +1,5 @@
+/** UI strings of this feature (see i18n/resources.ts). Keep zh-CN and en-US key-for-key. */
+export const reviewMessages = {
+  'zh-CN': { review: {} },
+  'en-US': { review: {} },
+};
