@@ -33,6 +33,7 @@ import { migrationVersion } from './migrate';
 import { ApiProblem, describeIssues } from './problem';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit';
 import { registerRevisionRoutes } from './revisions';
+import { registerTrainingRoutes } from './training';
 import {
   CatalogCache,
   caseForDepartment,
@@ -440,6 +441,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   });
 
   registerRevisionRoutes(app, { db, now, catalogs });
+  registerTrainingRoutes(app, { db, now });
 
   await app.ready();
   return app;
