@@ -5,220 +5,29 @@
  * error beside the field) → it syncs (checked on the server through the API) → the applicant
  * rates 不满意 with a tag on the full-screen rating view → a follow-up with its deadline.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
 import { signIn } from './fixtures';
+import { acceptOneCase, syncNow, useQueueServer, UNEMPLOYMENT_DEPARTMENT, VALID_ID } from './server-fixture';
 
-const catalog = JSON.parse(readFileSync('resources/catalog/default-catalog.json', 'utf8'));
-const UNEMPLOYMENT = '330003002000'; // 失业登记 (RSJ): one question, three materials
-const DEPARTMENT: string = catalog.items.find((i: { basicCode: string }) => i.basicCode === UNEMPLOYMENT).departmentCode;
-const VALID_ID = '11010519491231002X';
-const TSX = join('node_modules', '.bin', 'tsx');
+const server = useQueueServer('ow-handout-');
 
-interface Seed {
-  workstation: { id: string; token: string };
-  departments: { code: string; token: string }[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** The service in its own process group (so stopping it stops tsx's child too), started and stopped by pid. */
-class QueueService {
-  private proc: ChildProcess | null = null;
-  log = '';
-  constructor(
-    readonly port: number,
-    readonly dataDir: string,
-  ) {}
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  private env(): NodeJS.ProcessEnv {
-    return { ...process.env, HOST: '127.0.0.1', PORT: String(this.port), ONEWINDOW_DATA_DIR: this.dataDir, ONEWINDOW_LOG: '0', DATABASE_URL: '' };
-  }
-
-  /** `publish-catalog` with the admin CLI (the server must be stopped: PGlite allows one process). */
-  publishCatalog(file: string): void {
-    const r = spawnSync(TSX, ['src/server/admin.ts', 'publish-catalog', file], { env: this.env(), encoding: 'utf8', timeout: 60_000 });
-    if (r.status !== 0) throw new Error(`publish-catalog failed: ${r.stdout} ${r.stderr}`);
-  }
-
-  seed(): Seed {
-    const r = spawnSync(TSX, ['src/server/admin.ts', 'seed-demo', '--json'], { env: this.env(), encoding: 'utf8', timeout: 60_000 });
-    if (r.status !== 0) throw new Error(`seed-demo failed: ${r.stderr}`);
-    return JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as Seed;
-  }
-
-  async start(): Promise<void> {
-    this.proc = spawn(TSX, ['src/server/main.ts'], { env: this.env(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.proc.stdout?.on('data', (d) => (this.log += String(d)));
-    this.proc.stderr?.on('data', (d) => (this.log += String(d)));
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      try {
-        const r = await fetch(`${this.url}/api/v1/health`);
-        if (r.ok) return;
-      } catch {
-        // not yet
-      }
-      if (this.proc.exitCode !== null) throw new Error(`the server exited: ${this.log}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`the server did not start: ${this.log}`);
-  }
-
-  async stop(): Promise<void> {
-    const p = this.proc;
-    if (!p || p.exitCode !== null || p.pid === undefined) return;
-    const exited = new Promise<void>((resolve) => p.once('exit', () => resolve()));
-    process.kill(-p.pid, 'SIGTERM');
-    const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
-    if (!killed) {
-      process.kill(-p.pid, 'SIGKILL');
-      await exited;
-    }
-    this.proc = null;
-  }
-}
-
-/** ONEWINDOW_SYNC_SHOTS=<dir> keeps screenshots of the sync screens there. */
-async function shot(page: Page, name: string) {
-  const dir = process.env.ONEWINDOW_SYNC_SHOTS;
-  if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
-}
-
-let service: QueueService;
-let seed: Seed;
-let dataRoot: string;
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  dataRoot = mkdtempSync(join(tmpdir(), 'ow-handout-'));
-  service = new QueueService(await freePort(), join(dataRoot, 'pglite'));
-  seed = service.seed();
-  await service.start();
-});
-
-test.afterAll(async () => {
-  await service?.stop();
-  if (dataRoot) rmSync(dataRoot, { recursive: true, force: true });
-});
-
-function departmentToken(code = DEPARTMENT): string {
-  const d = seed.departments.find((x) => x.code === code);
-  if (!d) throw new Error(`no department ${code} in the seed`);
-  return d.token;
-}
-
-async function departmentApi(path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const r = await fetch(`${service.url}/api/v1${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: `Bearer ${departmentToken()}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await r.text();
-  return { status: r.status, json: text ? JSON.parse(text) : null };
-}
-
-async function dispatchesOf(caseId: string): Promise<{ dispatchId: number; state: string }[]> {
-  const out: { dispatchId: number; state: string; caseId: string }[] = [];
-  for (const state of ['queued', 'claimed', 'inReview', 'correctionRequested', 'approved']) {
-    const r = await departmentApi(`/department/queue?state=${state}&limit=200`);
-    expect(r.status).toBe(200);
-    out.push(...r.json.dispatches);
-  }
-  return out.filter((d) => d.caseId === caseId);
-}
-
-async function configure(page: Page) {
-  await page.goto('#/settings');
-  await page.getByTestId('server-url').fill(service.url);
-  await page.getByTestId('server-token').fill(seed.workstation.token);
-  await page.getByTestId('test-connection').click();
-  await expect(page.getByTestId('test-result')).toHaveAttribute('data-ok', 'true');
-  await page.getByTestId('save-server').click();
-  await expect(page.getByTestId('saved-token')).toContainText(seed.workstation.token.slice(-4));
-  await expect(page.getByTestId('saved-token')).not.toContainText(seed.workstation.token.slice(0, 12));
-  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'online', { timeout: 15_000 });
-  await shot(page, 'sync-settings');
-}
-
-/** A full intake to acceptance; returns the case id and number. */
-async function acceptOneCase(page: Page): Promise<{ caseId: string; caseNumber: string }> {
-  await page.goto(`#/items/${UNEMPLOYMENT}`);
-  await page.getByTestId('start-intake').click();
-  await expect(page.getByTestId('intake')).toBeVisible();
-  const questions = page.getByTestId('question');
-  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
-  await page.getByTestId('next-step').click();
-  const lines = page.getByTestId('check-line');
-  for (let i = 0; i < (await lines.count()); i++) await lines.nth(i).getByRole('radio', { name: /收原件/ }).check();
-  await page.getByTestId('next-step').click();
-  await page.getByLabel('姓名', { exact: true }).fill('李明');
-  await page.getByTestId('applicant-id-number').fill(VALID_ID);
-  await page.getByLabel('联系电话', { exact: true }).fill('13800138000');
-  await page.getByTestId('next-step').click();
-  await page.getByTestId('next-step').click();
-  await page.getByTestId('choose-accept').check();
-  await page.getByTestId('confirm-decision').click();
-  await expect(page.getByTestId('case-page')).toBeVisible();
-  const caseNumber = (await page.getByTestId('case-number').innerText()).trim();
-  const caseId = decodeURIComponent(page.url().split('#/cases/')[1]!);
-  return { caseId, caseNumber };
-}
-
-async function syncNow(page: Page) {
-  const back = page.url();
-  await page.goto('#/sync');
-  await expect(page.getByTestId('sync-now')).toBeEnabled({ timeout: 15_000 });
-  await page.getByTestId('sync-now').click();
-  await expect(page.getByTestId('sync-now')).toBeEnabled({ timeout: 15_000 });
-  await page.goto(back);
-}
-
-async function workstationApi(path: string, body: unknown): Promise<{ status: number; json: any }> {
-  const r = await fetch(`${service.url}/api/v1${path}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${seed.workstation.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const text = await r.text();
-  return { status: r.status, json: text ? JSON.parse(text) : null };
-}
 
 test('a finished case is handed out in person with the ID checked, syncs, and the applicant rates it 不满意: a follow-up appears', async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page);
-  await configure(page);
+  await server.configure(page);
   const { caseId, caseNumber } = await acceptOneCase(page);
   // after acceptance the applicant may rate too (the button is there; not used here)
   await expect(page.getByTestId('ask-rating-afterAcceptance')).toBeVisible();
   await expect(page.getByTestId('case-sync-state')).toHaveAttribute('data-state', 'acknowledged', { timeout: 15_000 });
 
   // the department finishes it with a result ready (办结)
-  const ds = await dispatchesOf(caseId);
+  const ds = await server.dispatchesOf(caseId);
   expect(ds).toHaveLength(1);
   const id = ds[0]!.dispatchId;
-  expect((await departmentApi(`/department/dispatches/${id}/claim`, {})).status).toBe(200);
-  expect((await departmentApi(`/department/dispatches/${id}/decision`, { kind: 'takenForReview' })).status).toBe(200);
-  expect((await departmentApi(`/department/dispatches/${id}/decision`, { kind: 'approved', resultReady: true })).status).toBe(200);
+  expect((await server.departmentApi(`/department/dispatches/${id}/claim`, {})).status).toBe(200);
+  expect((await server.departmentApi(`/department/dispatches/${id}/decision`, { kind: 'takenForReview' })).status).toBe(200);
+  expect((await server.departmentApi(`/department/dispatches/${id}/decision`, { kind: 'approved', resultReady: true })).status).toBe(200);
   await syncNow(page);
 
   // it appears in 出件
@@ -248,7 +57,7 @@ test('a finished case is handed out in person with the ID checked, syncs, and th
   // it syncs: the server has it (a second hand-out of the same result is refused as already handed out)
   await syncNow(page);
   await expect(handed.getByTestId('handout-sync-state')).toHaveText('已同步', { timeout: 15_000 });
-  const second = await workstationApi(`/cases/${caseId}/handouts`, {
+  const second = await server.workstationApi(`/cases/${caseId}/handouts`, {
     training: false,
     handout: {
       schemaVersion: 1,
@@ -257,7 +66,7 @@ test('a finished case is handed out in person with the ID checked, syncs, and th
       caseNumber,
       at: '2026-11-30T10:00:00+08:00',
       by: 'C0042',
-      departmentCodes: [DEPARTMENT],
+      departmentCodes: [UNEMPLOYMENT_DEPARTMENT],
       delivery: { method: 'electronic', channel: 'email', reference: 'x' },
     },
   });
@@ -294,7 +103,7 @@ test('a finished case is handed out in person with the ID checked, syncs, and th
   await syncNow(page);
   await page.goto('#/handouts');
   await expect(followUp).toContainText('已同步', { timeout: 15_000 });
-  const again = await workstationApi(`/cases/${caseId}/ratings`, {
+  const again = await server.workstationApi(`/cases/${caseId}/ratings`, {
     training: false,
     rating: {
       schemaVersion: 1,
