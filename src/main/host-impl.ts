@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import type {
+  HostDataKeys,
   HostInfo,
   OpenedTextFile,
   OpenTextFileRequest,
@@ -63,6 +64,8 @@ export interface HostImplDeps<TSender extends PrintableContents, TWindow> {
   /** The BrowserWindow that owns the sender, so dialogs are modal to it. */
   windowFor: (sender: TSender) => TWindow;
   maxOpenFileBytes?: number;
+  /** The data keys (./data-keys.ts); without it the host has none to give. */
+  dataKeys?: () => Promise<{ encryption: Uint8Array; index: Uint8Array }>;
 }
 
 /** Strict UTF-8 (a GBK file fails loudly instead of turning into mojibake); BOM dropped. */
@@ -162,6 +165,12 @@ export function createHostImpl<TSender extends PrintableContents, TWindow>(
       // A tight copy: structured clone sends a typed array's whole ArrayBuffer,
       // and a Node Buffer may be a view into a larger pool.
       return new Uint8Array(pdf);
+    },
+
+    async dataKeys(): Promise<HostDataKeys> {
+      if (!deps.dataKeys) throw new HostError('DATA_KEYS_UNAVAILABLE');
+      const k = await deps.dataKeys();
+      return { kind: 'raw', encryption: k.encryption, index: k.index };
     },
   };
 }

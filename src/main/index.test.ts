@@ -62,7 +62,9 @@ function makeElectron(opts: { gotLock: boolean; isPackaged?: boolean }) {
       whenReady: vi.fn(() => ready),
       isReady: vi.fn(() => true),
       getVersion: vi.fn(() => '0.1.0'),
+      getPath: vi.fn(() => '/tmp/onewindow-test-userdata'),
     },
+    safeStorage: { isEncryptionAvailable: vi.fn(() => false), encryptString: vi.fn(), decryptString: vi.fn() },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(() => calls.push('registerSchemesAsPrivileged')),
       handle: vi.fn(() => calls.push('protocol.handle')),

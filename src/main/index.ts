@@ -2,9 +2,11 @@
  * Electron main process — thin wiring only; the logic lives in the plain,
  * unit-tested modules next to this file (protocol, security, ipc, host-impl).
  */
-import { stat, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { stat, readFile, writeFile, rename, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
+import { createDataKeyStore } from './data-keys';
 import { createHostImpl } from './host-impl';
 import { makeSenderCheck, registerHostHandlers } from './ipc';
 import { APP_INDEX_URL, APP_SCHEME, appSchemePrivileges, createAppProtocolHandler } from './protocol';
@@ -35,6 +37,8 @@ protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
+/** The data keys, loaded (or made) on the renderer's first ask (see data-keys.ts). */
+let dataKeyStore: ReturnType<typeof createDataKeyStore> | undefined;
 
 function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -80,6 +84,10 @@ function start(): void {
         showSaveDialog: (win: BrowserWindow, options) => dialog.showSaveDialog(win, options),
       },
       fs: { stat, readFile, writeFile },
+      dataKeys: () => {
+        dataKeyStore ??= createDataKeyStore({ safeStorage, fs: { readFile, writeFile, rename, mkdir }, dir: app.getPath('userData'), randomBytes: (n) => new Uint8Array(randomBytes(n)) });
+        return dataKeyStore();
+      },
       windowFor: (sender: Electron.WebContents) => {
         const win = BrowserWindow.fromWebContents(sender) ?? mainWindow;
         if (!win) throw new Error('no window');

@@ -164,6 +164,7 @@ describe('registerHostHandlers', () => {
       saveTextFile: vi.fn(async () => true),
       print: vi.fn(async () => undefined),
       printToPdf: vi.fn(async () => new Uint8Array([37, 80, 68, 70])),
+      dataKeys: vi.fn(async () => ({ kind: 'raw' as const, encryption: new Uint8Array(32), index: new Uint8Array(32) })),
     };
     const registered = registerHostHandlers(ipcMain, {
       impl,
@@ -196,6 +197,8 @@ describe('registerHostHandlers', () => {
     await expect(handlers.get(hostChannels.printToPdf)!(event, { title: '受理回执' })).resolves.toBeInstanceOf(
       Uint8Array,
     );
+    await expect(handlers.get(hostChannels.dataKeys)!(event)).resolves.toMatchObject({ kind: 'raw' });
+    await expect(handlers.get(hostChannels.dataKeys)!(event, 'a payload')).rejects.toThrow('INVALID_PAYLOAD');
   });
 
   it('guards every channel', async () => {

@@ -15,6 +15,7 @@ import {
   OpenTextFileRequest,
   PrintRequest,
   SaveTextFileRequest,
+  type HostDataKeys,
   type HostInfo,
   type OneWindowHost,
   type OpenedTextFile,
@@ -33,6 +34,7 @@ export const HOST_ERROR_CODES = [
   'FILE_WRITE_FAILED',
   'PRINT_FAILED',
   'PDF_FAILED',
+  'DATA_KEYS_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type HostErrorCode = (typeof HOST_ERROR_CODES)[number];
@@ -156,6 +158,7 @@ export interface HostImpl<TSender = unknown> {
   saveTextFile(req: z.output<typeof SaveTextFileRequest>, sender: TSender): Promise<boolean>;
   print(req: PrintRequest, sender: TSender): Promise<void>;
   printToPdf(req: PrintRequest, sender: TSender): Promise<Uint8Array | null>;
+  dataKeys(): Promise<HostDataKeys>;
 }
 
 /** Payload schema per channel; info takes no argument. */
@@ -165,6 +168,7 @@ export const channelSchemas = {
   saveTextFile: SaveTextFileRequest,
   print: PrintRequest,
   printToPdf: PrintRequest,
+  dataKeys: z.undefined(),
 } as const satisfies Record<keyof OneWindowHost, z.ZodType>;
 
 export interface IpcMainLike<E> {
@@ -212,6 +216,7 @@ export function registerHostHandlers<TSender, E extends IpcEventLike<TSender>>(
       (req, e: E) => impl.printToPdf(req, e.sender),
       opts(hostChannels.printToPdf),
     ),
+    dataKeys: guardHandler(channelSchemas.dataKeys, isTrustedSender, () => impl.dataKeys(), opts(hostChannels.dataKeys)),
   };
 
   const registered: string[] = [];

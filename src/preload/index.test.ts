@@ -39,6 +39,8 @@ describe('preload', () => {
     const host = exposed.get(HOST_GLOBAL) as Record<string, (...a: unknown[]) => Promise<unknown>>;
     await host['info']!('ignored');
     expect(invoke).toHaveBeenLastCalledWith(hostChannels.info);
+    await host['dataKeys']!('ignored');
+    expect(invoke).toHaveBeenLastCalledWith(hostChannels.dataKeys);
     for (const key of ['openTextFile', 'saveTextFile', 'print', 'printToPdf'] as const) {
       const req = { title: key };
       await expect(host[key]!(req, 'extra', 'args')).resolves.toBe('result');

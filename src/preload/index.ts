@@ -17,6 +17,7 @@ const host = {
   saveTextFile: (req) => ipcRenderer.invoke(hostChannels.saveTextFile, req),
   print: (req) => ipcRenderer.invoke(hostChannels.print, req),
   printToPdf: (req) => ipcRenderer.invoke(hostChannels.printToPdf, req),
+  dataKeys: () => ipcRenderer.invoke(hostChannels.dataKeys),
 } satisfies OneWindowHost;
 
 contextBridge.exposeInMainWorld(HOST_GLOBAL, Object.freeze(host));

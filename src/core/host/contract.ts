@@ -37,6 +37,22 @@ export const PrintRequest = z.object({
 });
 export type PrintRequest = z.infer<typeof PrintRequest>;
 
+/**
+ * The workstation's two data keys (issue 7 §6): `encryption` (AES-GCM, 256 bits) seals the
+ * applicant's identity fields in IndexedDB; `index` (HMAC-SHA-256) makes the blind index that
+ * finds a case by ID number without storing the number. The host holds them:
+ * - Electron: 64 random bytes wrapped with safeStorage (the OS keychain / DPAPI / libsecret) in
+ *   userData; handed over as raw bytes (`kind: 'raw'`), which the renderer imports as
+ *   non-extractable CryptoKeys at once and then drops.
+ * - Browser build: non-extractable CryptoKeys made once and kept in IndexedDB (structured clone
+ *   keeps them non-extractable): the page never sees key bytes (`kind: 'cryptoKey'`).
+ */
+export type HostDataKeys =
+  | { kind: 'raw'; encryption: Uint8Array; index: Uint8Array }
+  | { kind: 'cryptoKey'; encryption: CryptoKey; index: CryptoKey };
+
+export const DATA_KEY_BYTES = 32;
+
 export interface HostInfo {
   kind: 'electron' | 'browser';
   appVersion: string;
@@ -53,6 +69,8 @@ export interface OneWindowHost {
   print(req: PrintRequest): Promise<void>;
   /** A PDF of the current page (A4), or null where the host cannot make one. */
   printToPdf(req: PrintRequest): Promise<Uint8Array | null>;
+  /** The data keys (see HostDataKeys): made on first use, the same ever after. */
+  dataKeys(): Promise<HostDataKeys>;
 }
 
 /** IPC channel names; the main process registers exactly these. */
@@ -62,6 +80,7 @@ export const hostChannels = {
   saveTextFile: 'host:save-text-file',
   print: 'host:print',
   printToPdf: 'host:print-to-pdf',
+  dataKeys: 'host:data-keys',
 } as const satisfies Record<keyof OneWindowHost, string>;
 
 export const HOST_GLOBAL = 'oneWindowHost';

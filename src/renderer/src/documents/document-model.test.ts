@@ -260,6 +260,9 @@ describe('PDF copies kept with the case', () => {
     openTextFile: async () => null,
     saveTextFile: async () => false,
     print: async () => undefined,
+    dataKeys: async () => {
+      throw new Error('no keys in this test');
+    },
     printToPdf: async () => {
       if (next instanceof Error) throw next;
       return next;
