@@ -21,6 +21,8 @@ import {
   LEASE_SECONDS,
   MAX_BODY_BYTES,
   MAX_PUSH_BATCH,
+  ClaimBatchRequest,
+  DecisionBatchRequest,
   QueueQuery,
   StatusEventsQuery,
   WORKER_HEADER,
@@ -40,7 +42,9 @@ import {
   catalogVersionsAfter,
   type ActingDepartment,
   claimDispatchAs,
+  claimBatchAs,
   claimNextAs,
+  decideBatchAs,
   decideAs,
   type DepartmentRef,
   listQueue,
@@ -431,6 +435,21 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
     const { department: d, ...result } = await decideAs(db, departmentRef(request), id, request.worker, decision, now());
     acted(request, d);
     return result;
+  });
+
+  app.post(`${API_PREFIX}/department/dispatches/claim-batch`, { config: { auth: 'department', inlineAuth: true } }, async (request, reply) => {
+    const { limit } = parseOr400(ClaimBatchRequest, request.body ?? {}, 'claim');
+    const r = await claimBatchAs(db, departmentRef(request), request.worker, now(), leaseSeconds, limit);
+    acted(request, r.department);
+    if (r.dispatches.length === 0) return reply.code(204).send();
+    return { dispatches: r.dispatches };
+  });
+
+  app.post(`${API_PREFIX}/department/decisions`, { config: { auth: 'department', inlineAuth: true } }, async (request) => {
+    const { decisions } = parseOr400(DecisionBatchRequest, request.body, 'decisions');
+    const r = await decideBatchAs(db, departmentRef(request), decisions, request.worker, now());
+    acted(request, r.department);
+    return { results: r.results };
   });
 
   app.get(`${API_PREFIX}/department/cases/:caseId`, { config: { auth: 'department' } }, async (request) => {

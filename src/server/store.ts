@@ -30,6 +30,7 @@ import {
 } from '../core/sync/dispatch';
 import {
   canonicalJson,
+  type DecisionBatchResult,
   type DepartmentDecision,
   DepartmentDecisionKind as DepartmentDecisionKindEnum,
   type DepartmentDecisionKind,
@@ -753,6 +754,137 @@ export async function decide(
 ): Promise<{ dispatch: DispatchView; event: StatusEvent }> {
   const { department: _, ...result } = await decideAs(db, { code: departmentCode }, id, requester, decision, now);
   return result;
+}
+
+/**
+ * Claims up to `limit` of this department's oldest claimable dispatches at once, each with
+ * its own lease (FOR UPDATE SKIP LOCKED: concurrent workers get disjoint sets). One
+ * statement, the token lookup included, as claimNextAs. Empty when none is claimable.
+ */
+export async function claimBatchAs(
+  db: Queryable,
+  ref: DepartmentRef,
+  worker: string | null,
+  now: Date,
+  leaseSeconds: number,
+  limit: number,
+): Promise<{ department: ActingDepartment; dispatches: DispatchView[] }> {
+  const rows = await db.query<WhoColumns & Partial<DispatchRow>>(
+    `WITH ${whoCte(ref, '$3')},
+     target AS (
+       SELECT d.id FROM dispatches d WHERE d.department_code = ${ACTING} AND ${CLAIMABLE}
+       ORDER BY d.id LIMIT $5 FOR UPDATE SKIP LOCKED
+     ), claimed AS (
+       UPDATE dispatches d SET ${CLAIM_SET} FROM target WHERE d.id = target.id AND ${ASYNC_COMMIT} RETURNING d.*
+     )
+     SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (SELECT ${VIEW_COLUMNS} FROM claimed d JOIN cases c ON c.case_id = d.case_id) x ON true
+     ORDER BY x.id`,
+    ['code' in ref ? ref.code : ref.tokenHash, now, worker, leaseSeconds, limit],
+    { name: `ow_claim_batch_${'code' in ref ? 'code' : 'token'}` },
+  );
+  const { requester: _, ...department } = actingOf(rows);
+  return { department, dispatches: rows.filter((r) => r.id != null).map((r) => toView(r as DispatchRow)) };
+}
+
+type BatchDecidedRow = WhoColumns & {
+  ord: number | null;
+  dispatch_id: string | number | null;
+  state: DispatchState;
+} & Omit<EventRow, 'at'> & { ev_at: Date };
+
+/**
+ * Records many decisions, each on its own (issue 4's batch for department systems): one
+ * statement decides every decision the state machine and the lease rule allow — locking the
+ * dispatch rows in id order and the workstations' event locks in a fixed order, so
+ * concurrent batches cannot deadlock — and each one it could not take goes through
+ * decideAs on its own, which gives the exact refusal (404, 403, 409) or decides after all.
+ */
+export async function decideBatchAs(
+  db: Db,
+  ref: DepartmentRef,
+  items: readonly { dispatchId: number; decision: DepartmentDecision }[],
+  worker: string | null,
+  now: Date,
+): Promise<{ department: ActingDepartment; results: DecisionBatchResult[] }> {
+  const seen = new Set<number>();
+  const input = items.flatMap((it, ord) => {
+    if (seen.has(it.dispatchId)) return []; // the same dispatch twice: the second goes the slow way (and learns why)
+    seen.add(it.dispatchId);
+    const d = it.decision;
+    return [
+      {
+        ord,
+        id: it.dispatchId,
+        kind: d.kind,
+        to_state: DECISION_TARGET[d.kind],
+        allowed: JSON.parse(DECIDABLE_FROM[d.kind]) as string[],
+        comment: d.comment ? d.comment : null,
+        field_comments: d.fieldComments.length > 0 ? d.fieldComments : null,
+        result_ready: d.kind === 'approved' ? (d.resultReady ?? true) : (d.resultReady ?? null),
+      },
+    ];
+  });
+  const rows = await db.query<BatchDecidedRow>(
+    `WITH ${whoCte(ref, '$3')},
+     input AS (
+       SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(ord integer, id bigint, kind text, to_state text, allowed jsonb,
+                                                        comment text, field_comments jsonb, result_ready boolean)
+     ),
+     cur AS (
+       SELECT d.id, d.case_id, d.department_code, c.workstation_id, i.ord, i.kind, i.to_state, i.comment, i.field_comments, i.result_ready
+       FROM input i JOIN dispatches d ON d.id = i.id JOIN cases c ON c.case_id = d.case_id
+       WHERE d.department_code = ${ACTING} AND i.allowed ? d.state
+         AND (d.state <> 'claimed' OR d.lease_owner IS NULL OR d.lease_owner = ${REQUESTER} OR d.lease_owner = d.department_code
+              OR ${REQUESTER} = d.department_code OR d.lease_until IS NULL OR d.lease_until <= $4)
+       ORDER BY d.id
+       FOR UPDATE OF d
+     ),
+     l AS (
+       SELECT w.workstation_id, pg_advisory_xact_lock(8787, hashtext('ws:' || w.workstation_id)) AS locked
+       FROM (SELECT DISTINCT workstation_id FROM cur ORDER BY workstation_id) w
+     ),
+     updated AS (
+       UPDATE dispatches d SET state = cur.to_state, lease_owner = ${REQUESTER}, lease_until = NULL, decided_at = $4
+       FROM cur JOIN l ON l.workstation_id = cur.workstation_id WHERE d.id = cur.id
+       RETURNING d.id, d.state, cur.case_id, cur.department_code, cur.workstation_id, cur.ord, cur.kind, cur.comment, cur.field_comments, cur.result_ready
+     ),
+     e AS (
+       INSERT INTO status_events (case_id, workstation_id, kind, department_code, at, comment, field_comments, result_ready)
+       SELECT u.case_id, u.workstation_id, u.kind, u.department_code, $4, u.comment, u.field_comments, u.result_ready FROM updated u ORDER BY u.ord
+       RETURNING seq, case_id, department_code, kind, at AS ev_at, comment, field_comments, result_ready
+     )
+     SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (
+       SELECT u.ord, u.id AS dispatch_id, u.state, e.seq, e.case_id::text AS case_id, c.case_number, e.department_code, e.kind, e.ev_at,
+              e.comment, e.field_comments, e.result_ready
+       FROM e JOIN updated u ON u.case_id = e.case_id AND u.department_code = e.department_code JOIN cases c ON c.case_id = e.case_id
+     ) x ON true`,
+    ['code' in ref ? ref.code : ref.tokenHash, JSON.stringify(input), worker, now],
+    { name: `ow_decide_batch_${'code' in ref ? 'code' : 'token'}` },
+  );
+  const { requester: _, ...department } = actingOf(rows);
+  const results: (DecisionBatchResult | undefined)[] = new Array(items.length);
+  for (const r of rows) {
+    if (r.ord == null) continue;
+    results[r.ord] = {
+      dispatchId: Number(r.dispatch_id),
+      outcome: 'decided',
+      state: r.state,
+      event: toEvent({ ...r, at: r.ev_at }),
+    };
+  }
+  // The rest, one by one: the exact reason, or a decision after all (a lease ran out meanwhile).
+  for (let i = 0; i < items.length; i++) {
+    if (results[i]) continue;
+    const it = items[i]!;
+    try {
+      const r = await decideAs(db, ref, it.dispatchId, worker, it.decision, now);
+      results[i] = { dispatchId: it.dispatchId, outcome: 'decided', state: r.dispatch.state, event: r.event };
+    } catch (e) {
+      if (!(e instanceof ApiProblem) || e.status === 401) throw e;
+      results[i] = { dispatchId: it.dispatchId, outcome: 'refused', status: e.status, code: e.code, message: e.message };
+    }
+  }
+  return { department, results: results as DecisionBatchResult[] };
 }
 
 /** The case of one of this department's dispatches; 404 when the department has none for it. */

@@ -257,6 +257,31 @@ export type ClaimResponse = z.infer<typeof ClaimResponse>;
 export const DecisionResponse = z.object({ dispatch: DispatchView, event: StatusEvent });
 export type DecisionResponse = z.infer<typeof DecisionResponse>;
 
+/**
+ * Batches for department systems that integrate at volume (as a job queue's batch fetch and
+ * batch complete): `POST …/dispatches/claim-batch` claims up to `limit` of the department's
+ * oldest claimable dispatches at once (each with its own lease; 204 when none), and
+ * `POST …/decisions` records up to MAX_DECISION_BATCH decisions, each on its own: one
+ * refused decision (another's lease, a state that does not allow it) never fails the others.
+ */
+export const MAX_CLAIM_BATCH = 100;
+export const MAX_DECISION_BATCH = 100;
+export const ClaimBatchRequest = z.object({ limit: z.number().int().min(1).max(MAX_CLAIM_BATCH).default(10) });
+export const ClaimBatchResponse = z.object({ dispatches: z.array(DispatchView).min(1).max(MAX_CLAIM_BATCH) });
+export type ClaimBatchResponse = z.infer<typeof ClaimBatchResponse>;
+export const DecisionBatchItem = z.object({ dispatchId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), decision: DepartmentDecision });
+export type DecisionBatchItem = z.infer<typeof DecisionBatchItem>;
+export const DecisionBatchRequest = z.object({ decisions: z.array(DecisionBatchItem).min(1).max(MAX_DECISION_BATCH) });
+export type DecisionBatchRequest = z.infer<typeof DecisionBatchRequest>;
+/** One per decision, in the request's order: the event it became, or why not (the single route's 4xx as data). */
+export const DecisionBatchResult = z.discriminatedUnion('outcome', [
+  z.object({ dispatchId: z.number().int(), outcome: z.literal('decided'), state: DispatchState, event: StatusEvent }),
+  z.object({ dispatchId: z.number().int(), outcome: z.literal('refused'), status: z.number().int(), code: z.string(), message: z.string() }),
+]);
+export type DecisionBatchResult = z.infer<typeof DecisionBatchResult>;
+export const DecisionBatchResponse = z.object({ results: z.array(DecisionBatchResult) });
+export type DecisionBatchResponse = z.infer<typeof DecisionBatchResponse>;
+
 /** `GET /api/v1/department/cases/:caseId`: this department's dispatch of the case (with the case). */
 export const DepartmentCaseResponse = z.object({ dispatch: DispatchView });
 export type DepartmentCaseResponse = z.infer<typeof DepartmentCaseResponse>;
