@@ -269,3 +269,42 @@ describe('itemFieldsSchema', () => {
     expect(s.parse({ x: 'anything' })).toEqual({ x: 'anything' });
   });
 });
+
+describe('applicantFormSchema: a company being founded (拟设立企业)', () => {
+  const founding = (o: Record<string, unknown> = {}) =>
+    org({ founding: true, uscc: '', name: '杭州示例科技有限公司', legalRepresentative: '张伟', legalRepresentativeIdNumber: IDS.zhangWei, nameReservation: '（杭）名称自主申报〔2026〕第123号', ...o });
+
+  it('needs no USCC; the reserved name and the legal representative stand for it', () => {
+    const r = zhSchema.safeParse(founding());
+    expect(r.success).toBe(true);
+    const a = r.success ? r.data.applicant : null;
+    expect(a).toMatchObject({ kind: 'organisation', founding: true, name: '杭州示例科技有限公司', legalRepresentativeIdNumber: IDS.zhangWei, nameReservation: '（杭）名称自主申报〔2026〕第123号' });
+    expect(a && 'uscc' in a).toBe(false);
+    // and what the case stores validates
+    expect(Applicant.safeParse(applicantFromForm(r.success ? r.data : (null as never), { clerkId: 'C1', at: AT }).applicant).success).toBe(true);
+  });
+  it('refuses a USCC (it has none yet)', () => {
+    expect(issues(founding({ uscc: USCCS.hotelCompany })).map((i) => i.path)).toEqual(['applicant.uscc']);
+    expect(issues(founding({ uscc: USCCS.hotelCompany }))[0]!.message).toContain('拟设立企业尚无统一社会信用代码');
+  });
+  it('needs the legal representative’s resident ID, checked', () => {
+    expect(issues(founding({ legalRepresentativeIdNumber: '' }))).toEqual([{ path: 'applicant.legalRepresentativeIdNumber', message: expect.stringContaining('法定代表人') }]);
+    expect(issues(founding({ legalRepresentativeIdNumber: '330106199003071237' })).map((i) => i.path)).toEqual(['applicant.legalRepresentativeIdNumber']);
+    expect(issues(founding({ legalRepresentativeIdNumber: '' }), enSchema)[0]!.message).toContain('legal representative');
+  });
+  it('the agent cannot be the legal representative who applies', () => {
+    const v = { ...founding(), hasAgent: true, agent: { ...agentPerson(), idNumber: IDS.zhangWei } };
+    expect(issues(v).map((i) => i.path)).toContain('agent.idNumber');
+  });
+  it('an existing organisation still needs its USCC', () => {
+    expect(issues(org({ uscc: '' })).map((i) => i.path)).toEqual(['applicant.uscc']);
+  });
+  it('the case schema: founding ⇒ no USCC and the representative’s ID; otherwise a USCC', () => {
+    const base = { kind: 'organisation', name: '杭州示例科技有限公司', legalRepresentative: '张伟', phone: '13800138000' } as const;
+    expect(Applicant.safeParse({ ...base, founding: true, legalRepresentativeIdNumber: IDS.zhangWei }).success).toBe(true);
+    expect(Applicant.safeParse({ ...base, founding: true }).success).toBe(false);
+    expect(Applicant.safeParse({ ...base, founding: true, uscc: USCCS.hotelCompany, legalRepresentativeIdNumber: IDS.zhangWei }).success).toBe(false);
+    expect(Applicant.safeParse(base).success).toBe(false);
+    expect(Applicant.safeParse({ ...base, uscc: USCCS.hotelCompany }).success).toBe(true);
+  });
+});

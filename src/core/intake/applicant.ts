@@ -40,6 +40,8 @@ interface Messages {
   idTypeLabel: string;
   overrideReason: string;
   agentIsApplicant: string;
+  foundingNoUscc: string;
+  foundingRepId: string;
   // item fields
   fieldRequired: (label: string) => string;
   fieldPattern: (label: string) => string;
@@ -58,6 +60,7 @@ interface Messages {
     address: string;
     legalRepresentative: string;
     legalRepresentativeIdNumber: string;
+    nameReservation: string;
     agentName: string;
     agentIdNumber: string;
     agentPhone: string;
@@ -80,6 +83,8 @@ const zh: Messages = {
   idTypeLabel: '请填写证件名称（如护照、港澳居民来往内地通行证）。',
   overrideReason: '请填写核对说明（如：已核对营业执照原件）。',
   agentIsApplicant: '代理人不能是申请人本人：本人办理时请选择“无代理人”。',
+  foundingNoUscc: '拟设立企业尚无统一社会信用代码：请清空此项，或取消“拟设立企业”。',
+  foundingRepId: '拟设立企业由法定代表人本人作为申请人：请填写法定代表人的居民身份证号码。',
   fieldRequired: (label) => `请填写“${label}”。`,
   fieldPattern: (label) => `“${label}”的格式不正确。`,
   fieldNumber: (label) => `“${label}”应为数字。`,
@@ -97,6 +102,7 @@ const zh: Messages = {
     address: '地址',
     legalRepresentative: '法定代表人（负责人）姓名',
     legalRepresentativeIdNumber: '法定代表人证件号码',
+    nameReservation: '名称自主申报（预先核准）文号',
     agentName: '代理人姓名',
     agentIdNumber: '代理人证件号码',
     agentPhone: '代理人联系电话',
@@ -119,6 +125,8 @@ const en: Messages = {
   idTypeLabel: 'Enter the kind of document (e.g. passport, Mainland Travel Permit for Hong Kong and Macao Residents).',
   overrideReason: 'Enter what you checked (e.g. compared with the original business licence).',
   agentIsApplicant: 'The agent cannot be the applicant: choose “no agent” when applicants come in person.',
+  foundingNoUscc: 'A company being founded has no unified social credit code yet: clear this field, or untick “company being founded”.',
+  foundingRepId: 'For a company being founded the legal representative answers in person: enter their resident ID number.',
   fieldRequired: (label) => `Enter “${label}”.`,
   fieldPattern: (label) => `“${label}” is not in the expected format.`,
   fieldNumber: (label) => `“${label}” must be a number.`,
@@ -136,6 +144,7 @@ const en: Messages = {
     address: 'address',
     legalRepresentative: 'legal representative’s name',
     legalRepresentativeIdNumber: 'legal representative’s document number',
+    nameReservation: 'name reservation number',
     agentName: 'agent’s name',
     agentIdNumber: 'agent’s document number',
     agentPhone: 'agent’s phone number',
@@ -196,6 +205,9 @@ const OrganisationInput = z.object({
   legalRepresentativeIdNumber: optText,
   phone: optText,
   address: optText,
+  /** 拟设立企业: no USCC yet; the legal representative (with a resident ID) answers for it. */
+  founding: z.boolean().nullable().optional(),
+  nameReservation: optText,
 });
 
 const AgentInput = z.object({
@@ -311,19 +323,26 @@ export function applicantFormSchema(locale: Locale, today: string) {
         else if (charCount(name) < 2 || charCount(name) > 100)
           issues.push({ path: ['applicant', 'name'], message: m.length(m.names.orgName, 2, 100) });
 
+        const founding = a.founding === true;
         let uscc = normalizeIdentityInput(cleanText(a.uscc));
         const reason = cleanText(a.usccOverride?.reason);
         let override: { reason: string } | undefined;
-        const r = checkUscc(uscc);
-        if (r.ok) uscc = r.normalized;
-        else if (isOverridableUsccProblem(r.reason) && reason !== '') override = { reason };
-        else
-          issues.push({
-            path: ['applicant', 'uscc'],
-            message: identityProblemMessage(r, locale),
-            params: { overridable: isOverridableUsccProblem(r.reason) },
-          });
-        if (override && charCount(reason) > 200) issues.push({ path: ['applicant', 'usccOverride', 'reason'], message: m.maxLength(m.overrideReason, 200) });
+        if (founding) {
+          if (uscc !== '') issues.push({ path: ['applicant', 'uscc'], message: m.foundingNoUscc });
+        } else {
+          const r = checkUscc(uscc);
+          if (r.ok) uscc = r.normalized;
+          else if (isOverridableUsccProblem(r.reason) && reason !== '') override = { reason };
+          else
+            issues.push({
+              path: ['applicant', 'uscc'],
+              message: identityProblemMessage(r, locale),
+              params: { overridable: isOverridableUsccProblem(r.reason) },
+            });
+          if (override && charCount(reason) > 200) issues.push({ path: ['applicant', 'usccOverride', 'reason'], message: m.maxLength(m.overrideReason, 200) });
+        }
+        const nameReservation = founding ? cleanText(a.nameReservation) : '';
+        if (charCount(nameReservation) > 50) issues.push({ path: ['applicant', 'nameReservation'], message: m.maxLength(m.names.nameReservation, 50) });
 
         const legalRepresentative = cleanText(a.legalRepresentative);
         if (legalRepresentative === '')
@@ -332,7 +351,14 @@ export function applicantFormSchema(locale: Locale, today: string) {
           issues.push({ path: ['applicant', 'legalRepresentative'], message: m.length(m.names.legalRepresentative, 2, 50) });
 
         let repId = normalizeIdentityInput(cleanText(a.legalRepresentativeIdNumber));
-        if (repId !== '') {
+        if (founding) {
+          // the legal representative is the person who applies: a resident ID, checked
+          const rr = checkResidentId(repId, today);
+          if (repId === '') issues.push({ path: ['applicant', 'legalRepresentativeIdNumber'], message: m.foundingRepId });
+          else if (!rr.ok) issues.push({ path: ['applicant', 'legalRepresentativeIdNumber'], message: identityProblemMessage(rr, locale) });
+          else repId = rr.normalized;
+          applicantIdNumber = repId;
+        } else if (repId !== '') {
           if (/^\d{17}[\dX]$/.test(repId)) {
             const rr = checkResidentId(repId, today);
             if (!rr.ok) issues.push({ path: ['applicant', 'legalRepresentativeIdNumber'], message: identityProblemMessage(rr, locale) });
@@ -349,10 +375,13 @@ export function applicantFormSchema(locale: Locale, today: string) {
         const org: ApplicantFormOutput['applicant'] & { kind: 'organisation' } = {
           kind: 'organisation',
           name,
-          uscc,
           legalRepresentative,
           phone,
         };
+        if (founding) {
+          org.founding = true;
+          if (nameReservation !== '') org.nameReservation = nameReservation;
+        } else org.uscc = uscc;
         if (override) org.usccOverride = override;
         if (repId !== '') org.legalRepresentativeIdNumber = repId;
         const address = optionalAddress(a.address, ['applicant', 'address'], m, issues);

@@ -122,8 +122,17 @@ export type UsccOverride = z.infer<typeof UsccOverride>;
 
 const organisationFields = {
   name: text,
-  uscc: text,
+  /** Absent only for a company being founded (`founding`), which has no USCC yet. */
+  uscc: text.optional(),
   usccOverride: UsccOverride.optional(),
+  /**
+   * 拟设立企业 (e.g. the founding company in 开办企业): `name` is the reserved / declared name
+   * (名称自主申报), there is no USCC yet, and the legal representative is the person who answers
+   * for it (their ID number is required). See ./applicant.ts `foundingCompanyProblems`.
+   */
+  founding: z.literal(true).optional(),
+  /** 名称自主申报告知书 / 名称预先核准通知书 number of the reserved name, when there is one. */
+  nameReservation: text.max(50).optional(),
   legalRepresentative: text,
   legalRepresentativeIdNumber: text.optional(),
   phone: text,
@@ -133,7 +142,14 @@ const organisationFields = {
 export const OrganisationApplicant = z.object({ kind: z.literal('organisation'), ...organisationFields });
 export type OrganisationApplicant = z.infer<typeof OrganisationApplicant>;
 
-export const Applicant = z.discriminatedUnion('kind', [PersonApplicant, OrganisationApplicant]);
+export const Applicant = z.discriminatedUnion('kind', [PersonApplicant, OrganisationApplicant]).superRefine((a, ctx) => {
+  if (a.kind !== 'organisation') return;
+  if (a.founding) {
+    if (a.uscc !== undefined) ctx.addIssue({ code: 'custom', path: ['uscc'], message: 'a company being founded has no USCC yet' });
+    if (a.legalRepresentativeIdNumber === undefined)
+      ctx.addIssue({ code: 'custom', path: ['legalRepresentativeIdNumber'], message: 'a company being founded needs its legal representative’s ID number' });
+  } else if (a.uscc === undefined) ctx.addIssue({ code: 'custom', path: ['uscc'], message: 'an organisation needs its USCC' });
+});
 export type Applicant = z.infer<typeof Applicant>;
 
 /** The applicant while drafting: the kind is chosen, any other field may still be missing. */
