@@ -4,7 +4,7 @@ import { can, PERMISSIONS, Role } from './roles';
 describe('role permissions', () => {
   it('a clerk takes in cases but cannot open the supervisor views or settings', () => {
     expect(can('clerk', 'intake')).toBe(true);
-    for (const p of ['reviewCases', 'dashboards', 'workstationHealth', 'auditLog', 'manageUsers', 'settings', 'trainingAuthor'] as const) {
+    for (const p of ['reviewCases', 'dashboards', 'workstationHealth', 'auditLog', 'manageUsers', 'settings', 'catalogAdmin', 'trainingAuthor'] as const) {
       expect(can('clerk', p), p).toBe(false);
     }
   });

@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   auditLog: ['supervisor'], // read any case's history, verify the chain
   manageUsers: ['supervisor'],
   settings: ['supervisor'], // server address, token: entered once by an administrator
+  catalogAdmin: ['supervisor'], // import / switch catalog versions
+  reviewFeedback: ['clerk', 'supervisor'], // read and answer the feedback on one's own reviewed cases
   trainingAuthor: ['trainer', 'supervisor'], // author/import/assign drills, read reports
   trainingDrill: ['clerk', 'trainer', 'supervisor'], // run a drill as a trainee
   unmaskedIdentity: ['clerk', 'supervisor'], // see full ID numbers (trainers never work on live personal data)

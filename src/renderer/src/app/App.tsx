@@ -14,6 +14,7 @@ import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
 import { signOut } from '../session/session-store';
 import { hrefFor, useRoute, type Route } from './router';
+import type { Permission } from '@core/quality/roles';
 import { SyncPage } from '../sync/SyncPage';
 import { NotificationBell, SyncIndicator, SyncProgress } from '../sync/SyncTopBar';
 import { useSyncEngine } from '../sync/runtime';
@@ -21,8 +22,17 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { HandoutCount, HandoutsPage } from '../handouts/HandoutsPage';
 import { RatingView } from '../handouts/RatingView';
 import { DeferralsPage, OverdueBadge } from '../deferral/DeferralsPage';
+import { RequireRole, useCan } from '../session/RequireRole';
+import { RoleBadge } from '../session/RoleBadge';
+import { UsersPage } from '../users/UsersPage';
+import { ReviewPage } from '../review/ReviewPage';
+import { FeedbackPage } from '../review/FeedbackPage';
+import { DashboardsPage } from '../dashboards/DashboardsPage';
+import { HealthPage } from '../health/HealthPage';
 
-function NavLink({ route, current, children }: { route: Route; current: boolean; children: React.ReactNode }) {
+function NavLink({ route, current, children, permission }: { route: Route; current: boolean; children: React.ReactNode; permission?: Permission }) {
+  const allowed = useCan(permission ?? 'trainingDrill');
+  if (permission && !allowed) return null; // the nav shows only what the role may open
   return (
     <a href={hrefFor(route)} className={current ? 'nav-link current' : 'nav-link'} aria-current={current ? 'page' : undefined}>
       {children}
@@ -87,6 +97,7 @@ export function App() {
             {t('app.switchLanguage')}
           </button>
           <span className="clerk-badge" data-testid="clerk-badge">{t('signIn.signedInAs', { name: session.name, windowNo: session.windowNo })}</span>
+          <RoleBadge role={session.role} />
           <button type="button" className="btn btn-quiet" onClick={() => void signOut()}>
             {t('signIn.signOut')}
           </button>
@@ -99,22 +110,37 @@ export function App() {
         <NavLink route={{ name: 'browse', tab: 'bundles' }} current={(route.name === 'browse' && route.tab === 'bundles') || route.name === 'bundle'}>
           {t('nav.bundles')}
         </NavLink>
-        <NavLink route={{ name: 'cases' }} current={route.name === 'cases' || route.name === 'case'}>
+        <NavLink route={{ name: 'cases' }} current={route.name === 'cases' || route.name === 'case'} permission="intake">
           {t('cases.nav')}
         </NavLink>
-        <NavLink route={{ name: 'deferrals' }} current={route.name === 'deferrals'}>
+        <NavLink route={{ name: 'deferrals' }} current={route.name === 'deferrals'} permission="intake">
           {t('deferral.nav')} <OverdueBadge />
         </NavLink>
-        <NavLink route={{ name: 'handouts' }} current={route.name === 'handouts'}>
+        <NavLink route={{ name: 'handouts' }} current={route.name === 'handouts'} permission="handout">
           {locale === 'zh-CN' ? '出件' : 'Hand-out'} <HandoutCount />
         </NavLink>
-        <NavLink route={{ name: 'catalogAdmin' }} current={route.name === 'catalogAdmin'}>
+        <NavLink route={{ name: 'catalogAdmin' }} current={route.name === 'catalogAdmin'} permission="catalogAdmin">
           {t('nav.catalogAdmin')}
         </NavLink>
-        <NavLink route={{ name: 'sync' }} current={route.name === 'sync'}>
+        <NavLink route={{ name: 'sync' }} current={route.name === 'sync'} permission="intake">
           {t('sync.nav')}
         </NavLink>
-        <NavLink route={{ name: 'settings' }} current={route.name === 'settings'}>
+        <NavLink route={{ name: 'feedback' }} current={route.name === 'feedback'} permission="reviewFeedback">
+          {t('review.feedbackNav')}
+        </NavLink>
+        <NavLink route={{ name: 'review' }} current={route.name === 'review'} permission="reviewCases">
+          {t('review.nav')}
+        </NavLink>
+        <NavLink route={{ name: 'dashboards' }} current={route.name === 'dashboards'} permission="dashboards">
+          {t('dashboards.nav')}
+        </NavLink>
+        <NavLink route={{ name: 'health' }} current={route.name === 'health'} permission="workstationHealth">
+          {t('health.nav')}
+        </NavLink>
+        <NavLink route={{ name: 'users' }} current={route.name === 'users'} permission="manageUsers">
+          {t('users.nav')}
+        </NavLink>
+        <NavLink route={{ name: 'settings' }} current={route.name === 'settings'} permission="settings">
           {t('settings.nav')}
         </NavLink>
         <div className="sidebar-foot">
@@ -138,23 +164,33 @@ function Page({ route }: { route: Route }) {
     case 'bundle':
       return <BundlePage id={route.id} />;
     case 'catalogAdmin':
-      return <CatalogAdminPage />;
+      return <RequireRole permission="catalogAdmin"><CatalogAdminPage /></RequireRole>;
     case 'intake':
-      return <IntakePage id={route.id} />;
+      return <RequireRole permission="intake"><IntakePage id={route.id} /></RequireRole>;
     case 'case':
-      return <CasePage id={route.id} />;
+      return <RequireRole permission="intake"><CasePage id={route.id} /></RequireRole>;
     case 'cases':
-      return <CasesPage />;
+      return <RequireRole permission="intake"><CasesPage /></RequireRole>;
     case 'sync':
-      return <SyncPage />;
+      return <RequireRole permission="intake"><SyncPage /></RequireRole>;
     case 'handouts':
-      return <HandoutsPage />;
+      return <RequireRole permission="handout"><HandoutsPage /></RequireRole>;
     case 'rate':
       return null;
     case 'settings':
-      return <SettingsPage />;
+      return <RequireRole permission="settings"><SettingsPage /></RequireRole>;
     case 'deferrals':
-      return <DeferralsPage />;
+      return <RequireRole permission="intake"><DeferralsPage /></RequireRole>;
+    case 'users':
+      return <RequireRole permission="manageUsers"><UsersPage /></RequireRole>;
+    case 'review':
+      return <RequireRole permission="reviewCases"><ReviewPage caseId={route.caseId} /></RequireRole>;
+    case 'feedback':
+      return <RequireRole permission="reviewFeedback"><FeedbackPage /></RequireRole>;
+    case 'dashboards':
+      return <RequireRole permission="dashboards"><DashboardsPage /></RequireRole>;
+    case 'health':
+      return <RequireRole permission="workstationHealth"><HealthPage /></RequireRole>;
     case 'notFound':
       return (
         <section>

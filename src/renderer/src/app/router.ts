@@ -14,6 +14,11 @@ export type Route =
   | { name: 'deferrals' }
   | { name: 'handouts' }
   | { name: 'rate'; caseId: string; trigger: 'afterAcceptance' | 'afterHandout' }
+  | { name: 'users' }
+  | { name: 'review'; caseId?: string }
+  | { name: 'feedback' }
+  | { name: 'dashboards' }
+  | { name: 'health' }
   | { name: 'notFound'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -54,6 +59,16 @@ export function parseRoute(hash: string): Route {
       return { name: 'settings' };
     case 'deferrals':
       return { name: 'deferrals' };
+    case 'users':
+      return { name: 'users' };
+    case 'review':
+      return arg ? { name: 'review', caseId: arg } : { name: 'review' };
+    case 'feedback':
+      return { name: 'feedback' };
+    case 'dashboards':
+      return { name: 'dashboards' };
+    case 'health':
+      return { name: 'health' };
     default:
       return { name: 'notFound', path };
   }
@@ -87,6 +102,16 @@ export function hrefFor(route: Route): string {
       return '#/settings';
     case 'deferrals':
       return '#/deferrals';
+    case 'users':
+      return '#/users';
+    case 'review':
+      return route.caseId ? `#/review/${encodeURIComponent(route.caseId)}` : '#/review';
+    case 'feedback':
+      return '#/feedback';
+    case 'dashboards':
+      return '#/dashboards';
+    case 'health':
+      return '#/health';
     case 'notFound':
       return '#/';
   }

@@ -10,12 +10,13 @@ import type { DeferralPolicy } from '@core/lifecycle/deferral';
 import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
 import type { IntakeCase } from '@core/intake/case';
 import { getDb, getSetting, putSetting } from '../store/db';
+import { hashSecret, PBKDF2_ITERATIONS, verifySecret } from '../session/password';
 
 export const DEFERRAL_POLICY_KEY = 'deferral.policy';
 export const SUPERVISORS_KEY = 'deferral.supervisors';
 export const DISHONESTY_LIST_KEY = 'deferral.dishonestyList';
 
-export const PBKDF2_ITERATIONS = 100_000;
+export { PBKDF2_ITERATIONS };
 
 export interface SupervisorRecord {
   supervisorId: string;
@@ -50,28 +51,15 @@ export async function saveDishonestyList(list: DishonestyList | null): Promise<v
   else await getDb().settings.delete(DISHONESTY_LIST_KEY);
 }
 
-const b64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
-const unb64 = (s: string): Uint8Array => Uint8Array.from(atob(s), (ch) => ch.charCodeAt(0));
-
-async function pbkdf2(pin: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, key, 256);
-  return new Uint8Array(bits);
-}
-
 export const isValidPin = (pin: string): boolean => /^\d{6,}$/.test(pin) && pin.length <= 32;
 export const isValidSupervisorId = (id: string): boolean => /^[A-Za-z0-9_-]{1,32}$/.test(id);
 
 /** Registers (or replaces) a supervisor. The PIN is never stored, only its salted hash. */
 export async function saveSupervisor(args: { supervisorId: string; name: string; pin: string }): Promise<void> {
-  const salt = crypto.getRandomValues(new Uint8Array(16));
-  const hash = await pbkdf2(args.pin, salt, PBKDF2_ITERATIONS);
   const rec: SupervisorRecord = {
     supervisorId: args.supervisorId.trim(),
     name: args.name.trim(),
-    salt: b64(salt),
-    hash: b64(hash),
-    iterations: PBKDF2_ITERATIONS,
+    ...(await hashSecret(args.pin)),
     addedAt: new Date().toISOString(),
   };
   const list = (await loadSupervisors()).filter((s) => s.supervisorId !== rec.supervisorId);
@@ -85,15 +73,9 @@ export async function removeSupervisor(supervisorId: string): Promise<void> {
 /** Checks a supervisor's ID and PIN (constant-time comparison of the hashes). */
 export async function verifySupervisor(supervisorId: string, pin: string): Promise<SupervisorRecord | null> {
   const s = (await loadSupervisors()).find((x) => x.supervisorId === supervisorId.trim());
-  // hash anyway, so an unknown ID takes as long as a wrong PIN
-  const salt = s ? unb64(s.salt) : new Uint8Array(16);
-  const got = await pbkdf2(pin, salt, s?.iterations ?? PBKDF2_ITERATIONS);
-  if (!s) return null;
-  const want = unb64(s.hash);
-  if (want.length !== got.length) return null;
-  let diff = 0;
-  for (let i = 0; i < want.length; i++) diff |= want[i]! ^ got[i]!;
-  return diff === 0 ? s : null;
+  // verifySecret hashes anyway, so an unknown ID takes as long as a wrong PIN
+  const ok = await verifySecret(pin, s);
+  return ok && s ? s : null;
 }
 
 /**

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Clerk } from '@core/intake/case';
 import { clerkOf, useWorkstation, type ClerkSession, type WorkstationConfig } from './session-store';
 import { SignInPage } from './SignInPage';
+import { FirstRunPage } from './FirstRunPage';
 
 interface SessionValue {
   config: WorkstationConfig;
@@ -11,13 +12,17 @@ interface SessionValue {
 }
 const SessionCtx = createContext<SessionValue | null>(null);
 
-/** Nothing but the sign-in screen until a clerk has signed in at this workstation. */
+/**
+ * Nothing but the sign-in screen until someone has signed in at this workstation; on a fresh
+ * workstation (no setup or no account yet) the first-run setup, which creates the first supervisor.
+ */
 export function SessionGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const ws = useWorkstation();
   if (ws === undefined) return <div className="loading">{t('app.loading')}</div>;
-  if (!ws.config || !ws.clerk) return <SignInPage config={ws.config} />;
-  return <SessionCtx.Provider value={{ config: ws.config, session: ws.clerk, clerk: clerkOf(ws.config, ws.clerk) }}>{children}</SessionCtx.Provider>;
+  if (ws.config && ws.clerk) return <SessionCtx.Provider value={{ config: ws.config, session: ws.clerk, clerk: clerkOf(ws.config, ws.clerk) }}>{children}</SessionCtx.Provider>;
+  if (!ws.config || !ws.hasUsers) return <FirstRunPage config={ws.config} />;
+  return <SignInPage config={ws.config} />;
 }
 
 export function useSession(): SessionValue {

@@ -1,4 +1,4 @@
-/** The workstation's setup (centre, workstation code) and the clerk signed in at it. */
+/** The workstation's setup (centre, workstation code) and the person signed in at it (accounts: users-store.ts). */
 import { z } from 'zod';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { WORKSTATION_CODE_PATTERN } from '@core/intake/caseNumber';
@@ -27,13 +27,20 @@ export const ClerkSession = z.object({
 });
 export type ClerkSession = z.infer<typeof ClerkSession>;
 
-export function useWorkstation(): { config: WorkstationConfig | null; clerk: ClerkSession | null } | undefined {
+export interface WorkstationState {
+  config: WorkstationConfig | null;
+  clerk: ClerkSession | null;
+  /** Whether any account exists: none (or no setup) means first run. */
+  hasUsers: boolean;
+}
+
+export function useWorkstation(): WorkstationState | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
-    const [w, c] = await Promise.all([db.settings.get(WORKSTATION_KEY), db.settings.get(CLERK_SESSION_KEY)]);
+    const [w, c, users] = await Promise.all([db.settings.get(WORKSTATION_KEY), db.settings.get(CLERK_SESSION_KEY), db.users.count()]);
     const config = WorkstationConfig.safeParse(w?.value);
     const clerk = ClerkSession.safeParse(c?.value);
-    return { config: config.success ? config.data : null, clerk: clerk.success ? clerk.data : null };
+    return { config: config.success ? config.data : null, clerk: clerk.success ? clerk.data : null, hasUsers: users > 0 };
   }, []);
 }
 

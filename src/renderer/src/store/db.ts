@@ -13,6 +13,8 @@ import type { CaseRevision } from '@core/lifecycle/revision';
 import { enqueueDecidedCase, type OutboxEntry } from '@core/sync/outbox';
 import type { StatusEvent } from '@core/sync/protocol';
 import type { StatusNotification } from '@core/sync/timeline';
+import type { UserRecord } from '../session/users-store';
+import type { ReviewRecord } from '../review/review-store';
 
 export type CatalogSource = { kind: 'bundled' } | { kind: 'file'; name: string };
 
@@ -106,6 +108,8 @@ export class WorkstationDb extends Dexie {
   ratings!: Table<RatingRecord, string>;
   supplements!: Table<SupplementRecord, string>;
   revisions!: Table<RevisionRecord, [string, number]>;
+  users!: Table<UserRecord, string>;
+  reviews!: Table<ReviewRecord, string>;
 
   constructor(name: string = LIVE_DB_NAME) {
     super(name);
@@ -152,6 +156,11 @@ export class WorkstationDb extends Dexie {
     this.version(7).stores({
       handouts: '&id, caseId, state',
       ratings: '&id, caseId, state, caseNumber',
+    });
+    // Roles and quality review (issue 7 §1–2): local accounts (PBKDF2 password hashes), supervisors' reviews.
+    this.version(9).stores({
+      users: '&userId, role',
+      reviews: '&caseId, clerkId, weekKey, reviewedAt',
     });
   }
 }
