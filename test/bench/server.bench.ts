@@ -42,11 +42,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import type { IntakeCase } from '../../src/core/intake/case';
 import { hotelSubject } from '../../src/core/intake/fixtures';
-import { type PushedCase, PushResponse } from '../../src/core/sync/protocol';
+import { MAX_PUSH_BATCH, type PushedCase, PushResponse } from '../../src/core/sync/protocol';
 import { SyncEngine } from '../../src/renderer/src/sync/engine';
 import { type Db, openPglite, openPostgres } from '../../src/server/db';
 import { migrate } from '../../src/server/migrate';
-import { claimNext, decide } from '../../src/server/store';
+import { claimBatchAs, decideBatchAs } from '../../src/server/store';
 import { type Fixtures, makeCase, PG_URL, pushed, seedFixtures } from '../server/helpers';
 import { createScratchDatabase, probePostgres, type ScratchDatabase, type ServerProcess, startServerProcess } from '../server/serverProcess';
 import { outboxStates, workstationWith } from '../server/workstation';
@@ -62,6 +62,10 @@ export interface ServerBenchOptions extends BenchOptions {
   cases?: number;
   baselineCases?: number;
   ops?: number;
+  /** Dispatches a department worker claims and decides per request pair (claim-batch + decisions). */
+  batch?: number;
+  /** Operations of the one-dispatch-per-request run (information). */
+  singleOps?: number;
   backends?: ('postgres' | 'pglite')[];
 }
 
@@ -205,10 +209,10 @@ async function postPush(url: string, token: string, body: string): Promise<numbe
   return PushResponse.parse(JSON.parse(r.body)).results.filter((x) => x.outcome === 'stored').length;
 }
 
-/** Posts pre-serialised batches of 50, `inFlight` at a time; returns the ms taken. */
+/** Posts pre-serialised batches of MAX_PUSH_BATCH, `inFlight` at a time; returns the ms taken. */
 async function bareHttpPush(url: string, token: string, cases: PushedCase[], inFlight = 2): Promise<{ ms: number; stored: number }> {
   const bodies: string[] = [];
-  for (let i = 0; i < cases.length; i += 50) bodies.push(JSON.stringify({ cases: cases.slice(i, i + 50) }));
+  for (let i = 0; i < cases.length; i += MAX_PUSH_BATCH) bodies.push(JSON.stringify({ cases: cases.slice(i, i + MAX_PUSH_BATCH) }));
   let next = 0;
   let stored = 0;
   const t0 = performance.now();
@@ -388,8 +392,11 @@ async function benchPush(svc: Service, browser: Browser | null, n: number, nBase
 
 interface QueueFigures {
   ops: number;
+  batch: number;
   httpMs: number;
   httpCpu: CpuSplit;
+  singleOps: number;
+  singleMs: number;
   storeMs: number | null;
   storeCpu: CpuSplit | null;
   bossMs: number | null;
@@ -414,14 +421,59 @@ async function workers(ops: number, one: (w: number) => Promise<boolean>): Promi
   return { ms: performance.now() - t0, done };
 }
 
-async function benchQueue(svc: Service, ops: number, queuedAtScjg: number, log: (l: string) => void): Promise<QueueFigures> {
+/**
+ * `ops` operations by `WORKERS` workers taking batches: `batch(w, n)` claims and decides up to
+ * n and returns how many it did (0: nothing left). The last batches are cut to what is left.
+ */
+async function batchWorkers(ops: number, size: number, batch: (w: number, n: number) => Promise<number>): Promise<{ ms: number; done: number }> {
+  let taken = 0;
+  let done = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: WORKERS }, async (_, w) => {
+      while (taken < ops) {
+        const n = Math.min(size, ops - taken);
+        taken += n;
+        const k = await batch(w, n);
+        done += k;
+        if (k === 0) return;
+      }
+    }),
+  );
+  return { ms: performance.now() - t0, done };
+}
+
+const APPROVED = { kind: 'approved' } as const;
+
+async function benchQueue(svc: Service, ops: number, size: number, singleOps: number, queuedAtScjg: number, log: (l: string) => void): Promise<QueueFigures> {
   const { url } = svc.server;
-  // every case pushed so far has a dispatch queued at SCJG; top up when they are too few for both runs
-  for (let left = 2 * ops - queuedAtScjg; left > 0; left -= 500) await postPush(url, svc.fx.ws.token, JSON.stringify({ cases: makeCases(500).map((c) => pushed(c)) }));
+  // every case pushed so far has a dispatch queued at SCJG; top up when they are too few for every run
+  for (let left = 2 * ops + singleOps - queuedAtScjg; left > 0; left -= MAX_PUSH_BATCH)
+    await postPush(url, svc.fx.ws.token, JSON.stringify({ cases: makeCases(MAX_PUSH_BATCH).map((c) => pushed(c)) }));
   const auth = { Authorization: `Bearer ${svc.fx.dept.SCJG}` };
+
+  // the department system's way at volume: claim a batch, decide it in one request
   const meter = await cpuMeter(svc);
-  const http = await workers(ops, async (w) => {
+  const http = await batchWorkers(ops, size, async (w, n) => {
     const headers = { ...auth, 'X-OneWindow-Worker': `w${w}` };
+    const c = await post(url, '/department/dispatches/claim-batch', headers, JSON.stringify({ limit: n }));
+    if (c.status === 204) return 0;
+    if (c.status !== 200) throw new Error(`claim-batch: HTTP ${c.status} ${c.body.slice(0, 300)}`);
+    const ids = (JSON.parse(c.body) as { dispatches: { dispatchId: number }[] }).dispatches.map((d) => d.dispatchId);
+    const d = await post(url, '/department/decisions', headers, JSON.stringify({ decisions: ids.map((dispatchId) => ({ dispatchId, decision: APPROVED })) }));
+    if (d.status !== 200) throw new Error(`decisions: HTTP ${d.status} ${d.body.slice(0, 300)}`);
+    const results = (JSON.parse(d.body) as { results: { outcome: string }[] }).results;
+    const decided = results.filter((r) => r.outcome === 'decided').length;
+    if (decided !== ids.length) throw new Error(`decisions: ${decided} of ${ids.length} decided`);
+    return decided;
+  });
+  const httpCpu = await meter();
+  if (http.done !== ops) throw new Error(`claim + decide over HTTP: ${http.done} of ${ops}`);
+  log(`server[${svc.backend}]: claim-batch + decisions over HTTP, ${WORKERS} workers, batches of ${size}, ${ops}: ${fmt(http.ms, 0)} ms (${perS(rate(ops, http.ms))}); CPU per operation: ${cpuText(httpCpu, ops)}`);
+
+  // one dispatch per request (the inbox page's way): for information
+  const single = await workers(singleOps, async (w) => {
+    const headers = { ...auth, 'X-OneWindow-Worker': `s${w}` };
     const c = await post(url, '/department/dispatches/claim-next', headers);
     if (c.status === 204) return false;
     const claimed = JSON.parse(c.body) as { dispatch?: { dispatchId: number } };
@@ -430,24 +482,24 @@ async function benchQueue(svc: Service, ops: number, queuedAtScjg: number, log: 
     if (d.status !== 200) throw new Error(`decision: HTTP ${d.status} ${d.body.slice(0, 300)}`);
     return true;
   });
-  const httpCpu = await meter();
-  if (http.done !== ops) throw new Error(`claim + decide over HTTP: ${http.done} of ${ops}`);
-  log(`server[${svc.backend}]: claim + decide over HTTP, ${WORKERS} workers, ${ops}: ${fmt(http.ms, 0)} ms (${perS(rate(ops, http.ms))}); CPU per operation: ${cpuText(httpCpu, ops)}`);
+  if (single.done !== singleOps) throw new Error(`claim-next + decision over HTTP: ${single.done} of ${singleOps}`);
+  log(`server[${svc.backend}]: claim-next + decision over HTTP, one per request, ${WORKERS} workers, ${singleOps}: ${fmt(single.ms, 0)} ms (${perS(rate(singleOps, single.ms))})`);
 
-  if (svc.backend !== 'postgres' || !svc.url) return { ops, httpMs: http.ms, httpCpu, storeMs: null, storeCpu: null, bossMs: null, bossCpu: null, bossNote: null };
+  const base = { ops, batch: size, httpMs: http.ms, httpCpu, singleOps, singleMs: single.ms };
+  if (svc.backend !== 'postgres' || !svc.url) return { ...base, storeMs: null, storeCpu: null, bossMs: null, bossCpu: null, bossNote: null };
 
-  // the service's own functions in this process (no HTTP), on the same database
+  // the service's own functions in this process (no HTTP), on the same database: the layer pg-boss works at
   const db = await openPostgres({ url: svc.url, max: 10 });
   let storeMs: number;
   let storeCpu: CpuSplit;
   try {
     await db.query('SELECT 1');
     const storeMeter = await cpuMeter(svc);
-    const store = await workers(ops, async (w) => {
-      const d = await claimNext(db, 'SCJG', `s${w}`, new Date(), 300);
-      if (!d) return false;
-      await decide(db, 'SCJG', d.dispatchId, `s${w}`, { kind: 'approved', fieldComments: [] }, new Date());
-      return true;
+    const store = await batchWorkers(ops, size, async (w, n) => {
+      const { dispatches } = await claimBatchAs(db, { code: 'SCJG' }, `p${w}`, new Date(), 300, n);
+      if (dispatches.length === 0) return 0;
+      const { results } = await decideBatchAs(db, { code: 'SCJG' }, dispatches.map((d) => ({ dispatchId: d.dispatchId, decision: { ...APPROVED, fieldComments: [] } })), `p${w}`, new Date());
+      return results.filter((r) => r.outcome === 'decided').length;
     });
     storeCpu = await storeMeter();
     if (store.done !== ops) throw new Error(`claim + decide in-process: ${store.done} of ${ops}`);
@@ -455,9 +507,9 @@ async function benchQueue(svc: Service, ops: number, queuedAtScjg: number, log: 
   } finally {
     await db.close();
   }
-  log(`server[${svc.backend}]: claimNext + decide in-process, ${WORKERS} workers, ${ops}: ${fmt(storeMs, 0)} ms (${perS(rate(ops, storeMs))}); CPU per operation: ${cpuText(storeCpu, ops, 'in-process')}`);
+  log(`server[${svc.backend}]: claimBatchAs + decideBatchAs in-process, ${WORKERS} workers, batches of ${size}, ${ops}: ${fmt(storeMs, 0)} ms (${perS(rate(ops, storeMs))}); CPU per operation: ${cpuText(storeCpu, ops, 'in-process')}`);
 
-  // pg-boss on the same database: same workers, same number of jobs, fetch + complete
+  // pg-boss on the same database: same workers, same number of jobs, same batch size, fetch + complete
   let bossMs: number | null = null;
   let bossCpu: CpuSplit | null = null;
   let bossNote: string | null = null;
@@ -473,11 +525,11 @@ async function benchQueue(svc: Service, ops: number, queuedAtScjg: number, log: 
       await boss.createQueue('bench');
       for (let i = 0; i < ops; i += 1000) await boss.insert(Array.from({ length: Math.min(1000, ops - i) }, (_, k) => ({ name: 'bench', data: { n: i + k } })));
       const bossMeter = await cpuMeter(svc);
-      const b = await workers(ops, async () => {
-        const [job] = await boss.fetch('bench');
-        if (!job) return false;
-        await boss.complete('bench', job.id);
-        return true;
+      const b = await batchWorkers(ops, size, async (_w, n) => {
+        const jobs = await boss.fetch('bench', { batchSize: n });
+        if (jobs.length === 0) return 0;
+        await boss.complete('bench', jobs.map((j) => j.id));
+        return jobs.length;
       });
       bossCpu = await bossMeter();
       if (b.done !== ops) throw new Error(`pg-boss: ${b.done} of ${ops}`);
@@ -486,12 +538,12 @@ async function benchQueue(svc: Service, ops: number, queuedAtScjg: number, log: 
       stopped = true;
       await boss.stop({ graceful: false, wait: true });
     }
-    log(`server[${svc.backend}]: pg-boss fetch + complete, ${WORKERS} workers, ${ops}: ${fmt(bossMs, 0)} ms (${perS(rate(ops, bossMs))}); CPU per job: ${bossCpu ? cpuText(bossCpu, ops, 'pg-boss') : '?'}`);
+    log(`server[${svc.backend}]: pg-boss fetch + complete, ${WORKERS} workers, batches of ${size}, ${ops}: ${fmt(bossMs, 0)} ms (${perS(rate(ops, bossMs))}); CPU per job: ${bossCpu ? cpuText(bossCpu, ops, 'pg-boss') : '?'}`);
   } catch (e) {
     bossNote = `pg-boss did not run: ${e instanceof Error ? e.message : String(e)}`;
     log(bossNote);
   }
-  return { ops, httpMs: http.ms, httpCpu, storeMs, storeCpu, bossMs, bossCpu, bossNote };
+  return { ...base, storeMs, storeCpu, bossMs, bossCpu, bossNote };
 }
 
 // ---- the bench -------------------------------------------------------------------------------
@@ -500,7 +552,9 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
   const log = options.log ?? (() => {});
   const n = options.cases ?? Number(process.env.BENCH_SERVER_CASES ?? 10_000);
   const nBase = options.baselineCases ?? Number(process.env.BENCH_SERVER_BASELINE ?? 1_000);
-  const ops = options.ops ?? Number(process.env.BENCH_SERVER_OPS ?? 4_000);
+  const ops = options.ops ?? Number(process.env.BENCH_SERVER_OPS ?? 10_000);
+  const batchSize = options.batch ?? Number(process.env.BENCH_SERVER_BATCH ?? 25);
+  const singleOps = options.singleOps ?? Number(process.env.BENCH_SERVER_SINGLE_OPS ?? 2_000);
   const wanted = options.backends ?? ((process.env.BENCH_SERVER_BACKENDS ?? 'postgres,pglite').split(',').map((s) => s.trim()) as Backend[]);
 
   const figures: BenchFigure[] = [{ label: 'load average (1 / 5 / 15 min) at the start', value: load() }];
@@ -527,7 +581,7 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
       const svc = await startService(backend);
       try {
         const p = await benchPush(svc, browser, n, nBase, log);
-        const q = await benchQueue(svc, ops, 500 + 2 * p.cases + p.nodeCases + p.baselineCases, log);
+        const q = await benchQueue(svc, ops, batchSize, singleOps, 500 + 2 * p.cases + p.nodeCases + p.baselineCases, log);
         const engineRate = rate(p.cases, p.pushMs);
         const baseRate = rate(p.baselineCases, p.baselineMs);
         const ratio = engineRate / baseRate;
@@ -554,24 +608,28 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
             value: cpuText({ client: p.bareCpu.client * 1000, service: p.bareCpu.service * 1000, postgres: p.bareCpu.postgres === null ? null : p.bareCpu.postgres * 1000 }, p.cases),
           },
           { label: `${name}: push, sync engine in Node (fake-indexeddb), ${p.nodeCases.toLocaleString('en-US')} cases`, value: `${fmt(p.nodeMs, 0)} ms = ${perS(rate(p.nodeCases, p.nodeMs))}` },
-          { label: `${name}: claim + decide over HTTP, ${WORKERS} workers, ${q.ops.toLocaleString('en-US')} dispatches`, value: `${fmt(q.httpMs, 0)} ms = ${perS(opsRate)}` },
+          {
+            label: `${name}: claim + decide over HTTP, ${WORKERS} workers, batches of ${q.batch} (claim-batch + decisions), ${q.ops.toLocaleString('en-US')} dispatches`,
+            value: `${fmt(q.httpMs, 0)} ms = ${perS(opsRate)}`,
+          },
           { label: `${name}:   CPU per operation (2 cores)`, value: cpuText(q.httpCpu, q.ops, '8 workers') },
+          { label: `${name}: claim-next + decision, one dispatch per request, ${q.singleOps.toLocaleString('en-US')} (the inbox page's way)`, value: `${fmt(q.singleMs, 0)} ms = ${perS(rate(q.singleOps, q.singleMs))}` },
         );
         if (q.storeMs !== null && q.storeCpu)
           figures.push(
-            { label: `${name}: claimNext + decide in-process (no HTTP), ${WORKERS} workers`, value: `${fmt(q.storeMs, 0)} ms = ${perS(rate(q.ops, q.storeMs))}` },
+            { label: `${name}: claimBatchAs + decideBatchAs in-process (no HTTP), ${WORKERS} workers, batches of ${q.batch}`, value: `${fmt(q.storeMs, 0)} ms = ${perS(rate(q.ops, q.storeMs))}` },
             { label: `${name}:   CPU per operation`, value: cpuText(q.storeCpu, q.ops, 'in-process') },
           );
         if (q.bossMs !== null && q.bossCpu)
           figures.push(
-            { label: `${name}: pg-boss 10 fetch + complete, ${WORKERS} workers, ${q.ops.toLocaleString('en-US')} jobs`, value: `${fmt(q.bossMs, 0)} ms = ${perS(rate(q.ops, q.bossMs))}` },
+            { label: `${name}: pg-boss 10 fetch + complete, ${WORKERS} workers, batches of ${q.batch}, ${q.ops.toLocaleString('en-US')} jobs`, value: `${fmt(q.bossMs, 0)} ms = ${perS(rate(q.ops, q.bossMs))}` },
             { label: `${name}:   CPU per job`, value: cpuText(q.bossCpu, q.ops, 'pg-boss') },
           );
         if (q.bossNote) figures.push({ label: `${name}: pg-boss`, value: q.bossNote });
         checks.push(
           { label: `${name}: push from the sync engine`, target: `≥ ${perS(TARGET_PUSH_PER_S)}`, value: perS(engineRate), pass: engineRate >= TARGET_PUSH_PER_S },
           { label: `${name}: push, batched vs one case per request`, target: `≥ ${TARGET_RATIO}×`, value: `${fmt(ratio, 1)}×`, pass: ratio >= TARGET_RATIO },
-          { label: `${name}: claim + decide, ${WORKERS} workers`, target: `≥ ${perS(TARGET_OPS_PER_S)}`, value: perS(opsRate), pass: opsRate >= TARGET_OPS_PER_S },
+          { label: `${name}: claim + decide, ${WORKERS} workers (batches of ${q.batch})`, target: `≥ ${perS(TARGET_OPS_PER_S)}`, value: perS(opsRate), pass: opsRate >= TARGET_OPS_PER_S },
         );
       } finally {
         await svc.close();

@@ -124,7 +124,7 @@ describe('sync engine ↔ department-queue service (PGlite, real HTTP)', () => {
     db.close();
   }, 60_000);
 
-  it('drain rate: 2,000 queued cases in one run (batches of 50, two in flight)', async () => {
+  it('drain rate: 2,000 queued cases in one run (batches of MAX_PUSH_BATCH, two in flight)', async () => {
     const db = await workstation(Array.from({ length: 2000 }, () => makeCase()));
     let inFetch = 0;
     const timedFetch: typeof fetch = async (input, init) => {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enqueueDecidedCase } from '@core/sync/outbox';
-import { PushRequest, type PushResult, type StatusEvent } from '@core/sync/protocol';
+import { MAX_PUSH_BATCH, PushRequest, type PushResult, type StatusEvent } from '@core/sync/protocol';
 import { WorkstationDb, type CaseRecord } from '../store/db';
 import { syntheticCases } from '../cases/synthetic-cases';
 import { makeIntakeCatalog } from '@core/intake/fixtures';
@@ -116,9 +116,9 @@ describe('SyncEngine push', () => {
     expect(await states()).toEqual({ queued: 3 });
   });
 
-  it('drains a backlog in batches of at most 50 and acknowledges every case', async () => {
+  it('drains a backlog in batches of at most the batch size and acknowledges every case', async () => {
     await seedDecided(240);
-    const r = await engine().runOnce();
+    const r = await engine({ batchSize: 50 }).runOnce();
     expect(r).toMatchObject({ outcome: 'ok', acknowledged: 240, needsFix: 0, retry: 0 });
     expect(server.pushRequests).toBe(5);
     expect(await states()).toEqual({ acknowledged: 240 });
@@ -126,6 +126,29 @@ describe('SyncEngine push', () => {
     expect(e.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(e.departments).toEqual(['SCJG']);
     expect((await loadSyncStatus(db))?.outcome).toBe('ok');
+  });
+
+  it('by default a batch holds the protocol’s MAX_PUSH_BATCH cases', async () => {
+    await seedDecided(MAX_PUSH_BATCH + 10);
+    const r = await engine().runOnce();
+    expect(r).toMatchObject({ outcome: 'ok', acknowledged: MAX_PUSH_BATCH + 10 });
+    expect(server.pushRequests).toBe(2);
+  });
+
+  it('reads each next batch from where the last one ended: cases decided during a run are sent in the same run', async () => {
+    await seedDecided(30);
+    let extra = false;
+    const e = engine({ batchSize: 10, concurrency: 1, fetch: async (input, init) => {
+      if (!extra && String(input).includes('/cases/push')) {
+        extra = true;
+        clock += 1_000;
+        await seedDecided(5, 99); // decided while the first batch is on its way (later, so enqueued later)
+      }
+      return server.fetch(input, init);
+    } });
+    const r = await e.runOnce();
+    expect(r.acknowledged).toBe(35);
+    expect(await states()).toEqual({ acknowledged: 35 });
   });
 
   it('sending the same cases again (a lost answer) is acknowledged, not duplicated', async () => {
@@ -141,7 +164,7 @@ describe('SyncEngine push', () => {
   it('with the server down the cases wait in retry with backoff, and drain once it is back', async () => {
     await seedDecided(120);
     server.down = true;
-    const r = await engine().runOnce();
+    const r = await engine({ batchSize: 50 }).runOnce();
     expect(r.outcome).toBe('offline');
     expect(server.pushRequests).toBe(0);
     // the batches in flight (2) were tried and wait; the others were not even tried (the server is gone)
@@ -175,7 +198,7 @@ describe('SyncEngine push', () => {
   it('one batch at a time when asked (concurrency 1): after a network error nothing more is tried', async () => {
     await seedDecided(120);
     server.down = true;
-    await engine({ concurrency: 1 }).runOnce();
+    await engine({ concurrency: 1, batchSize: 50 }).runOnce();
     expect(await states()).toEqual({ retry: 50, queued: 70 });
   });
 

@@ -31,6 +31,7 @@ import { z } from 'zod';
 import { IntakeCase } from '@core/intake/case';
 import { sendRevisions } from './revision-sender';
 import { sendHandoutsAndRatings } from './handout-sender';
+import { sendTrainingResults } from '../training/result-sender';
 import {
   CatalogVersionsResponse,
   HolidaysResponse,
@@ -57,6 +58,7 @@ import { isTrainingCase } from '@core/training/isolation';
 import type { SyncServerConfig } from '@core/sync/serverConfig';
 import { compareCatalogVersions } from '@core/catalog/version';
 import { type NotificationRecord, type StatusEventRecord, type WorkstationDb } from '../store/db';
+import { openCaseRecords } from '../store/case-store';
 import { apiRequest, DEFAULT_TIMEOUT_MS, type ApiResult, type ServerTarget } from './api';
 import {
   contentHashOf,
@@ -246,6 +248,7 @@ export class SyncEngine {
       setLiveStatus({ phase: 'events' });
       if ((await this.pullEvents(config, report)) === 'stop') return report;
       await sendHandoutsAndRatings(this.db, this.target(config), { fetch: this.fetchFn, timeoutMs: this.timeoutMs });
+      await sendTrainingResults(this.target(config), { fetch: this.fetchFn, timeoutMs: this.timeoutMs }).catch(() => undefined); // drill results → training area (issue 6)
       if (this.opts.pullReferenceData !== false) {
         setLiveStatus({ phase: 'catalog' });
         await this.pullCatalogs(config, report);
@@ -319,23 +322,20 @@ export class SyncEngine {
 
   // ---- push ---------------------------------------------------------------------------
 
-  /** Due entries, oldest first, skipping those already tried in this run. */
-  private async loadDue(exclude: ReadonlySet<string>, now: number): Promise<OutboxEntry[]> {
+  /**
+   * Due entries, oldest first, skipping those already tried in this run. Queued entries are
+   * read from `queuedFrom` on (the last enqueuedAt taken): the ones before it have left the
+   * `queued` range, and an IndexedDB range read that starts at the beginning steps over
+   * every entry removed from it so far — slower and slower as a backlog drains.
+   */
+  private async loadDue(exclude: ReadonlySet<string>, now: number, queuedFrom: number): Promise<OutboxEntry[]> {
     const want = this.batchSize;
-    const pick = async (coll: () => import('dexie').Collection<OutboxEntry, string>) => {
-      const out: OutboxEntry[] = [];
-      await coll()
-        .until(() => out.length >= want)
-        .each((e) => {
-          if (!exclude.has(e.caseId)) out.push(e);
-        });
-      return out;
-    };
     const [queued, retries] = await Promise.all([
-      pick(() => this.db.outbox.where('[state+enqueuedAt]').between(['queued', -Infinity], ['queued', Infinity])),
-      pick(() => this.db.outbox.where('[state+nextAttemptAt]').between(['retry', -Infinity], ['retry', now], true, true)),
+      this.db.outbox.where('[state+enqueuedAt]').between(['queued', queuedFrom], ['queued', Infinity], true, true).limit(want).toArray(),
+      this.db.outbox.where('[state+nextAttemptAt]').between(['retry', -Infinity], ['retry', now], true, true).limit(want * 2).toArray(),
     ]);
-    return planBatch([...queued, ...retries], now, want);
+    const fresh = (e: OutboxEntry) => !exclude.has(e.caseId);
+    return planBatch([...queued.filter(fresh), ...retries.filter(fresh)], now, want);
   }
 
   private async countDue(now: number): Promise<number> {
@@ -353,6 +353,7 @@ export class SyncEngine {
    */
   private async pushAll(config: SyncServerConfig, report: SyncReport): Promise<'ok' | 'stop'> {
     const tried = new Set<string>();
+    let queuedFrom = -Infinity;
     let total = await this.countDue(this.now());
     let done = 0;
     let stopped = false;
@@ -360,9 +361,12 @@ export class SyncEngine {
     setLiveStatus({ done, total });
     try {
       while (!stopped) {
-        const batch = await this.loadDue(tried, this.now());
+        const batch = await this.loadDue(tried, this.now(), queuedFrom);
         if (batch.length === 0) break;
-        for (const e of batch) tried.add(e.caseId);
+        for (const e of batch) {
+          tried.add(e.caseId);
+          if (e.state === 'queued' && e.enqueuedAt > queuedFrom) queuedFrom = e.enqueuedAt;
+        }
         if (done + batch.length + inFlight.size * this.batchSize > total) total = done + batch.length + inFlight.size * this.batchSize; // cases decided meanwhile
         const prepared = await this.prepare(batch, report);
         const sent = this.sendGroup(config, prepared, report).then((outcome) => {
@@ -382,7 +386,7 @@ export class SyncEngine {
 
   /** Reads the cases, checks them against the protocol, hashes them; marks the sendable ones `sending`. */
   private async prepare(batch: OutboxEntry[], report: SyncReport): Promise<PreparedEntry[]> {
-    const records = await this.db.cases.bulkGet(batch.map((e) => e.caseId));
+    const records = await openCaseRecords(await this.db.cases.bulkGet(batch.map((e) => e.caseId)));
     const now = this.now();
     const sendable: { entry: OutboxEntry; c: IntakeCase }[] = [];
     const bad: OutboxEntry[] = [];
