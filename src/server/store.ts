@@ -18,6 +18,7 @@ import { compareCatalogVersions } from '../core/catalog/version';
 import type { HolidayDataFile, HolidayYear } from '../core/calendar/holidayData';
 import { validateCaseNumber } from '../core/intake/caseNumber';
 import type { IntakeCase } from '../core/intake/case';
+import { isTrainingCaseNumber } from '../core/training/isolation';
 import {
   ALLOWED_DECISIONS,
   canClaim,
@@ -178,7 +179,8 @@ async function checkEntry(
 ): Promise<PushResult | Candidate> {
   const caseId = isRecord(raw) && typeof raw.caseId === 'string' ? raw.caseId.slice(0, 100) : '';
   // Training first, before anything else is looked at: practice data goes no further.
-  if (isRecord(raw) && (raw.training === true || (isRecord(raw.case) && raw.case.training === true)))
+  // …and a training (PX) case number refuses it too, even when the flag was lost (issue 6).
+  if (isRecord(raw) && (raw.training === true || (isRecord(raw.case) && (raw.case.training === true || isTrainingCaseNumber(raw.case.caseNumber)))))
     return { caseId, outcome: 'refused', reason: TRAINING_REASON };
   const parsed = PushedCase.safeParse(raw);
   if (!parsed.success) {

@@ -114,6 +114,13 @@ for (const { name, backend, skip } of BACKENDS) {
       const training = { ...makeCase(), training: true as const };
       const push = await call(env.app, 'POST', '/api/v1/cases/push', { token: env.ws.token, body: { cases: [pushed(training, true)] } });
       expect(JSON.stringify(push.json)).toMatch(/training/);
+      // a PX (training) case number is refused even when the training flag was lost
+      const n = makeTrainingCaseNumber({ centreCode: '330106', date: '2026-11-30', sequence: 7 });
+      if (!n.ok) throw new Error(n.reason);
+      const base = makeCase();
+      const px = { ...base, caseNumber: n.value, decision: { ...base.decision!, caseNumber: n.value } } as typeof base;
+      const push2 = await call(env.app, 'POST', '/api/v1/cases/push', { token: env.ws.token, body: { cases: [pushed(px)] } });
+      expect((push2.json as { results: { outcome: string }[] }).results[0]!.outcome).toBe('refused');
       expect(await queueCounts(env)).toEqual(before);
     });
   });
