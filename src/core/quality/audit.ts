@@ -43,8 +43,11 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import type { Localized } from '../i18n';
 import { IsoDateTime } from '../intake/time';
+import type { IntakeCase } from '../intake/case';
 import { canonicalJson } from '../sync/protocol';
 import { Role } from './roles';
+import { maskIdNumber } from '../identity/mask';
+import { maskAddress, maskName, maskPhone } from './masking';
 
 export const AUDIT_FORMAT = 1;
 
@@ -78,6 +81,9 @@ export const AuditAction = z.enum([
   'status.received',
   'review.recorded',
   'review.replied',
+  'case.revised',
+  'handout.recorded',
+  'rating.recorded',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -99,7 +105,44 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Localized> = {
   'status.received': { 'zh-CN': '收到部门办理状态', 'en-US': 'Department status received' },
   'review.recorded': { 'zh-CN': '质量评查', 'en-US': 'Quality review recorded' },
   'review.replied': { 'zh-CN': '窗口人员回复评查', 'en-US': 'Clerk replied to the review' },
+  'case.revised': { 'zh-CN': '补正后修改办件', 'en-US': 'Case revised after 补正' },
+  'handout.recorded': { 'zh-CN': '统一出件', 'en-US': 'Result handed out' },
+  'rating.recorded': { 'zh-CN': '好差评', 'en-US': 'Rated' },
 };
+
+// ---- what an entry may show of a person -----------------------------------------------------
+
+/** Identity fields of an applicant or agent, by name, with the mask kept in the log. */
+const IDENTITY_MASKS: Record<string, (v: string) => string> = {
+  idNumber: maskIdNumber,
+  legalRepresentativeIdNumber: maskIdNumber,
+  name: maskName,
+  legalRepresentative: maskName,
+  signerName: maskName,
+  applicantName: maskName,
+  phone: maskPhone,
+  address: maskAddress,
+};
+
+/**
+ * `before` / `after` of an applicant, agent or commitment change as the log keeps them: every
+ * identity field masked at any depth (110105********002X, 王*明, 138****5678, 浙江省杭州市****),
+ * so the log never holds an ID number, a person's name or a phone number in full. An
+ * organisation's own name (`organisationName: true`: the top-level `name` of an organisation
+ * applicant) and a USCC are public registration data and stay.
+ */
+export function redactIdentity(v: JsonValue | undefined, opts: { organisationName?: boolean } = {}, depth = 0): JsonValue {
+  if (v === undefined) return null;
+  if (Array.isArray(v)) return v.map((x) => redactIdentity(x, opts, depth + 1));
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, JsonValue> = {};
+  for (const [k, x] of Object.entries(v as Record<string, JsonValue>)) {
+    const m = IDENTITY_MASKS[k];
+    const keep = opts.organisationName && depth === 0 && k === 'name';
+    out[k] = m && typeof x === 'string' && !keep ? m(x) : redactIdentity(x, opts, depth + 1);
+  }
+  return out;
+}
 
 export const AuditActor = z.object({ clerkId: text, role: Role, workstationId: text });
 export type AuditActor = z.infer<typeof AuditActor>;
@@ -388,4 +431,76 @@ export function caseHistory(entries: readonly AuditEntry[], caseId: string, anch
   const verification = verifyChain(own, { requireCases: [caseId], ...(anchor ? { anchors: new Map([[caseId, anchor]]) } : {}) });
   const sorted = own.map((x, i) => [x, i] as const).sort((a, b) => a[0].seq - b[0].seq || a[1] - b[1]).map(([x]) => x);
   return { caseId, entries: sorted, verification };
+}
+
+// ---- what a case change records ---------------------------------------------------------------
+
+/** An entry to append, before the actor, time and chain are known. */
+export interface AuditChange {
+  action: AuditAction;
+  before?: JsonValue;
+  after?: JsonValue;
+}
+
+type CaseLike = Pick<
+  IntakeCase,
+  'status' | 'catalogVersion' | 'subject' | 'answers' | 'materialStates' | 'applicant' | 'agent' | 'fields' | 'decision' | 'step' | 'caseNumber' | 'dishonesty'
+>;
+
+const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+
+function decisionSummary(c: CaseLike): JsonValue {
+  const d = c.decision;
+  if (!d) return { status: c.status };
+  const base: Record<string, JsonValue> = { status: c.status, kind: d.kind, caseNumber: d.caseNumber, at: d.at, by: d.by };
+  if (d.kind === 'accept') {
+    base['promisedDates'] = d.promisedDates.map((p) => ({ basicCode: p.basicCode, date: p.date }));
+    base['received'] = d.received.map((m) => m.key);
+    if (d.deferral)
+      base['deferral'] = {
+        materials: d.deferral.materials.map((m) => m.key),
+        deadline: d.deferral.deadline.date,
+        approvedBy: d.deferral.approval?.supervisorId ?? null,
+      } as JsonValue;
+  }
+  if (d.kind === 'oneTimeNotice') base['items'] = d.items.map((m) => ({ key: m.key, problem: m.problem }));
+  if (d.kind === 'refuse') base['reason'] = d.reason.code;
+  return base;
+}
+
+/**
+ * The entries a write of `next` over `prev` records (prev null/undefined: the case was just
+ * created), in a fixed order: created, carried over, answers, materials, applicant, agent,
+ * item fields, step, decision. Only the fields that changed; identity values masked
+ * (redactIdentity). A write that changes nothing records nothing.
+ */
+export function caseAuditChanges(prev: CaseLike | null | undefined, next: CaseLike): AuditChange[] {
+  const out: AuditChange[] = [];
+  const push = (action: AuditAction, d: { before: Record<string, JsonValue>; after: Record<string, JsonValue> } | null, redact?: { organisationName: boolean }) => {
+    if (!d) return;
+    out.push(redact ? { action, before: redactIdentity(d.before, redact), after: redactIdentity(d.after, redact) } : { action, ...d });
+  };
+  if (!prev) {
+    out.push({ action: 'case.created', after: { status: next.status, subject: next.subject as JsonValue, catalogVersion: next.catalogVersion } });
+    prev = { ...next, answers: {}, materialStates: {}, applicant: undefined, agent: undefined, fields: {}, decision: undefined, status: 'draft', dishonesty: undefined };
+  }
+  if (prev.catalogVersion !== next.catalogVersion)
+    out.push({ action: 'draft.carriedOver', before: { catalogVersion: prev.catalogVersion }, after: { catalogVersion: next.catalogVersion } });
+  push('answer.set', changedFields(prev.answers, next.answers));
+  push('material.set', changedFields(prev.materialStates, next.materialStates));
+  const org = { organisationName: next.applicant?.kind === 'organisation' || prev.applicant?.kind === 'organisation' };
+  push('applicant.updated', changedFields(asRecord(prev.applicant), asRecord(next.applicant)), org);
+  if (canonicalJson(prev.dishonesty ?? null) !== canonicalJson(next.dishonesty ?? null))
+    out.push({ action: 'applicant.updated', after: { dishonesty: next.dishonesty ? { flagged: next.dishonesty.flagged, by: next.dishonesty.by } : null } });
+  if (canonicalJson(prev.agent ?? null) !== canonicalJson(next.agent ?? null)) {
+    const d = changedFields(asRecord(prev.agent), asRecord(next.agent));
+    if (next.agent === null || prev.agent === null || prev.agent === undefined || !d)
+      out.push({ action: 'agent.updated', before: redactIdentity((prev.agent ?? null) as JsonValue), after: redactIdentity((next.agent ?? null) as JsonValue) });
+    else push('agent.updated', d, { organisationName: false });
+  }
+  push('fields.updated', changedFields(prev.fields, next.fields));
+  if (prev.step !== next.step && next.status === 'draft') out.push({ action: 'step.changed', before: { step: prev.step }, after: { step: next.step } });
+  if (prev.status !== next.status || canonicalJson(prev.decision ?? null) !== canonicalJson(next.decision ?? null))
+    out.push({ action: 'decision.recorded', before: { status: prev.status }, after: decisionSummary(next) });
+  return out;
 }

@@ -6,6 +6,7 @@ import { makeDraft, personApplicant } from '@core/intake/fixtures';
 import { getDb, type CaseRecord } from '../store/db';
 import { caseRecordFrom, caseRoute, countCases, listCases, planSearch, SEARCH_LIMIT, type CaseFilter, type CaseRow } from './cases-store';
 import { syntheticCases } from './synthetic-cases';
+import { sealCaseRecords } from '../store/case-store';
 
 const NOW = Date.parse('2026-11-30T07:00:00Z'); // 15:00 in Beijing
 const TODAY = '2026-11-30';
@@ -31,7 +32,7 @@ beforeAll(async () => {
   all = Array.from({ length: 600 }, () => gen.next().record);
   // ties: several cases with the very same timestamp
   for (const r of all.slice(0, 12)) r.updatedAt = all[20]!.updatedAt;
-  await getDb().cases.bulkPut(all);
+  await getDb().cases.bulkPut(await sealCaseRecords(all));
 });
 
 describe('caseRecordFrom', () => {
@@ -122,10 +123,23 @@ describe('listCases', () => {
     expect((await listCases({ view: 'status', status: 'refused', search: target.caseNumber })).rows).toEqual([]);
   });
 
+  it('keeps no ID number or name in plaintext, and still finds them (blind index)', async () => {
+    const target = all.find((r) => r.status === 'accepted' && r.case.applicant?.kind === 'person')!;
+    const stored = (await getDb().cases.get(target.id))!;
+    const raw = JSON.stringify(stored);
+    expect(raw).not.toContain(target.applicantIdNumber);
+    expect(raw).not.toContain(target.applicantName);
+    expect(stored.applicantIdNumber).toBe('');
+    expect(stored.idKey).toMatch(/^[0-9a-f]{32}$/);
+    // a partial ID number no longer searches the ID index (the blind index knows whole numbers only)
+    const partial = await listCases({ view: 'all', search: target.applicantIdNumber.slice(0, 10) });
+    expect(partial.rows.every((r) => r.applicantIdNumber !== target.applicantIdNumber || r.caseNumber.replace(/-/g, '').startsWith(target.applicantIdNumber.slice(0, 10)))).toBe(true);
+  });
+
   it('caps a broad search and says so', async () => {
     const gen = syntheticCases(SEARCH_LIMIT + 20, { seed: 2, days: 3, now: NOW });
     const extra = Array.from({ length: SEARCH_LIMIT + 20 }, () => gen.next().record).map((r) => ({ ...r, applicantName: `测试${r.applicantName}` }));
-    await getDb().cases.bulkPut(extra);
+    await getDb().cases.bulkPut(await sealCaseRecords(extra));
     const page = await listCases({ view: 'all', search: '测试' });
     expect(page.truncated).toBe(true);
     expect(await countCases({ view: 'all', search: '测试' })).toEqual({ count: SEARCH_LIMIT, more: true });

@@ -6,10 +6,12 @@
  * - views page by *keyset* on `updatedAt` (the compound indexes [status+updatedAt] and
  *   [createdDay+updatedAt], or `updatedAt` for all): page 100 costs what page 1 costs,
  *   where an offset would walk 5,000 entries first;
- * - search walks the `applicantIdNumber`, `caseNumber` or `applicantName` index from the
- *   typed prefix and stops after SEARCH_LIMIT matches (a full ID number or case number
- *   matches a handful; a bare surname may match thousands: the list then says so and asks
- *   for more characters instead of loading them all).
+ * - search walks the `caseNumber` index from the typed prefix, or the keyed blind indexes
+ *   `idKey` (a whole ID number) and `nameKeys` (a name or its first 2–8 characters) — the
+ *   ID number and name are sealed at rest (store/case-store.ts) — and stops after
+ *   SEARCH_LIMIT matches (a full ID number or case number matches a handful; a common name
+ *   prefix may match thousands: the list then says so and asks for more characters).
+ *   Only the rows of the page shown are decrypted.
  *
  * Order: `updatedAt` descending, ties by `id` descending (the order IndexedDB gives for
  * equal index keys walked backwards), so a cursor `{ updatedAt, id }` is exact even when
@@ -21,6 +23,7 @@ import { normalizeCaseNumberInput, validateCaseNumber } from '@core/intake/caseN
 import { chinaDateOf } from '@core/intake/time';
 import { isValidResidentId, isValidUscc, normalizeIdentityInput } from '@core/identity';
 import { getDb, type CaseRecord } from '../store/db';
+import { idSearchKey, nameSearchKey, openCaseRecords } from '../store/case-store';
 
 export const PAGE_SIZE = 50;
 /** Most matches a search loads; beyond it the list asks for a longer search text. */
@@ -213,7 +216,7 @@ function inView(v: CaseView): (r: CaseRecord) => boolean {
 }
 
 /** Newest first: updatedAt descending, then id descending. */
-function compareNewestFirst(a: CaseRow, b: CaseRow): number {
+function compareNewestFirst(a: { updatedAt: string; id: string }, b: { updatedAt: string; id: string }): number {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
@@ -251,9 +254,9 @@ async function searchMatches(v: CaseView, plan: SearchPlan): Promise<CaseRecord[
   const keep = inView(v);
   const limit = SEARCH_LIMIT + 1;
   const queries: Promise<CaseRecord[]>[] = [];
-  if (plan.idNumber !== undefined) {
-    const w = cases.where('applicantIdNumber');
-    const c = plan.idNumber.length === 18 ? w.equals(plan.idNumber) : w.startsWith(plan.idNumber);
+  // Whole ID numbers only: the keyed blind index (store/case-store.ts) knows no prefixes.
+  if (plan.idNumber !== undefined && plan.idNumber.length === 18) {
+    const c = cases.where('idKey').equals(await idSearchKey(plan.idNumber));
     queries.push((v.view === 'all' ? c : c.filter(keep)).limit(limit).toArray());
   }
   if (plan.caseNumber !== undefined) {
@@ -261,7 +264,7 @@ async function searchMatches(v: CaseView, plan: SearchPlan): Promise<CaseRecord[
     queries.push((v.view === 'all' ? c : c.filter(keep)).limit(limit).toArray());
   }
   if (plan.name !== undefined) {
-    const c = cases.where('applicantName').startsWith(plan.name);
+    const c = cases.where('nameKeys').equals(await nameSearchKey(plan.name));
     queries.push((v.view === 'all' ? c : c.filter(keep)).limit(limit).toArray());
   }
   const results = await Promise.all(queries);
@@ -278,15 +281,16 @@ export async function listCases(filter: CaseFilter, page: CasePageRequest = {}):
   const plan = planSearch(filter.search);
   if (!plan) {
     const records = await viewCollection(filter, after).limit(size + 1).toArray();
-    const rows = records.slice(0, size).map(rowOf);
+    const rows = (await openCaseRecords(records.slice(0, size))).map((r) => rowOf(r!));
     const last = rows[rows.length - 1];
     return { rows, next: records.length > size && last ? { updatedAt: last.updatedAt, id: last.id } : null, searchedBy: [], truncated: false };
   }
   const matches = await searchMatches(filter, plan);
   const truncated = matches.length > SEARCH_LIMIT;
-  const sorted = matches.slice(0, SEARCH_LIMIT).map(rowOf).sort(compareNewestFirst);
+  const sorted = matches.slice(0, SEARCH_LIMIT).sort(compareNewestFirst);
   const rest = after ? sorted.filter((r) => isAfter(r, after)) : sorted;
-  const rows = rest.slice(0, size);
+  // Only the page shown is opened (decrypted).
+  const rows = (await openCaseRecords(rest.slice(0, size))).map((r) => rowOf(r!));
   const last = rows[rows.length - 1];
   return {
     rows,

@@ -10,6 +10,7 @@ import type { DeferralPolicy } from '@core/lifecycle/deferral';
 import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
 import type { IntakeCase } from '@core/intake/case';
 import { getDb, getSetting, putSetting } from '../store/db';
+import { openCaseRecords } from '../store/case-store';
 import { hashSecret, PBKDF2_ITERATIONS, verifySecret } from '../session/password';
 
 export const DEFERRAL_POLICY_KEY = 'deferral.policy';
@@ -90,7 +91,7 @@ export async function loadDeferralRecordsOnly(): Promise<DeferralRecord[]> {
 export async function loadDeferralRecords(): Promise<{ c: IntakeCase | null; record: DeferralRecord }[]> {
   const db = getDb();
   const rows = await db.supplements.toArray();
-  const cases = await db.cases.bulkGet(rows.map((r) => r.caseId));
+  const cases = await openCaseRecords(await db.cases.bulkGet(rows.map((r) => r.caseId)));
   return rows.map((r, i) => ({ c: cases[i]?.case ?? null, record: r.record }));
 }
 

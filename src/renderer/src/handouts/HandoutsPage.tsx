@@ -16,6 +16,7 @@ import { FormField } from '../app/FormField';
 import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
 import { getDb } from '../store/db';
+import { getCaseRecord } from '../store/case-store';
 import { requestSync } from '../sync/runtime';
 import { chinaIso, loadHandoutQueue, saveHandout } from './handout-store';
 import { RateButton } from './RateButton';
@@ -179,7 +180,7 @@ type FormProps = { entry: HandoutQueueEntry; onDone: (caseNumber: string) => voi
 
 /** Waits for the local case (when it is here) so the form starts with the applicant's details. */
 function HandoutFormView(props: FormProps) {
-  const caseRecord = useLiveQuery(async () => (await getDb().cases.get(props.entry.caseId)) ?? null, [props.entry.caseId]);
+  const caseRecord = useLiveQuery(async () => (await getCaseRecord(props.entry.caseId)) ?? null, [props.entry.caseId]);
   if (caseRecord === undefined) return null;
   return <HandoutFormInner {...props} c={caseRecord?.case} />;
 }

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { formatCaseNumberForSpeech } from '@core/intake/caseNumber';
 import { getDb } from '../store/db';
+import { getCaseRecord } from '../store/case-store';
 import { useLocale } from '../i18n/useLocale';
 import { navigate } from '../app/router';
 import { DocumentView } from '../documents';
@@ -20,7 +21,7 @@ import { RateButton } from '../handouts/RateButton';
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const record = useLiveQuery(async () => (await getDb().cases.get(id)) ?? null, [id]);
+  const record = useLiveQuery(async () => (await getCaseRecord(id)) ?? null, [id]);
   const catalogRecord = useLiveQuery(
     async () => (record ? ((await getDb().catalogVersions.get(record.case.catalogVersion)) ?? null) : undefined),
     [record?.case.catalogVersion],

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { withStep, type IntakeCase, type IntakeStep } from '@core/intake/case';
 import { getDb, type CaseRecord } from '../store/db';
+import { getCaseRecord } from '../store/case-store';
 import { useCatalog } from '../catalog/CatalogContext';
 import { useLocale } from '../i18n/useLocale';
 import { hrefFor, navigate } from '../app/router';
@@ -26,7 +27,7 @@ export const STEPS: Exclude<IntakeStep, 'done'>[] = ['situation', 'materials', '
 
 export function IntakePage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const record = useLiveQuery(async () => (await getDb().cases.get(id)) ?? null, [id]);
+  const record = useLiveQuery(async () => (await getCaseRecord(id)) ?? null, [id]);
   if (record === undefined) return <div className="loading">{t('app.loading')}</div>;
   if (record === null) {
     return (

@@ -10,6 +10,8 @@ import { chinaDateOf } from '@core/intake/time';
 import { enqueueDecidedCase } from '@core/sync/outbox';
 import { caseRecordFrom } from '../cases/cases-store';
 import { getDb, type CaseRecord } from '../store/db';
+import { putCase, putDecidedCaseInTx } from '../store/case-store';
+import { auditCase } from '../audit/audit-log';
 
 export function nowIso(now: Date = new Date()): string {
   return now.toISOString();
@@ -22,16 +24,17 @@ export function caseRecordOf(c: IntakeCase, subjectName: string): CaseRecord {
 
 export async function startIntake(args: { subject: Subject; subjectName: string; clerk: Clerk; catalogVersion: string }): Promise<string> {
   const draft = createDraft({ id: crypto.randomUUID(), clerk: args.clerk, catalogVersion: args.catalogVersion, subject: args.subject, at: nowIso() });
-  await getDb().cases.put(caseRecordOf(draft, args.subjectName));
+  await putCase(draft, args.subjectName);
   return draft.id;
 }
 
 export async function saveDraft(c: IntakeCase, subjectName: string): Promise<void> {
-  await getDb().cases.put(caseRecordOf(c, subjectName));
+  await putCase(c, subjectName);
 }
 
 export async function discardDraft(id: string): Promise<void> {
   const db = getDb();
+  await auditCase(id, 'draft.discarded');
   await db.transaction('rw', db.cases, async () => {
     const r = await db.cases.get(id);
     if (r && r.status === 'draft') await db.cases.delete(id);
@@ -54,7 +57,7 @@ export async function decide(
   const db = getDb();
   const day = chinaDateOf(at);
   const seqKey = `caseSequence:${day}`;
-  return db.transaction('rw', [db.settings, db.cases, db.outbox, db.supplements], async () => {
+  return db.transaction('rw', [db.settings, db.cases, db.outbox, db.supplements, db.auditLog], async () => {
     const current = await db.cases.get(c.id);
     if (current && current.status !== 'draft') return { ok: false as const, errors: [{ code: 'alreadyDecided' }] };
     const last = ((await db.settings.get(seqKey))?.value as number | undefined) ?? 0;
@@ -66,7 +69,7 @@ export async function decide(
     if (!built.ok) return built;
     const decided = recordDecision(c, built.decision);
     await db.settings.put({ key: seqKey, value: sequence });
-    await db.cases.put(caseRecordOf(decided, subjectName));
+    await putDecidedCaseInTx(db, c, decided, subjectName);
     // 容缺受理: the deferral record enters the tracking list (#/deferrals) with the decision.
     if (built.decision.kind === 'accept' && built.decision.deferral)
       await db.supplements.put({ caseId: c.id, record: built.decision.deferral, updatedAt: Date.now() });

@@ -15,6 +15,9 @@ import type { StatusEvent } from '@core/sync/protocol';
 import type { StatusNotification } from '@core/sync/timeline';
 import type { UserRecord } from '../session/users-store';
 import type { ReviewRecord } from '../review/review-store';
+import type { AuditLogRecord } from '../audit/audit-log';
+import type { SealedValue } from './crypto';
+import { sealStoredCases } from './case-store';
 
 export type CatalogSource = { kind: 'bundled' } | { kind: 'file'; name: string };
 
@@ -47,6 +50,13 @@ export interface CaseRecord {
   applicantName: string;
   subjectName: string;
   case: IntakeCase;
+  /**
+   * From version 10 (issue 7 §6, store/case-store.ts): the identity fields sealed with AES-GCM,
+   * and keyed blind indexes in place of the plaintext ID number and name (which are '' then).
+   */
+  sealed?: SealedValue;
+  idKey?: string;
+  nameKeys?: string[];
 }
 
 /** Which document of a case a kept PDF copy is (one per kind; a retry replaces it). */
@@ -110,6 +120,7 @@ export class WorkstationDb extends Dexie {
   revisions!: Table<RevisionRecord, [string, number]>;
   users!: Table<UserRecord, string>;
   reviews!: Table<ReviewRecord, string>;
+  auditLog!: Table<AuditLogRecord, number>;
 
   constructor(name: string = LIVE_DB_NAME) {
     super(name);
@@ -162,6 +173,15 @@ export class WorkstationDb extends Dexie {
       users: '&userId, role',
       reviews: '&caseId, clerkId, weekKey, reviewedAt',
     });
+    // Audit trail and personal data at rest (issue 7 §5–6): the hash-chained log (one chain per
+    // case, see @core/quality/audit); cases find an applicant by keyed blind index instead of the
+    // plaintext ID number and name, and existing cases are sealed (store/case-store.ts).
+    this.version(10)
+      .stores({
+        auditLog: '++key, caseId, &[caseId+seq], sent',
+        cases: '&id, caseNumber, status, createdDay, updatedAt, [status+updatedAt], [createdDay+updatedAt], idKey, *nameKeys',
+      })
+      .upgrade((tx) => sealStoredCases(tx.table('cases')));
   }
 }
 
