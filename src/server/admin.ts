@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { ActorKind } from './auth';
 import { type Db, openDbFromEnv } from './db';
 import { migrate } from './migrate';
+import { verifyWorkstationAudit } from './audit';
 import {
   AdminError,
   createCentre,
@@ -29,6 +30,7 @@ export const USAGE = `用法 / usage: npm run admin -- <command>
   rotate-token workstation|department <id|code>     a new token (prints it once; the old one stops working)
   publish-catalog <file.json>                       check (structure + quality rules) and publish a catalog version
   publish-holidays <file.json>                      check and publish holiday data
+  verify-audit --workstation <id>                   checks every case audit chain of the workstation; exit 2 and the first broken entry when one is
   list                                              centres, workstations, departments, catalog versions, holiday years
   seed-demo [--json]                                demo centre 330106 示例市民中心, workstation 7K, every department
                                                     of the default catalog, the default catalog and holidays; prints tokens
@@ -114,6 +116,15 @@ export async function runAdmin(db: Db, argv: string[], out: Out = console.log): 
       out(`holiday data: ${l.holidayYears.join(', ') || '(none)'}`);
       out(`cases: ${l.counts.cases}, open dispatches: ${l.counts.openDispatches}`);
       return 0;
+    }
+    case 'verify-audit': {
+      const i = args.indexOf('--workstation');
+      const id = i >= 0 ? args[i + 1] : undefined;
+      if (!id) throw new AdminError('usage: verify-audit --workstation <id>');
+      const v = await verifyWorkstationAudit(db, id);
+      if (v.ok) out(`audit OK: workstation ${id}, ${v.cases} cases, ${v.entries} entries`);
+      else out(`audit BROKEN: workstation ${id}, case ${v.caseId}, first bad entry ${v.firstBadSeq} (${v.kind}); ${v.cases} cases, ${v.entries} entries`);
+      return v.ok ? 0 : 2;
     }
     case 'seed-demo': {
       const s = await seedDemo(db);

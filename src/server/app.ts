@@ -35,6 +35,7 @@ import { migrationVersion } from './migrate';
 import { ApiProblem, describeIssues } from './problem';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit';
 import { registerRevisionRoutes } from './revisions';
+import { registerAuditRoutes } from './audit';
 import { registerTrainingRoutes } from './training';
 import {
   CatalogCache,
@@ -460,6 +461,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   });
 
   registerRevisionRoutes(app, { db, now, catalogs });
+  registerAuditRoutes(app, { db, now });
   registerTrainingRoutes(app, { db, now });
 
   await app.ready();

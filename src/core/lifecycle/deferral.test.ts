@@ -26,6 +26,8 @@ import {
   supplementStatus,
 } from './deferral';
 import { deferralCommitmentContent, deferralNoticeContent } from './deferralDocuments';
+import { verifyRevisionChain } from './revision';
+import { supplementRevision } from './supplementRevision';
 import { AT, CASE_ID, CASE_NUMBER, FOOD, FOOD_KEYS, OWNED, VALID_APPLICANT, completeFoodStates, foodChecklist, foodDraft } from './fixtures';
 
 const catalog = makeIntakeCatalog();
@@ -381,5 +383,36 @@ describe('容缺 documents', () => {
     expect(doc.paragraphs[3]).toContain('逾期未补齐的，视为申请人撤回申请');
     expect(doc.signature).toMatchObject({ label: '承诺人（签字或盖章）', signerName: '王芳', signedAt: { date: '2026-11-30', time: '09:12' } });
     expect(() => deferralCommitmentContent(c, catalog, r.decision, { ...r.deferral, caseId: '8a1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b' })).toThrow(RangeError);
+  });
+});
+
+describe('supplementRevision: a supplement forwarded to the departments as a case version', () => {
+  const accepted = () => {
+    const { decision, deferral } = deferred();
+    const c = recordDecision({ ...foodDraft(safetyMissing()), applicant: foodDraft().applicant }, decision, '容缺受理');
+    return { c, deferral };
+  };
+  it('sets the supplied material’s state, linked to the case as accepted, with reason supplement', () => {
+    const { c, deferral } = accepted();
+    expect(c.materialStates[FOOD_KEYS.safety]).toEqual({ status: 'missing' });
+    const s = recordSupplement(deferral, { key: FOOD_KEYS.safety, at: '2026-12-02T14:05:00+08:00', by: 'C0112', status: 'receivedOriginal' });
+    if (!s.ok) throw new Error('supplement');
+    const r = supplementRevision(c, s.record.supplements, { catalog });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.record).toMatchObject({ revision: 2, by: 'C0112', at: '2026-12-02T14:05:00+08:00', reason: { kind: 'supplement', keys: [FOOD_KEYS.safety] }, changedPaths: [FOOD_KEYS.safety] });
+    expect(r.record.case.materialStates[FOOD_KEYS.safety]).toEqual({ status: 'receivedOriginal' });
+    expect(r.record.case.history!.at(-1)!.note).toBe('容缺材料补齐（第2版）');
+    expect(verifyRevisionChain(c, [r.record]).ok).toBe(true);
+    const change = r.diff.changes.find((x) => x.path === FOOD_KEYS.safety)!;
+    expect(change.after?.['zh-CN']).toContain('原件');
+    // on top of a later version too (e.g. after a 补正 fix)
+    const r3 = supplementRevision(r.record, [{ key: FOOD_KEYS.safety, at: '2026-12-02T15:00:00+08:00', by: 'C0112', status: 'receivedCopy' }]);
+    expect(r3.ok && r3.record.revision).toBe(3);
+  });
+  it('nothing supplied, or the same state again → no version', () => {
+    const { c } = accepted();
+    expect(supplementRevision(c, [])).toEqual({ ok: false, errors: [{ code: 'noChanges' }] });
+    expect(supplementRevision(c, [{ key: FOOD_KEYS.layout, at: '2026-12-02T14:05:00+08:00', by: 'C0112', status: 'receivedOriginal' }])).toEqual({ ok: false, errors: [{ code: 'noChanges' }] });
   });
 });

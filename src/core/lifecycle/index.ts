@@ -10,6 +10,7 @@ export * from './deferralDocuments';
 export * from './caseFields';
 export * from './correction';
 export * from './revision';
+export * from './supplementRevision';
 export * from './handout';
 export * from './rating';
 export { type LifecycleIssue, type DocumentBase } from './common';

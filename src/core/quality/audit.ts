@@ -504,3 +504,35 @@ export function caseAuditChanges(prev: CaseLike | null | undefined, next: CaseLi
     out.push({ action: 'decision.recorded', before: { status: prev.status }, after: decisionSummary(next) });
   return out;
 }
+
+// ---- the push (POST /api/v1/audit, workstation token) ----------------------------------------
+
+export const AUDIT_PUSH_MAX = 500;
+
+/**
+ * Entries of cases the server already has, each case's in chain order; `training` must be
+ * absent or false (the server refuses training entries: they never leave the workstation).
+ */
+export const AuditPushRequest = z.object({
+  entries: z
+    .array(AuditEntry.extend({ training: z.literal(false).optional() }))
+    .min(1)
+    .max(AUDIT_PUSH_MAX),
+});
+export type AuditPushRequest = z.infer<typeof AuditPushRequest>;
+
+export const AuditPushOutcome = z.enum(['stored', 'alreadyHave', 'rejected']);
+export type AuditPushOutcome = z.infer<typeof AuditPushOutcome>;
+
+export const AuditPushResult = z.object({
+  caseId: z.string(),
+  seq: z.number().int(),
+  outcome: AuditPushOutcome,
+  /** The server's receipt time (stored, alreadyHave). */
+  receivedAt: IsoDateTime.optional(),
+  reason: z.string().optional(),
+});
+export type AuditPushResult = z.infer<typeof AuditPushResult>;
+
+export const AuditPushResponse = z.object({ results: z.array(AuditPushResult) });
+export type AuditPushResponse = z.infer<typeof AuditPushResponse>;

@@ -6,6 +6,7 @@
 import type { IntakeCase } from '@core/intake/case';
 import type { CaseRevision } from '@core/lifecycle/revision';
 import { getDb, type RevisionRecord, type WorkstationDb } from '../store/db';
+import { auditRevision } from '../audit/audit-hooks';
 
 /** The ISO date-time in China (+08:00) of `d`. */
 export function chinaNowIso(d: Date = new Date()): string {
@@ -32,4 +33,5 @@ export async function saveRevision(record: CaseRevision, db: WorkstationDb = get
     if (record.revision !== latest + 1) throw new RangeError(`revision ${record.revision} does not follow ${latest}`);
     await db.revisions.put({ caseId: record.caseId, revision: record.revision, record, state: 'queued', createdAt: now });
   });
+  await auditRevision(record, db);
 }

@@ -1,8 +1,8 @@
 /**
  * #/deferrals — 容缺跟踪: every open deferral (earliest deadline first; due soon and overdue
  * highlighted), with a filter for overdue ones, and recording a supplement at the window
- * (before or after the deadline). Supplements are kept per case in the `supplements` table;
- * forwarding them to the department through the server is not done yet.
+ * (before or after the deadline). Supplements are kept per case in the `supplements` table
+ * and forwarded to the departments as a new version of the case (shown per material).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,8 @@ import { useSession } from '../session/SessionGate';
 import { hrefFor } from '../app/router';
 import { nowIso } from '../intake/intake-store';
 import { todayInChina } from '../intake/useIntakeModel';
-import { loadDeferralRecords, loadDeferralRecordsOnly, saveSupplemented } from './deferral-store';
+import { loadDeferralRecords, loadDeferralRecordsOnly, saveSupplementAndForward } from './deferral-store';
+import { getDb } from '../store/db';
 import './deferral.css';
 
 export function OverdueBadge() {
@@ -75,6 +76,8 @@ export function DeferralsPage() {
 
 function DeferralRow({ status: s, c, record }: { status: SupplementStatus; c: IntakeCase | null; record: DeferralRecord }) {
   const { t } = useTranslation();
+  const revisions = useLiveQuery(async () => getDb().revisions.where('caseId').equals(s.caseId).toArray(), [s.caseId]) ?? [];
+  const forwardOf = (key: string) => revisions.find((r) => r.record.reason.kind === 'supplement' && r.record.reason.keys.includes(key));
   const cls = s.overall === 'overdue' ? 'deferral-row-overdue' : s.daysLeft <= 2 ? 'deferral-row-soon' : '';
   return (
     <tr className={cls} data-testid="deferral-row" data-case-number={s.caseNumber} data-overall={s.overall}>
@@ -93,7 +96,16 @@ function DeferralRow({ status: s, c, record }: { status: SupplementStatus; c: In
           {s.materials.map((m) => (
             <li key={m.key} data-testid="deferral-material" data-state={m.state}>
               {m.name} — <strong>{t(`deferral.page.state.${m.state}`)}</strong>
-              {(m.state === 'outstanding' || m.state === 'overdue') && <SupplementForm record={record} materialKey={m.key} name={m.name} />}
+              {(m.state === 'supplied' || m.state === 'suppliedLate') && (() => {
+                const f = forwardOf(m.key);
+                if (!f) return null;
+                return (
+                  <span className="small muted" data-testid="supplement-forwarded" data-state={f.state}>
+                    {' '}· {f.state === 'sent' ? t('lifecycle.supplement.forwarded', { revision: f.revision }) : f.state === 'needsFix' ? t('lifecycle.supplement.sendFailed', { reason: f.error ?? '' }) : t('lifecycle.supplement.pending')}
+                  </span>
+                );
+              })()}
+              {(m.state === 'outstanding' || m.state === 'overdue') && <SupplementForm c={c} record={record} materialKey={m.key} name={m.name} />}
             </li>
           ))}
         </ul>
@@ -102,7 +114,7 @@ function DeferralRow({ status: s, c, record }: { status: SupplementStatus; c: In
   );
 }
 
-function SupplementForm({ record, materialKey, name }: { record: DeferralRecord; materialKey: string; name: string }) {
+function SupplementForm({ c, record, materialKey, name }: { c: IntakeCase | null; record: DeferralRecord; materialKey: string; name: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { clerk } = useSession();
@@ -116,7 +128,11 @@ function SupplementForm({ record, materialKey, name }: { record: DeferralRecord;
       setError(r.errors.map((e) => supplementErrorMessage(e, locale)).join(' '));
       return;
     }
-    await saveSupplemented(r.record);
+    try {
+      await saveSupplementAndForward(c, r.record, r.record.supplements[r.record.supplements.length - 1]!);
+    } catch (e) {
+      setError(t('lifecycle.supplement.sendFailed', { reason: e instanceof Error ? e.message : String(e) }));
+    }
   };
   return (
     <div className="small">

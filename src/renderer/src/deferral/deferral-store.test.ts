@@ -38,3 +38,29 @@ describe('supervisors', () => {
     expect(getDb().tables.map((t) => t.name)).toContain('supplements');
   });
 });
+
+describe('a supplement is forwarded to the departments as a case version', () => {
+  it('records the supplement and queues revision 2 with the supplied state for the revision sender', async () => {
+    const { makeDeferredAcceptance, recordSupplement } = await import('@core/lifecycle/deferral');
+    const { recordDecision } = await import('@core/intake/case');
+    const { AT, CASE_ID, CASE_NUMBER, FOOD_KEYS, VALID_APPLICANT, completeFoodStates, foodChecklist, foodDraft } = await import('@core/lifecycle/fixtures');
+    const { saveSupplementAndForward } = await import('./deferral-store');
+    const states = { ...completeFoodStates(), [FOOD_KEYS.safety]: { status: 'missing' as const } };
+    const r = makeDeferredAcceptance({
+      caseId: CASE_ID, at: AT, by: 'C0107', caseNumber: CASE_NUMBER, checklist: foodChecklist(), materialStates: states, applicantCheck: VALID_APPLICANT,
+      requestedWorkingDays: 3, commitment: { signedAt: AT, applicantName: '杭州西溪望湖酒店管理有限公司', signerName: '王芳' }, applicantDishonest: null,
+      policy: { requireSupervisorApproval: false },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const c = recordDecision(foodDraft(states), r.decision, '容缺受理');
+    const s = recordSupplement(r.deferral, { key: FOOD_KEYS.safety, at: '2026-12-02T14:05:00+08:00', by: 'C0112', status: 'receivedOriginal' });
+    if (!s.ok) throw new Error('supplement');
+    expect(await saveSupplementAndForward(c, s.record, s.record.supplements[0]!)).toEqual({ revision: 2 });
+    const db = getDb();
+    const rev = await db.revisions.get([CASE_ID, 2]);
+    expect(rev?.state).toBe('queued');
+    expect(rev?.record.reason).toEqual({ kind: 'supplement', keys: [FOOD_KEYS.safety] });
+    expect(rev?.record.case.materialStates[FOOD_KEYS.safety]).toEqual({ status: 'receivedOriginal' });
+    expect((await db.supplements.get(CASE_ID))?.record.supplements).toHaveLength(1);
+  });
+});

@@ -2,8 +2,9 @@
  * 容缺受理 on the workstation (issue 5 §2): the centre's policy, the supervisors who may
  * approve (ID, name, PIN stored as a PBKDF2-SHA256 hash with its salt), the imported 失信
  * list, and the supplements recorded at the window (kept per case in the `supplements`
- * table: a decided case is immutable). Forwarding supplements to the department through the
- * server is not done yet.
+ * table: a decided case is immutable). A supplement is forwarded to the departments as a new
+ * version of the case (core supplementRevision, queued in db.revisions and pushed by
+ * sync/revision-sender.ts like a 补正 fix).
  */
 import type { DishonestyList } from '@core/lifecycle/dishonesty';
 import type { DeferralPolicy } from '@core/lifecycle/deferral';
@@ -11,7 +12,11 @@ import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
 import type { IntakeCase } from '@core/intake/case';
 import { getDb, getSetting, putSetting } from '../store/db';
 import { openCaseRecords } from '../store/case-store';
+import { auditSupplement } from '../audit/audit-hooks';
 import { hashSecret, PBKDF2_ITERATIONS, verifySecret } from '../session/password';
+import type { Supplement } from '@core/lifecycle/deferralRecord';
+import { supplementRevision } from '@core/lifecycle/supplementRevision';
+import { latestVersion, revisionsOf, saveRevision } from '../correction/revision-store';
 
 export const DEFERRAL_POLICY_KEY = 'deferral.policy';
 export const SUPERVISORS_KEY = 'deferral.supervisors';
@@ -97,4 +102,23 @@ export async function loadDeferralRecords(): Promise<{ c: IntakeCase | null; rec
 
 export async function saveSupplemented(record: DeferralRecord): Promise<void> {
   await getDb().supplements.put({ caseId: record.caseId, record, updatedAt: Date.now() });
+  await auditSupplement(record);
+}
+
+/**
+ * Records a supplement and forwards it: the case's next version with the supplied material's
+ * state is queued for the server (revision-sender pushes it once the case itself is there).
+ * Returns the revision number, or null when the case already had that state (nothing to send).
+ */
+export async function saveSupplementAndForward(c: IntakeCase | null, record: DeferralRecord, supplement: Supplement): Promise<{ revision: number | null }> {
+  let revision: number | null = null;
+  if (c && c.status === 'accepted') {
+    const r = supplementRevision(latestVersion(c, await revisionsOf(c.id)), [supplement]);
+    if (r.ok) {
+      await saveRevision(r.record);
+      revision = r.record.revision;
+    } else if (!r.errors.every((e) => e.code === 'noChanges')) throw new Error(r.errors.map((e) => e.code).join(', '));
+  }
+  await saveSupplemented(record);
+  return { revision };
 }

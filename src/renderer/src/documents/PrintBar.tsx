@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getHost } from '../platform/host';
+import { auditCase } from '../audit/audit-log';
 import type { CaseDocumentKind } from '../store/db';
 import { kilobytes } from './document-model';
 import { keepPdfCopy, useKeptPdf } from './document-store';
@@ -34,6 +35,7 @@ export function PrintBar({ caseId, kind, title }: PrintBarProps) {
     document.title = title;
     try {
       await getHost().print({ title });
+      void auditCase(caseId, 'notice.printed', { after: { document: kind } });
     } catch {
       setNote('printFailed');
     } finally {

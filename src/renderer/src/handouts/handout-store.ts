@@ -8,6 +8,7 @@ import { followUpFor, type Rating, type RatingFollowUp } from '@core/lifecycle/r
 import { defaultCalendar, type WorkingDayCalendar } from '@core/calendar';
 import { isTrainingCaseNumber } from '@core/training/isolation';
 import { getDb, type WorkstationDb } from '../store/db';
+import { auditHandout, auditRating } from '../audit/audit-hooks';
 
 /** queued → sent (the server has it) · needsFix (the server refused it; `error` says why). */
 export type LocalSyncState = 'queued' | 'sent' | 'needsFix';
@@ -50,6 +51,7 @@ export async function loadHandoutQueue(db: WorkstationDb = getDb()): Promise<Han
 
 export async function saveHandout(h: ResultHandout, now = Date.now(), db: WorkstationDb = getDb()): Promise<void> {
   await db.handouts.put({ id: h.id, caseId: h.caseId, state: 'queued', handout: h, createdAt: now, training: isTrainingCaseNumber(h.caseNumber) });
+  await auditHandout(h, db);
 }
 
 export async function saveRating(r: Rating, caseId: string, now = Date.now(), calendar: WorkingDayCalendar = defaultCalendar, db: WorkstationDb = getDb()): Promise<RatingRecord> {
@@ -65,5 +67,6 @@ export async function saveRating(r: Rating, caseId: string, now = Date.now(), ca
     training: isTrainingCaseNumber(r.caseNumber),
   };
   await db.ratings.put(rec);
+  await auditRating(rec, db);
   return rec;
 }

@@ -17,6 +17,7 @@ import { nowIso } from './intake-store';
 import { hasAgent, todayInChina, type IntakeModel } from './useIntakeModel';
 import { withAgentChoice, AGENT_QUESTION_KEY } from './SituationStep';
 import { DishonestyFlagBox } from '../deferral/DishonestyFlagBox';
+import { fieldValueConflicts, foundsCompany, mergeFormFields, sharedValue, withSharedValue, type MergedForm, type SharedFormField } from '@core/bundle/form';
 
 type Update = (change: (c: IntakeCase) => IntakeCase) => void;
 
@@ -24,18 +25,18 @@ type Update = (change: (c: IntakeCase) => IntakeCase) => void;
 function compact<T extends Record<string, unknown>>(o: T | null | undefined): Partial<T> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o ?? {})) {
-    if (v === '' || v === null || v === undefined) continue;
+    if (v === '' || v === null || v === undefined || v === false) continue;
     out[k] = typeof v === 'object' ? compact(v as Record<string, unknown>) : v;
   }
   return out as Partial<T>;
 }
 
-function valuesFromCase(c: IntakeCase): ApplicantFormValues {
-  const a = c.applicant ?? { kind: 'person' as const };
+function valuesFromCase(c: IntakeCase, foundingDefault: boolean): ApplicantFormValues {
+  const a: NonNullable<IntakeCase['applicant']> = c.applicant ?? (foundingDefault ? { kind: 'organisation', founding: true } : { kind: 'person' });
   const blank = { name: '', idNumber: '', phone: '', address: '', idTypeLabel: '' };
   const applicant =
     a.kind === 'organisation'
-      ? { name: '', uscc: '', legalRepresentative: '', legalRepresentativeIdNumber: '', phone: '', address: '', ...a, usccOverride: { reason: a.usccOverride?.reason ?? '' } }
+      ? { name: '', uscc: '', legalRepresentative: '', legalRepresentativeIdNumber: '', phone: '', address: '', nameReservation: '', ...a, founding: a.founding === true, usccOverride: { reason: a.usccOverride?.reason ?? '' } }
       : { ...blank, idType: 'residentId' as const, ...a };
   return {
     applicant,
@@ -54,10 +55,12 @@ export function ApplicantStep({ c, model, update }: { c: IntakeCase; model: Inta
   const { t } = useTranslation();
   const locale = useLocale();
   const schema = useMemo(() => applicantFormSchema(locale, todayInChina()), [locale]);
+  const merged = useMemo(() => mergeFormFields(model.items), [model.items]);
+  const founds = useMemo(() => foundsCompany(model.items), [model.items]);
   const form = useForm<ApplicantFormValues>({
     resolver: zodResolver(schema) as never,
     mode: 'onTouched',
-    defaultValues: valuesFromCase(c),
+    defaultValues: valuesFromCase(c, founds),
   });
   const { register, watch, formState, setValue, trigger } = form;
   const hasAgentQuestion = model.checklist.questions.some((q) => q.key === AGENT_QUESTION_KEY);
@@ -91,7 +94,18 @@ export function ApplicantStep({ c, model, update }: { c: IntakeCase; model: Inta
   const agentIdType = watch('agent.idType');
   const viaAgent = watch('hasAgent');
   const uscc = (watch('applicant' as never) as { uscc?: string } | undefined)?.uscc;
-  const usccProblem = kind === 'organisation' && uscc && uscc.length >= 18 ? usccWarning(uscc, locale) : null;
+  const founding = kind === 'organisation' && !!(watch('applicant' as never) as { founding?: boolean } | undefined)?.founding;
+  const usccProblem = kind === 'organisation' && !founding && uscc && uscc.length >= 18 ? usccWarning(uscc, locale) : null;
+  // 一表申请: the item fields this applicant section answers, and the items that require them
+  const backed = merged.shared.filter((s) => s.target !== 'common');
+  const requiredBy = (key: string): string | undefined => {
+    const s = backed.find((x) => x.key === key && x.field.required);
+    if (!s) return undefined;
+    return t('lifecycle.form.requiredBy', { item: s.sources.find((x) => x.field.required)!.itemName, label: s.field.label });
+  };
+  const addressValue = (watch('applicant' as never) as { address?: string } | undefined)?.address ?? '';
+  const addressKey = kind === 'organisation' ? 'organisation.address' : 'applicant.address';
+  const addressMissing = addressValue.trim() === '' && (formState.touchedFields as { applicant?: { address?: boolean } }).applicant?.address ? requiredBy(addressKey) : undefined;
   const e = formState.errors;
   const err = (p: string) => errorAt(e, p);
 
@@ -122,13 +136,26 @@ export function ApplicantStep({ c, model, update }: { c: IntakeCase; model: Inta
           {idType === 'other' && <FormField label={t('intake.applicant.idTypeLabel')} error={err('applicant.idTypeLabel')} {...register('applicant.idTypeLabel' as never)} />}
           <FormField label={t('intake.applicant.idNumber')} error={err('applicant.idNumber')} className="mono" {...register('applicant.idNumber' as never)} data-testid="applicant-id-number" />
           <FormField label={t('intake.applicant.phone')} error={err('applicant.phone')} {...register('applicant.phone')} />
-          <FormField label={t('intake.applicant.address')} error={err('applicant.address')} {...register('applicant.address')} />
+          <FormField label={`${t('intake.applicant.address')}${requiredBy('applicant.address') ? ' *' : ''}`} error={err('applicant.address') ?? addressMissing} {...register('applicant.address')} />
         </fieldset>
       ) : (
         <fieldset>
           <legend>{t('intake.applicant.organisation')}</legend>
-          <FormField label={t('intake.applicant.orgName')} error={err('applicant.name')} {...register('applicant.name')} />
-          <FormField label={t('intake.applicant.uscc')} error={err('applicant.uscc')} className="mono" {...register('applicant.uscc' as never)} data-testid="applicant-uscc" />
+          <label className="option" title={t('lifecycle.form.foundingHint')}>
+            <input
+              type="checkbox"
+              {...register('applicant.founding' as never, { onChange: (ev: { target: { checked: boolean } }) => { if (ev.target.checked) setValue('applicant.uscc' as never, '' as never); } })}
+              data-testid="applicant-founding"
+            />{' '}
+            {t('lifecycle.form.founding')}
+          </label>
+          {founding && <div className="muted small">{t('lifecycle.form.foundingHint')}</div>}
+          <FormField label={founding ? t('lifecycle.form.foundingName') : t('intake.applicant.orgName')} error={err('applicant.name')} {...register('applicant.name')} data-testid="applicant-org-name" />
+          {founding ? (
+            <FormField label={t('lifecycle.form.nameReservation')} error={err('applicant.nameReservation')} {...register('applicant.nameReservation' as never)} data-testid="applicant-name-reservation" />
+          ) : (
+            <FormField label={t('intake.applicant.uscc')} error={err('applicant.uscc')} className="mono" {...register('applicant.uscc' as never)} data-testid="applicant-uscc" />
+          )}
           {usccProblem?.overridable && (
             <div className="alert alert-warn" data-testid="uscc-override">
               <p>{usccProblem.message}</p>
@@ -136,9 +163,9 @@ export function ApplicantStep({ c, model, update }: { c: IntakeCase; model: Inta
             </div>
           )}
           <FormField label={t('intake.applicant.legalRepresentative')} error={err('applicant.legalRepresentative')} {...register('applicant.legalRepresentative' as never)} />
-          <FormField label={t('intake.applicant.legalRepresentativeId')} error={err('applicant.legalRepresentativeIdNumber')} className="mono" {...register('applicant.legalRepresentativeIdNumber' as never)} />
+          <FormField label={founding ? `${t('lifecycle.form.legalRepIdRequired')} *` : t('intake.applicant.legalRepresentativeId')} error={err('applicant.legalRepresentativeIdNumber')} className="mono" {...register('applicant.legalRepresentativeIdNumber' as never)} data-testid="applicant-rep-id" />
           <FormField label={t('intake.applicant.phone')} error={err('applicant.phone')} {...register('applicant.phone')} />
-          <FormField label={t('intake.applicant.address')} error={err('applicant.address')} {...register('applicant.address')} />
+          <FormField label={`${t('intake.applicant.address')}${requiredBy('organisation.address') ? ' *' : ''}`} error={err('applicant.address') ?? addressMissing} {...register('applicant.address')} data-testid="applicant-address" />
         </fieldset>
       )}
 
@@ -165,31 +192,101 @@ export function ApplicantStep({ c, model, update }: { c: IntakeCase; model: Inta
         )}
       </fieldset>
 
-      {model.items.filter((i) => i.fields.length > 0).map((item) => (
-        <ItemFields key={item.basicCode} item={item} c={c} update={update} />
-      ))}
+      {backed.length > 0 && (
+        <div className="muted small" data-testid="merged-applicant-fields">
+          {model.items.length > 1 && <p>{t('lifecycle.form.oneForm')}</p>}
+          {t('lifecycle.form.usedBy')}：
+          {backed.flatMap((s) => s.sources.map((x) => t('lifecycle.form.usedByEntry', { label: x.field.label, item: x.itemName }))).join('；')}
+        </div>
+      )}
+      <CommonFields merged={merged} c={c} update={update} />
+      {merged.items.filter((i) => i.fields.length > 0).map((group) => {
+        const item = model.items.find((i) => i.basicCode === group.basicCode)!;
+        return <ItemFields key={item.basicCode} item={item} fields={group.fields} c={c} update={update} />;
+      })}
       <DishonestyFlagBox c={c} update={update} />
     </form>
   );
 }
 
-function ItemFields({ item, c, update }: { item: Item; c: IntakeCase; update: Update }) {
+/** 一表申请: the questions several items share, asked once and written to each of them. */
+function CommonFields({ merged, c, update }: { merged: MergedForm; c: IntakeCase; update: Update }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const common = merged.shared.filter((s) => s.target === 'common');
+  const valueConflicts = fieldValueConflicts(merged, c.fields);
+  if (common.length === 0 && merged.conflicts.length === 0) return null;
+  const set = (s: SharedFormField, v: string) => update((x) => ({ ...x, fields: withSharedValue(merged, x.fields, s.key, v === '' ? null : v), updatedAt: nowIso() }));
+  return (
+    <fieldset data-testid="common-fields">
+      <legend>{t('lifecycle.form.common')}</legend>
+      {common.length > 0 && <div className="muted small">{t('lifecycle.form.commonHint')}</div>}
+      {valueConflicts.map((vc) => (
+        <div key={vc.key} className="alert alert-warn" data-testid="field-value-conflict">
+          {t('lifecycle.form.valueConflict', { label: vc.label })}{' '}
+          {vc.values.map((v) => (
+            <button key={v.basicCode} type="button" className="btn btn-small" onClick={() => update((x) => ({ ...x, fields: withSharedValue(merged, x.fields, vc.key, v.value), updatedAt: nowIso() }))}>
+              {t('lifecycle.form.useValue', { value: String(v.value), item: v.itemName })}
+            </button>
+          ))}
+        </div>
+      ))}
+      {merged.conflicts.map((dc) => (
+        <div key={dc.key} className="muted small" data-testid="field-definition-conflict">{t('lifecycle.form.definitionConflict', { label: dc.sources[0]!.field.label })}</div>
+      ))}
+      {common.map((s) => {
+        const v = sharedValue(merged, c.fields, s.key);
+        const r = itemFieldsSchema([s.field], locale).safeParse({ [s.field.id]: v });
+        const error = v !== null && !r.success ? r.error.issues[0]?.message : undefined;
+        const label = `${s.field.label}${s.field.required ? ' *' : ''}`;
+        const hint = s.sources.map((x) => x.itemName).join('、');
+        if (s.field.kind === 'select') {
+          return (
+            <div key={s.key} className={error ? 'field has-error' : 'field'}>
+              <label htmlFor={`common-${s.key}`}>{label}</label>
+              <select id={`common-${s.key}`} value={v === null ? '' : String(v)} onChange={(e) => set(s, e.target.value)}>
+                <option value="" />
+                {(s.field.options ?? []).map((o) => <option key={o} value={o}>{o}</option>)}
+              </select>
+              <div className="field-hint">{hint}</div>
+              {error && <div className="field-error" role="alert">{error}</div>}
+            </div>
+          );
+        }
+        return (
+          <FormField
+            key={s.key}
+            label={label}
+            hint={hint}
+            error={error}
+            value={v === null ? '' : String(v)}
+            type={s.field.kind === 'date' ? 'date' : 'text'}
+            onChange={(e) => set(s, e.target.value)}
+            data-testid={`common-${s.key}`}
+          />
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function ItemFields({ item, fields, c, update }: { item: Item; fields: ItemField[]; c: IntakeCase; update: Update }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const values = c.fields[item.basicCode] ?? {};
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const errors = useMemo(() => {
-    const r = itemFieldsSchema(item.fields, locale).safeParse(values);
+    const r = itemFieldsSchema(fields, locale).safeParse(values);
     const out: Record<string, string> = {};
     if (!r.success) for (const i of r.error.issues) out[String(i.path[0])] ??= i.message;
     return out;
-  }, [values, item.fields, locale]);
+  }, [values, fields, locale]);
   const set = (f: ItemField, v: string) =>
     update((x) => ({ ...x, fields: { ...x.fields, [item.basicCode]: { ...(x.fields[item.basicCode] ?? {}), [f.id]: v === '' ? null : v } }, updatedAt: nowIso() }));
   return (
-    <fieldset data-testid="item-fields">
+    <fieldset data-testid="item-fields" data-item={item.basicCode}>
       <legend>{t('intake.itemFields', { item: item.name })}</legend>
-      {item.fields.map((f) => {
+      {fields.map((f) => {
         const v = values[f.id];
         const error = touched[f.id] || (v !== null && v !== undefined && v !== '') ? errors[f.id] : undefined;
         const common = {

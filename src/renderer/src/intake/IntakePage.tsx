@@ -22,6 +22,7 @@ import { DecisionStep } from './DecisionStep';
 import { ChecklistPanel } from './ChecklistPanel';
 import { CatalogChangeBanner } from './CatalogChangeBanner';
 import { exportDraft } from './export-draft';
+import { AGENT_QUESTION_KEY, mergeFormFields, projectCaseFields, reconcileAgent } from '@core/bundle/form';
 
 export const STEPS: Exclude<IntakeStep, 'done'>[] = ['situation', 'materials', 'applicant', 'review', 'decision'];
 
@@ -74,6 +75,20 @@ function IntakeWorkspace({ record }: { record: CaseRecord }) {
   useEffect(() => {
     document.querySelector<HTMLElement>('.intake-main h2')?.focus();
   }, [step]);
+
+  // 一表申请: the applicant's answers fill every item's fields that ask for them; one
+  // 是否委托代理人 answer and one agent record for every item of a bundle.
+  const merged = useMemo(() => mergeFormFields(model.items), [model.items]);
+  const agentAsked = model.checklist.questions.some((q) => q.key === AGENT_QUESTION_KEY);
+  useEffect(() => {
+    if (current.status !== 'draft') return;
+    const reconciled = reconcileAgent(current, agentAsked);
+    const fields = projectCaseFields(merged, reconciled);
+    if (reconciled !== current || fields !== current.fields) update((c) => {
+      const r = reconcileAgent(c, agentAsked);
+      return { ...r, fields: projectCaseFields(merged, r), updatedAt: nowIso() };
+    });
+  }, [current.applicant, current.agent, current.answers, current.fields, merged, agentAsked]);
 
   const subjectName = record.subjectName;
   const stepDone = useMemo(() => stepCompletion(current, model), [current, model]);

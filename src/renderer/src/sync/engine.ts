@@ -59,6 +59,7 @@ import type { SyncServerConfig } from '@core/sync/serverConfig';
 import { compareCatalogVersions } from '@core/catalog/version';
 import { type NotificationRecord, type StatusEventRecord, type WorkstationDb } from '../store/db';
 import { openCaseRecords } from '../store/case-store';
+import { syncAuditLog } from '../audit/audit-hooks';
 import { apiRequest, DEFAULT_TIMEOUT_MS, type ApiResult, type ServerTarget } from './api';
 import {
   contentHashOf,
@@ -248,6 +249,7 @@ export class SyncEngine {
       setLiveStatus({ phase: 'events' });
       if ((await this.pullEvents(config, report)) === 'stop') return report;
       await sendHandoutsAndRatings(this.db, this.target(config), { fetch: this.fetchFn, timeoutMs: this.timeoutMs });
+      await syncAuditLog(this.db, this.target(config), { fetch: this.fetchFn, timeoutMs: this.timeoutMs }).catch(() => null); // issue 7 §5: the audit log follows its cases
       await sendTrainingResults(this.target(config), { fetch: this.fetchFn, timeoutMs: this.timeoutMs }).catch(() => undefined); // drill results → training area (issue 6)
       if (this.opts.pullReferenceData !== false) {
         setLiveStatus({ phase: 'catalog' });
