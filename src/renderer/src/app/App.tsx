@@ -22,6 +22,9 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { HandoutCount, HandoutsPage } from '../handouts/HandoutsPage';
 import { RatingView } from '../handouts/RatingView';
 import { DeferralsPage, OverdueBadge } from '../deferral/DeferralsPage';
+import { TrainingPage } from '../training/TrainingPage';
+import { TrainingChrome } from '../training/TrainingChrome';
+import { isTrainingMode } from '../store/db';
 import { RequireRole, useCan } from '../session/RequireRole';
 import { RoleBadge } from '../session/RoleBadge';
 import { UsersPage } from '../users/UsersPage';
@@ -67,6 +70,7 @@ export function App() {
   if (route.name === 'rate') return <RatingView caseId={route.caseId} trigger={route.trigger} />;
   return (
     <div className="shell">
+      {isTrainingMode() && <TrainingChrome />}
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
         {t('app.skipToContent')}
       </a>
@@ -118,6 +122,9 @@ export function App() {
         </NavLink>
         <NavLink route={{ name: 'handouts' }} current={route.name === 'handouts'} permission="handout">
           {locale === 'zh-CN' ? '出件' : 'Hand-out'} <HandoutCount />
+        </NavLink>
+        <NavLink route={{ name: 'training', sub: [] }} current={route.name === 'training'} permission="trainingDrill">
+          {t('training.nav')}
         </NavLink>
         <NavLink route={{ name: 'catalogAdmin' }} current={route.name === 'catalogAdmin'} permission="catalogAdmin">
           {t('nav.catalogAdmin')}
@@ -181,6 +188,8 @@ function Page({ route }: { route: Route }) {
       return <RequireRole permission="settings"><SettingsPage /></RequireRole>;
     case 'deferrals':
       return <RequireRole permission="intake"><DeferralsPage /></RequireRole>;
+    case 'training':
+      return <RequireRole permission="trainingDrill"><TrainingPage sub={route.sub} /></RequireRole>;
     case 'users':
       return <RequireRole permission="manageUsers"><UsersPage /></RequireRole>;
     case 'review':

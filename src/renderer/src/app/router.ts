@@ -19,6 +19,7 @@ export type Route =
   | { name: 'feedback' }
   | { name: 'dashboards' }
   | { name: 'health' }
+  | { name: 'training'; sub: string[] }
   | { name: 'notFound'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -59,6 +60,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'settings' };
     case 'deferrals':
       return { name: 'deferrals' };
+    case 'training':
+      return { name: 'training', sub: parts.slice(1) };
     case 'users':
       return { name: 'users' };
     case 'review':
@@ -102,6 +105,8 @@ export function hrefFor(route: Route): string {
       return '#/settings';
     case 'deferrals':
       return '#/deferrals';
+    case 'training':
+      return ['#/training', ...route.sub.map(encodeURIComponent)].join('/');
     case 'users':
       return '#/users';
     case 'review':

@@ -7,10 +7,12 @@ import { Fragment, useMemo, type ReactNode } from 'react';
 import type { AgentContent, ApplicantContent } from '@core/intake/documents';
 import { formatDocumentDate, qrSvg, type DocumentContent } from './document-model';
 import './documents.css';
+import { PrintWatermark } from '../training/PrintWatermark';
 
 export function Sheet({ kind, title, children }: { kind: string; title: string; children: ReactNode }) {
   return (
     <article className={`doc-sheet print-area doc-${kind}`} aria-label={title} data-testid={`document-${kind}`} lang="zh-CN">
+      <PrintWatermark />
       {children}
     </article>
   );

@@ -9,9 +9,11 @@ import { makeCaseNumber, MAX_DAILY_SEQUENCE } from '@core/intake/caseNumber';
 import { chinaDateOf } from '@core/intake/time';
 import { enqueueDecidedCase } from '@core/sync/outbox';
 import { caseRecordFrom } from '../cases/cases-store';
-import { getDb, type CaseRecord } from '../store/db';
+import { getDb, isTrainingMode, type CaseRecord } from '../store/db';
 import { putCase, putDecidedCaseInTx } from '../store/case-store';
 import { auditCase } from '../audit/audit-log';
+import { createTrainingDraft, isTrainingCase, TRAINING_WORKSTATION_CODE } from '@core/training/isolation';
+import { linkDraftToRun, scoreDecidedTrainingCase } from '../training/drill-store';
 
 export function nowIso(now: Date = new Date()): string {
   return now.toISOString();
@@ -23,8 +25,11 @@ export function caseRecordOf(c: IntakeCase, subjectName: string): CaseRecord {
 }
 
 export async function startIntake(args: { subject: Subject; subjectName: string; clerk: Clerk; catalogVersion: string }): Promise<string> {
-  const draft = createDraft({ id: crypto.randomUUID(), clerk: args.clerk, catalogVersion: args.catalogVersion, subject: args.subject, at: nowIso() });
+  const d = { id: crypto.randomUUID(), clerk: args.clerk, catalogVersion: args.catalogVersion, subject: args.subject, at: nowIso() };
+  // Training mode (issue 6): the draft is marked training and tied to the running drill.
+  const draft = isTrainingMode() ? createTrainingDraft(d) : createDraft(d);
   await putCase(draft, args.subjectName);
+  if (isTrainingMode()) await linkDraftToRun(draft.id);
   return draft.id;
 }
 
@@ -57,13 +62,15 @@ export async function decide(
   const db = getDb();
   const day = chinaDateOf(at);
   const seqKey = `caseSequence:${day}`;
-  return db.transaction('rw', [db.settings, db.cases, db.outbox, db.supplements, db.auditLog], async () => {
+  const result = await db.transaction('rw', [db.settings, db.cases, db.outbox, db.supplements, db.auditLog], async () => {
     const current = await db.cases.get(c.id);
     if (current && current.status !== 'draft') return { ok: false as const, errors: [{ code: 'alreadyDecided' }] };
     const last = ((await db.settings.get(seqKey))?.value as number | undefined) ?? 0;
     const sequence = last + 1;
     if (sequence > MAX_DAILY_SEQUENCE) return { ok: false as const, errors: [{ code: 'sequenceExhausted' }] };
-    const made = makeCaseNumber({ centreCode: c.clerk.centreCode, date: day, workstationCode, sequence });
+    // A training case always gets a PX number (the reserved training workstation code), whatever the set-up says.
+    const code = isTrainingMode() || isTrainingCase(c) ? TRAINING_WORKSTATION_CODE : workstationCode;
+    const made = makeCaseNumber({ centreCode: c.clerk.centreCode, date: day, workstationCode: code, sequence });
     if (!made.ok) return { ok: false as const, errors: [{ code: 'caseNumber', reason: made.reason }] };
     const built = build(made.value);
     if (!built.ok) return built;
@@ -75,8 +82,11 @@ export async function decide(
       await db.supplements.put({ caseId: c.id, record: built.decision.deferral, updatedAt: Date.now() });
     // Into the sync outbox in the same transaction (a training case never is); its content
     // hash is computed by the sync engine (WebCrypto cannot run inside this transaction).
-    const queued = enqueueDecidedCase(decided, options.training ?? false, Date.now());
+    const queued = enqueueDecidedCase(decided, options.training ?? isTrainingMode(), Date.now());
     if (queued.ok) await db.outbox.put(queued.entry);
     return { ok: true as const, case: decided };
   });
+  // A decided training case ends the running drill: it is scored (training/drill-store.ts).
+  if (result.ok && isTrainingCase(result.case)) await scoreDecidedTrainingCase(result.case).catch(() => null);
+  return result;
 }

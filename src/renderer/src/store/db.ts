@@ -7,6 +7,7 @@
 import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
 import Dexie, { type Table } from 'dexie';
 import type { HandoutRecord, RatingRecord } from '../handouts/handout-store';
+import type { DrillAssignmentRecord, DrillResultRecord, DrillRunRecord, ScenarioPackRecord } from '../training/training-records';
 import type { Catalog } from '@core/catalog/schema';
 import type { CaseStatus, IntakeCase } from '@core/intake/case';
 import type { CaseRevision } from '@core/lifecycle/revision';
@@ -105,6 +106,10 @@ export interface RevisionRecord {
 }
 
 export const LIVE_DB_NAME = 'onewindow';
+/** The training workspace (issue 6): same schema, its own database; live data is never opened by a drill. */
+export const TRAINING_DB_NAME = 'onewindow-training';
+/** localStorage flag: '1' while training mode is on (read once at start; switching reloads the app). */
+export const TRAINING_MODE_KEY = 'onewindow.trainingMode';
 
 export class WorkstationDb extends Dexie {
   catalogVersions!: Table<CatalogVersionRecord, string>;
@@ -120,6 +125,10 @@ export class WorkstationDb extends Dexie {
   revisions!: Table<RevisionRecord, [string, number]>;
   users!: Table<UserRecord, string>;
   reviews!: Table<ReviewRecord, string>;
+  drillRuns!: Table<DrillRunRecord, string>;
+  drillResults!: Table<DrillResultRecord, string>;
+  scenarioPacks!: Table<ScenarioPackRecord, string>;
+  drillAssignments!: Table<DrillAssignmentRecord, string>;
   auditLog!: Table<AuditLogRecord, number>;
 
   constructor(name: string = LIVE_DB_NAME) {
@@ -173,6 +182,13 @@ export class WorkstationDb extends Dexie {
       users: '&userId, role',
       reviews: '&caseId, clerkId, weekKey, reviewedAt',
     });
+    // Training mode (issue 6): drills, results, scenario packs and assignments — used in the training database.
+    this.version(8).stores({
+      drillRuns: '&id, state, startedAt',
+      drillResults: '&id, traineeId, scenarioId, finishedAt, state',
+      scenarioPacks: '&packId, importedAt',
+      drillAssignments: '&id, traineeId, assignedAt',
+    });
     // Audit trail and personal data at rest (issue 7 §5–6): the hash-chained log (one chain per
     // case, see @core/quality/audit); cases find an applicant by keyed blind index instead of the
     // plaintext ID number and name, and existing cases are sealed (store/case-store.ts).
@@ -185,11 +201,37 @@ export class WorkstationDb extends Dexie {
   }
 }
 
-let db: WorkstationDb | undefined;
+let liveDb: WorkstationDb | undefined;
+let trainingDb: WorkstationDb | undefined;
+let trainingMode: boolean | undefined;
 
+/** True while training mode is on (persisted in localStorage; read once, switching reloads). */
+export function isTrainingMode(): boolean {
+  if (trainingMode === undefined) {
+    try {
+      trainingMode = typeof localStorage !== 'undefined' && localStorage.getItem(TRAINING_MODE_KEY) === '1';
+    } catch {
+      trainingMode = false;
+    }
+  }
+  return trainingMode;
+}
+
+/** The live database, whatever the mode (training mode reads only what it copies at entry). */
+export function getLiveDb(): WorkstationDb {
+  liveDb ??= new WorkstationDb(LIVE_DB_NAME);
+  return liveDb;
+}
+
+/** The training database, whatever the mode (trainer tools, results). */
+export function getTrainingDb(): WorkstationDb {
+  trainingDb ??= new WorkstationDb(TRAINING_DB_NAME);
+  return trainingDb;
+}
+
+/** The database the app works on: the training database while training mode is on. */
 export function getDb(): WorkstationDb {
-  db ??= new WorkstationDb();
-  return db;
+  return isTrainingMode() ? getTrainingDb() : getLiveDb();
 }
 
 export async function getSetting<T>(key: string): Promise<T | undefined> {

@@ -9,7 +9,7 @@ import { canonicalJson } from '@core/sync/protocol';
 import { retryNow, type OutboxEntry } from '@core/sync/outbox';
 import { SyncServerConfig } from '@core/sync/serverConfig';
 import { defaultCalendar, HolidayDataFile, type WorkingDayCalendar } from '@core/calendar';
-import { getDb, type WorkstationDb } from '../store/db';
+import { getDb, TRAINING_DB_NAME, type WorkstationDb } from '../store/db';
 
 export const SYNC_SERVER_KEY = 'syncServer';
 export const SYNC_CURSOR_KEY = 'syncCursor';
@@ -20,6 +20,7 @@ export const SYSTEM_NOTIFICATIONS_KEY = 'syncSystemNotifications';
 // ---- server config ------------------------------------------------------------------------
 
 export async function loadServerConfig(db: WorkstationDb = getDb()): Promise<SyncServerConfig | null> {
+  if (db.name === TRAINING_DB_NAME) return null; // the training workspace never syncs cases (issue 6)
   const r = SyncServerConfig.safeParse((await db.settings.get(SYNC_SERVER_KEY))?.value);
   return r.success ? r.data : null;
 }

@@ -1,0 +1,184 @@
+/**
+ * Training mode (issue 6) end to end, in Chromium, against the real department-queue service:
+ * a trainee enters training mode (bar and watermark on screen), runs a shipped drill making one
+ * known mistake, and gets the expected score and the feedback citing the catalog; the printed
+ * notice carries the watermark; the training case has a PX number, never reaches a department
+ * (the real server refuses it), never appears in the live cases list; the result reaches the
+ * server's training area; leaving training mode shows the live data untouched.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './fixtures';
+import { acceptOneCase, shot, useQueueServer } from './server-fixture';
+
+const server = useQueueServer('ow-training-');
+
+const SOCIAL_CARD = '330003001000'; // 社会保障卡申领 — drill "social-card-first"
+
+async function confirmNextDialog(page: Page) {
+  page.once('dialog', (d) => void d.accept());
+}
+
+test('a trainee drills in training mode: watermark, score with catalog-cited feedback, printed watermark, nothing reaches a department', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  await server.configure(page);
+
+  // Live work first: one accepted case and one draft, which training must leave untouched.
+  const live = await acceptOneCase(page);
+  expect(live.caseNumber).toMatch(/-7K\d{4}-/);
+  await page.goto(`#/items/${SOCIAL_CARD}`);
+  await page.getByTestId('start-intake').click();
+  await expect(page.getByTestId('intake')).toBeVisible();
+  const liveDraftUrl = page.url();
+  await page.goto('#/cases');
+  const liveListBefore = await page.locator('main').innerText();
+
+  // Enter training mode: an explicit act with a confirmation.
+  await page.goto('#/training');
+  await expect(page.getByTestId('training-mode-off')).toBeVisible();
+  await expect(page.getByTestId('training-watermark')).toHaveCount(0);
+  await confirmNextDialog(page);
+  await page.getByTestId('enter-training').click();
+  await expect(page.getByTestId('training-bar')).toBeVisible();
+  await expect(page.getByTestId('training-bar')).toContainText('培训模式');
+  const mark = page.getByTestId('training-watermark');
+  await expect(mark).toBeVisible();
+  await expect(mark).toContainText('培训 — 无效');
+  await expect(mark).toContainText('TRAINING — NOT VALID');
+  await expect(mark).toHaveAttribute('aria-hidden', 'true');
+  expect(await mark.evaluate((el) => getComputedStyle(el).pointerEvents)).toBe('none');
+  await shot(page, 'training-home');
+
+  // It survives a reload; the training workspace has no live cases.
+  await page.reload();
+  await expect(page.getByTestId('training-bar')).toBeVisible();
+  await page.goto('#/cases');
+  await expect(page.locator('main')).not.toContainText(live.caseNumber);
+
+  // The drill: the simulated applicant, then a real intake, timed.
+  await page.goto('#/training/drills/default-onboarding/social-card-first');
+  await expect(page.getByTestId('drill-applicant-name')).toHaveText('何佳琪');
+  await expect(page.getByTestId('drill-says')).toContainText('社保卡');
+  await expect(page.getByTestId('drill-document')).toHaveCount(2);
+  await shot(page, 'training-brief');
+  await page.getByTestId('start-drill').click();
+  await expect(page.getByTestId('drill-dock')).toBeVisible();
+  await expect(page.getByTestId('drill-timer')).toContainText(/00:0\d/);
+
+  await page.goto(`#/items/${SOCIAL_CARD}`);
+  await page.getByTestId('start-intake').click();
+  await expect(page.getByTestId('intake')).toBeVisible();
+  await page.getByTestId('handling-items').getByRole('radio', { name: '首次申领' }).check();
+  await page.getByTestId('question').filter({ hasText: '委托他人' }).getByRole('radio', { name: '本人办理' }).check();
+  await page.getByTestId('question').filter({ hasText: '未满十六周岁' }).getByRole('radio', { name: '否' }).check();
+  await page.getByTestId('next-step').click();
+  // The known mistake: the ID card the applicant brought is recorded as missing.
+  const lines = page.getByTestId('check-line');
+  await lines.filter({ hasText: '申领人居民身份证' }).getByRole('radio', { name: /缺失/ }).check();
+  const others = await lines.count();
+  for (let i = 0; i < others; i++) {
+    const line = lines.nth(i);
+    if ((await line.innerText()).includes('申领人居民身份证')) continue;
+    await line.getByRole('radio', { name: /收原件/ }).check();
+  }
+  await page.getByTestId('step-applicant').click();
+  await page.getByLabel('姓名', { exact: true }).fill('何佳琪');
+  await page.getByTestId('applicant-id-number').fill('33010820010409024X');
+  await page.getByLabel('联系电话', { exact: true }).fill('13800001205');
+  await page.getByTestId('step-decision').click();
+  await page.getByTestId('choose-notice').check();
+  await shot(page, 'training-intake');
+  await page.getByTestId('confirm-decision').click();
+
+  // The case page: a PX number, the notice watermarked on screen and in print.
+  await expect(page.getByTestId('case-page')).toBeVisible();
+  const pxNumber = (await page.getByTestId('case-number').innerText()).trim();
+  expect(pxNumber).toMatch(/^330106-\d{6}-PX\d{4}-[0-9A-Z]$/);
+  const caseId = decodeURIComponent(page.url().split('#/cases/')[1]!);
+  const doc = page.getByTestId('document-view');
+  await expect(doc).toContainText('一次性告知书');
+  await expect(doc.getByTestId('print-watermark')).toContainText('培训 — 无效 / TRAINING — NOT VALID');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('print-watermark')).toBeVisible();
+  await expect(page.getByTestId('training-watermark')).toBeHidden(); // the screen overlay gives way to the sheet's own
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.byteLength).toBeGreaterThan(1000);
+  await page.emulateMedia({ media: 'screen' });
+  await shot(page, 'training-notice');
+
+  // Scored at the decision: 45 = item 20 + situation 10 + applicant 10 + time 5; materials and decision wrong.
+  await expect(page.getByTestId('drill-finished-score')).toHaveText('45');
+  await page.getByTestId('open-result').click();
+  await expect(page.getByTestId('result-total')).toHaveText('45');
+  const mistakes = page.getByTestId('mistake');
+  await expect(mistakes).toHaveCount(2);
+  const material = page.locator('[data-testid="mistake"][data-kind="material"]');
+  await expect(material.getByTestId('mistake-explanation')).toContainText('受理标准：在有效期内，信息清晰完整，与申请人一致');
+  await expect(material.getByTestId('mistake-explanation')).toContainText('依据：《中华人民共和国社会保险法》第五十八条');
+  await expect(page.locator('[data-testid="mistake"][data-kind="decision"]')).toContainText('第三十二条');
+  await expect(page.getByTestId('debrief')).toContainText('社会保障卡申领');
+  await shot(page, 'training-result');
+
+  // Nothing of it reaches a department: the real server refuses the training case on the live push …
+  const stored = await page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('onewindow-training');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const rec = await new Promise<{ case: Record<string, unknown> }>((resolve, reject) => {
+      const g = db.transaction('cases').objectStore('cases').get(id);
+      g.onsuccess = () => resolve(g.result);
+      g.onerror = () => reject(g.error);
+    });
+    const outbox = await new Promise<unknown>((resolve) => {
+      const g = db.transaction('outbox').objectStore('outbox').get(id);
+      g.onsuccess = () => resolve(g.result ?? null);
+    });
+    db.close();
+    return { c: rec.case, outbox };
+  }, caseId);
+  expect(stored.c.training).toBe(true);
+  expect(stored.outbox).toBeNull(); // never queued for sync
+  const push = await server.workstationApi('/cases/push', { cases: [{ caseId, contentHash: '0'.repeat(64), training: false, case: stored.c }] });
+  expect(push.status).toBe(200);
+  expect(push.json.results[0].outcome).toBe('refused');
+  expect(push.json.results[0].reason).toMatch(/training/);
+  // … and with the flag stripped, the PX number alone is refused.
+  const { training: _t, ...stripped } = stored.c;
+  const push2 = await server.workstationApi('/cases/push', { cases: [{ caseId, contentHash: '0'.repeat(64), training: false, case: stripped }] });
+  expect(push2.json.results[0].outcome).toBe('refused');
+  for (const d of server.seed.departments) {
+    const q = await server.departmentApi('/department/queue?state=queued&limit=200', undefined, d.code);
+    expect(JSON.stringify(q.json)).not.toContain(caseId);
+  }
+
+  // … while the drill result reaches the server's training area.
+  await expect
+    .poll(async () => {
+      const r = await server.workstationApi('/training/results?centre=330106');
+      return r.json?.results?.map((x: { scenarioId: string; total: number }) => `${x.scenarioId}:${x.total}`) ?? [];
+    }, { timeout: 20_000 })
+    .toContain('social-card-first:45');
+
+  // The training case is in the training workspace's list only.
+  await page.goto('#/cases');
+  await expect(page.locator('main')).toContainText(pxNumber);
+
+  // Leave training mode: live data untouched, the training case nowhere.
+  await page.goto('#/training');
+  await confirmNextDialog(page);
+  await page.getByTestId('leave-training').first().click();
+  await expect(page.getByTestId('training-mode-off')).toBeVisible();
+  await expect(page.getByTestId('training-bar')).toHaveCount(0);
+  await expect(page.getByTestId('training-watermark')).toHaveCount(0);
+  await page.goto('#/cases');
+  await expect(page.locator('main')).toContainText(live.caseNumber);
+  await expect(page.locator('main')).not.toContainText(pxNumber);
+  expect(await page.locator('main').innerText()).toBe(liveListBefore);
+  await page.goto(`#/cases/${encodeURIComponent(caseId)}`);
+  await expect(page.getByTestId('case-page')).toHaveCount(0);
+  await page.goto(liveDraftUrl);
+  await expect(page.getByTestId('intake')).toBeVisible();
+  await expect(page.getByTestId('print-watermark')).toHaveCount(0);
+});
