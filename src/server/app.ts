@@ -37,6 +37,7 @@ import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLi
 import { registerRevisionRoutes } from './revisions';
 import { registerAuditRoutes } from './audit';
 import { registerTrainingRoutes } from './training';
+import { registerHealthRoutes } from './health';
 import {
   CatalogCache,
   caseForDepartment,
@@ -463,6 +464,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   registerRevisionRoutes(app, { db, now, catalogs });
   registerAuditRoutes(app, { db, now });
   registerTrainingRoutes(app, { db, now });
+  registerHealthRoutes(app, { db, now });
 
   await app.ready();
   return app;
