@@ -32,6 +32,7 @@ import { ReviewPage } from '../review/ReviewPage';
 import { FeedbackPage } from '../review/FeedbackPage';
 import { DashboardsPage } from '../dashboards/DashboardsPage';
 import { HealthPage } from '../health/HealthPage';
+import { AuditPage } from '../audit/AuditPage';
 
 function NavLink({ route, current, children, permission }: { route: Route; current: boolean; children: React.ReactNode; permission?: Permission }) {
   const allowed = useCan(permission ?? 'trainingDrill');
@@ -144,6 +145,9 @@ export function App() {
         <NavLink route={{ name: 'health' }} current={route.name === 'health'} permission="workstationHealth">
           {t('health.nav')}
         </NavLink>
+        <NavLink route={{ name: 'audit' }} current={route.name === 'audit'} permission="auditLog">
+          {t('audit.nav')}
+        </NavLink>
         <NavLink route={{ name: 'users' }} current={route.name === 'users'} permission="manageUsers">
           {t('users.nav')}
         </NavLink>
@@ -200,6 +204,8 @@ function Page({ route }: { route: Route }) {
       return <RequireRole permission="dashboards"><DashboardsPage /></RequireRole>;
     case 'health':
       return <RequireRole permission="workstationHealth"><HealthPage /></RequireRole>;
+    case 'audit':
+      return <RequireRole permission="auditLog"><AuditPage caseId={route.caseId} /></RequireRole>;
     case 'notFound':
       return (
         <section>

@@ -19,6 +19,7 @@ export type Route =
   | { name: 'feedback' }
   | { name: 'dashboards' }
   | { name: 'health' }
+  | { name: 'audit'; caseId?: string | undefined }
   | { name: 'training'; sub: string[] }
   | { name: 'notFound'; path: string };
 
@@ -72,6 +73,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'dashboards' };
     case 'health':
       return { name: 'health' };
+    case 'audit':
+      return { name: 'audit', caseId: arg };
     default:
       return { name: 'notFound', path };
   }
@@ -117,6 +120,8 @@ export function hrefFor(route: Route): string {
       return '#/dashboards';
     case 'health':
       return '#/health';
+    case 'audit':
+      return route.caseId ? `#/audit/${encodeURIComponent(route.caseId)}` : '#/audit';
     case 'notFound':
       return '#/';
   }

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CaseStatus } from '@core/intake/case';
 import { chinaDateTimeOf } from '@core/intake/time';
-import { maskIdNumber } from '@core/identity';
+import { maskForRole } from '@core/quality/masking';
+import { useSession } from '../session/SessionGate';
 import { hrefFor } from '../app/router';
 import {
   CASE_STATUSES,
@@ -180,6 +181,7 @@ function Pager(props: { pageNo: number; from: number; shown: number; hasPrev: bo
 }
 
 function CaseTable({ rows, day, caption }: { rows: CaseRow[]; day: string; caption: string }) {
+  const role = useSession().session.role; // lists mask per role (@core/quality/masking: ID numbers always)
   const { t } = useTranslation();
   // ↑/↓ move between rows (each row's first cell is its link; Enter opens it).
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
@@ -215,9 +217,9 @@ function CaseTable({ rows, day, caption }: { rows: CaseRow[]; day: string; capti
                   {r.caseNumber || <span className="muted">{t('cases.noCaseNumber')}</span>}
                 </a>
               </td>
-              <td>{r.applicantName || <span className="muted">{t('cases.noApplicant')}</span>}</td>
+              <td data-testid="case-applicant-name">{r.applicantName ? (r.applicantKind === 'organisation' ? r.applicantName : maskForRole(r.applicantName, 'name', role)) : <span className="muted">{t('cases.noApplicant')}</span>}</td>
               <td className="mono" data-testid="case-id-number">
-                {r.applicantIdNumber ? maskIdNumber(r.applicantIdNumber) : ''}
+                {r.applicantIdNumber ? (r.applicantKind === 'organisation' ? maskForRole(r.applicantIdNumber, 'uscc', role) : maskForRole(r.applicantIdNumber, 'idNumber', role)) : ''}
               </td>
               <td className="cases-subject">{r.subjectName}</td>
               <td>

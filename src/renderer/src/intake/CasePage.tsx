@@ -17,6 +17,7 @@ import { CaseTimeline } from '../sync/CaseTimeline';
 import { CorrectionPanel } from '../correction/CorrectionPanel';
 import { DeferralDocumentsView } from '../documents/DeferralDocuments';
 import { RateButton } from '../handouts/RateButton';
+import { SupervisorHistory } from '../audit/CaseAuditHistory';
 
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -78,6 +79,7 @@ export function CasePage({ id }: { id: string }) {
         <div className="alert alert-error" role="alert">{t('casePage.catalogMissing', { version: c.catalogVersion })}</div>
       )}
       <CaseTimeline caseId={id} />
+      <SupervisorHistory caseId={id} />
     </section>
   );
 }
