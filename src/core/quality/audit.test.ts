@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../sync/protocol';
+import { agentPerson, makeDraft, organisationApplicant, personApplicant } from '../intake/fixtures';
 import {
   AuditEntry,
   appendEntry,
   auditEntryHash,
+  caseAuditChanges,
   caseHistory,
   chainHead,
   changedFields,
   genesisHash,
   nextEntry,
+  redactIdentity,
   sha256HexOf,
   verifyChain,
   withServerTime,
@@ -210,5 +213,68 @@ describe('caseHistory', () => {
     expect(caseHistory(log, '00000000-0000-4000-8000-000000000000').verification).toMatchObject({ ok: false, kind: 'removed' });
     const head = chainHead(log, CASE_A)!;
     expect(caseHistory(log.slice(0, -2), CASE_A, head).verification).toMatchObject({ ok: false, kind: 'removed', firstBadSeq: 4 });
+  });
+});
+
+describe('what a case change records (caseAuditChanges, redactIdentity)', () => {
+  const IDS_IN_FULL = /\d{17}[\dX]|1[3-9]\d{9}/;
+
+  it('records creation, then only the fields that changed, identity values masked', () => {
+    const d0 = makeDraft();
+    const created = caseAuditChanges(null, d0);
+    expect(created.map((c) => c.action)).toEqual(['case.created']);
+    const d1 = { ...d0, answers: { 'shared/premises': 'owned' }, materialStates: { 'shared/biz-lic': { status: 'receivedOriginal' as const } } };
+    expect(caseAuditChanges(d0, d1).map((c) => c.action)).toEqual(['answer.set', 'material.set']);
+    expect(caseAuditChanges(d1, d1)).toEqual([]); // an autosave without a change records nothing
+    const d2 = { ...d1, applicant: personApplicant(), agent: agentPerson(), step: 'review' as const };
+    const ch = caseAuditChanges(d1, d2);
+    expect(ch.map((c) => c.action)).toEqual(['applicant.updated', 'agent.updated', 'step.changed']);
+    const text = JSON.stringify(ch);
+    expect(text).not.toMatch(IDS_IN_FULL);
+    expect(text).not.toContain(personApplicant().name);
+    expect(ch[0]!.after).toMatchObject({ idNumber: '330106********1236', name: '张*', phone: '138****0123' });
+    // one field changed: only that field
+    const d3 = { ...d2, applicant: { ...personApplicant(), phone: '13912345678' } };
+    expect(caseAuditChanges(d2, d3)).toEqual([{ action: 'applicant.updated', before: { phone: '138****0123' }, after: { phone: '139****5678' } }]);
+  });
+
+  it('keeps an organisation’s name and USCC (public registration data), masks its legal representative', () => {
+    const d0 = makeDraft();
+    const ch = caseAuditChanges(d0, { ...d0, applicant: organisationApplicant() });
+    expect(ch[0]!.after).toMatchObject({ name: organisationApplicant().name, uscc: organisationApplicant().uscc, legalRepresentative: '王*' });
+    expect(JSON.stringify(ch)).not.toMatch(IDS_IN_FULL);
+    expect(redactIdentity({ commitment: { applicantName: '张伟', signerName: '李四' }, deep: [{ idNumber: '11010519491231002X' }] })).toEqual({
+      commitment: { applicantName: '张*', signerName: '李*' },
+      deep: [{ idNumber: '110105********002X' }],
+    });
+  });
+});
+
+describe('a tampered workstation log built from real case changes', () => {
+  function realLog(): AuditEntry[] {
+    let log: AuditEntry[] = [];
+    const d0 = makeDraft();
+    const steps = [d0, { ...d0, answers: { 'shared/premises': 'owned' } }, { ...d0, answers: { 'shared/premises': 'owned' }, applicant: personApplicant() }];
+    let prev: typeof d0 | null = null;
+    for (const [i, s] of steps.entries()) {
+      for (const c of caseAuditChanges(prev, s)) log = appendEntry(log, { ...c, caseId: s.id, actor, deviceTime: `2026-11-30T09:1${i}:00+08:00`, catalogVersion: s.catalogVersion });
+      prev = s;
+    }
+    return log;
+  }
+
+  it('verifies intact, and names the first broken entry when one is altered, removed or two are swapped', () => {
+    const log = realLog();
+    expect(log.map((e) => e.action)).toEqual(['case.created', 'answer.set', 'applicant.updated']);
+    expect(verifyChain(log)).toMatchObject({ ok: true, entries: 3 });
+    const altered = log.map((e) => (e.seq === 2 ? { ...e, after: { 'shared/premises': 'leased' } } : e));
+    expect(verifyChain(altered)).toMatchObject({ ok: false, firstBadSeq: 2, kind: 'altered' });
+    expect(verifyChain(log.filter((e) => e.seq !== 2))).toMatchObject({ ok: false, firstBadSeq: 2, kind: 'removed' });
+    expect(verifyChain([log[0]!, log[2]!, log[1]!])).toMatchObject({ ok: false, firstBadSeq: 2, kind: 'reordered' });
+    // the actor or the device time changed afterwards: both are hashed
+    expect(verifyChain(log.map((e) => (e.seq === 3 ? { ...e, actor: { ...e.actor, clerkId: 'C9999' } } : e)))).toMatchObject({ ok: false, firstBadSeq: 3, kind: 'altered' });
+    expect(verifyChain(log.map((e) => (e.seq === 1 ? { ...e, deviceTime: '2026-11-29T09:10:00+08:00' } : e)))).toMatchObject({ ok: false, firstBadSeq: 1 });
+    // the server's time is outside the hash (filled in after the entry was chained)
+    expect(verifyChain(log.map((e) => withServerTime(e, '2026-11-30T01:20:00Z'))).ok).toBe(true);
   });
 });
