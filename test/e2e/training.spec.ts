@@ -7,7 +7,10 @@
  * server's training area; leaving training mode shows the live data untouched.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './fixtures';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { accounts, addAccount, setUpWorkstation, signIn, signInWith, signOut } from './fixtures';
 import { acceptOneCase, shot, useQueueServer } from './server-fixture';
 
 const server = useQueueServer('ow-training-');
@@ -181,4 +184,99 @@ test('a trainee drills in training mode: watermark, score with catalog-cited fee
   await page.goto(liveDraftUrl);
   await expect(page.getByTestId('intake')).toBeVisible();
   await expect(page.getByTestId('print-watermark')).toHaveCount(0);
+});
+
+test('a trainer assigns drills, imports and authors scenarios, reads the centre report with charts, and generates what-changed drills', async ({ page }) => {
+  test.setTimeout(180_000);
+  const tmp = mkdtempSync(join(tmpdir(), 'ow-training-'));
+  // The supervisor sets the workstation up (server, a newer catalog) and opens a trainer account.
+  await setUpWorkstation(page);
+  await signInWith(page, accounts.supervisor);
+  await server.configure(page);
+  const catalog = JSON.parse(readFileSync('resources/catalog/default-catalog.json', 'utf8'));
+  const next = structuredClone(catalog);
+  next.version = '2026.12.1';
+  next.effectiveDate = '2026-12-01';
+  const item = next.items.find((i: { basicCode: string }) => i.basicCode === SOCIAL_CARD);
+  item.materials.find((m: { id: string }) => m.id === 'id-photo').necessity = 'required';
+  const file = join(tmp, 'catalog-2026.12.1.json');
+  writeFileSync(file, JSON.stringify(next));
+  await page.goto('#/catalog');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-catalog').click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByTestId('catalog-version')).toContainText('2026.12.1');
+  await addAccount(page, { ...accounts.trainer, role: 'trainer' });
+  await signOut(page);
+  await signInWith(page, accounts.trainer);
+
+  await page.goto('#/training');
+  await page.getByTestId('trainer-tools').click();
+  await expect(page.getByTestId('trainer-page')).toBeVisible();
+
+  // Assign two drills to two trainees by 工号.
+  await page.locator('[data-testid="assign-drill"][data-drill="default-onboarding/social-card-first"]').check();
+  await page.locator('[data-testid="assign-drill"][data-drill="default-onboarding/food-licence-deferral"]').check();
+  await page.getByLabel('学员工号').fill('C0042, C0043');
+  await page.getByTestId('assign-submit').click();
+  await expect(page.getByTestId('assignments')).toContainText('C0043');
+  await expect(page.getByTestId('assignments')).toContainText('小饭馆申请容缺');
+  await shot(page, 'trainer-assign');
+
+  // Import: a broken pack is refused with every problem as path: reason; a good one is stored.
+  await page.getByTestId('trainer-tab-packs').click();
+  const pack = JSON.parse(readFileSync('resources/training/default-pack.json', 'utf8'));
+  const broken = structuredClone(pack);
+  broken.packId = 'broken';
+  broken.scenarios[0].expected.materials['shared/applicant-id-card'].status = 'missing';
+  broken.scenarios[1].expected.subject.basicCode = '339999999000';
+  await page.getByTestId('pack-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  const errors = page.getByTestId('pack-errors');
+  await expect(errors).toContainText('scenarios[1].expected.subject.basicCode: ');
+  await expect(errors).toContainText('scenarios[0].');
+  await expect(page.getByTestId('packs')).not.toContainText('broken');
+  const good = { ...structuredClone(pack), packId: 'centre-extra', title: '中心补充演练', scenarios: pack.scenarios.slice(0, 3) };
+  await page.getByTestId('pack-file').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+  await expect(page.getByTestId('pack-imported')).toContainText('中心补充演练');
+  await expect(page.getByTestId('packs')).toContainText('centre-extra');
+  await shot(page, 'trainer-packs');
+
+  // Author a scenario from a catalog item, with the trainee's view as preview.
+  await page.getByTestId('trainer-tab-author').click();
+  await page.getByTestId('author-item').selectOption(SOCIAL_CARD);
+  await page.getByLabel('业务办理项').selectOption(`${SOCIAL_CARD}-01`);
+  await page.getByTestId('author-id').fill('social-card-own');
+  await page.getByTestId('author-title').fill('自编：首次申领社保卡');
+  await page.getByTestId('author-name').fill('何佳琪');
+  await page.getByTestId('author-idnumber').fill('33010820010409024X');
+  await page.getByTestId('author-phone').fill('13800001205');
+  await page.getByTestId('author-says').fill('我想办社保卡。');
+  const questions = page.getByTestId('author-question');
+  await questions.nth(0).selectOption('self');
+  await questions.nth(1).selectOption('no');
+  await page.getByTestId('author-debrief').fill('材料齐全，当场受理。');
+  await expect(page.getByTestId('drill-applicant-name')).toHaveText('何佳琪');
+  await shot(page, 'trainer-author');
+  await page.getByTestId('author-save').click();
+  await expect(page.getByTestId('author-saved')).toContainText('自编：首次申领社保卡');
+
+  // Reports: the centre's results from the server (the drill of the first test), charts, readiness.
+  await page.getByTestId('trainer-tab-reports').click();
+  await page.getByTestId('load-centre').click();
+  await expect(page.getByTestId('readiness-table')).toContainText('王晓梅');
+  await expect(page.getByTestId('result-table')).toContainText('首次申领社保卡');
+  await expect(page.getByTestId('chart-scores').locator('svg')).toBeVisible();
+  await expect(page.getByTestId('chart-mistakes').locator('svg')).toBeVisible();
+  await expect(page.getByTestId('chart-mistakes')).toContainText('居民身份证');
+  await expect(page.getByTestId('chart-mistakes')).toContainText('决定错误');
+  await shot(page, 'trainer-reports');
+
+  // What changed between the two newest catalog versions: one drill per changed item.
+  await page.getByTestId('trainer-tab-changes').click();
+  await expect(page.getByTestId('changed-items')).toContainText(SOCIAL_CARD);
+  await page.getByTestId('create-change-drills').click();
+  await page.getByTestId('trainer-tab-packs').click();
+  await expect(page.getByTestId('packs')).toContainText('what-changed-2026-12-1');
+  await page.goto('#/training');
+  await expect(page.getByTestId('all-drills')).toContainText('自编：首次申领社保卡');
 });

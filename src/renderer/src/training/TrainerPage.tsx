@@ -185,7 +185,17 @@ function PacksTab() {
   const packs = usePacks();
   const [outcome, setOutcome] = useState<{ errors: ScenarioIssue[]; warnings: ScenarioIssue[]; imported?: string } | null>(null);
   const importText = async (text: string) => {
-    const r = parseScenarioPackText(text, view.catalog);
+    // Checked against the catalog version its scenarios were written for when it is on this
+    // workstation (else the catalog in use).
+    let catalog = view.catalog;
+    try {
+      const versions = new Set<unknown>(((JSON.parse(text) as { scenarios?: { catalogVersion?: unknown }[] }).scenarios ?? []).map((x) => x?.catalogVersion));
+      const [only] = [...versions];
+      if (versions.size === 1 && typeof only === 'string' && only !== catalog.version) catalog = (await getDb().catalogVersions.get(only))?.catalog ?? catalog;
+    } catch {
+      // not JSON: the import reports it
+    }
+    const r = parseScenarioPackText(text, catalog);
     if (!r.ok) return setOutcome({ errors: r.errors, warnings: [] });
     await savePack(r.pack, 'file');
     setOutcome({ errors: [], warnings: r.warnings, imported: t('training.packs.imported', { title: r.pack.title, count: r.pack.scenarios.length }) });
@@ -450,17 +460,19 @@ function ReportBody({ rows, trainee }: { rows: ReportRow[]; trainee: string }) {
   );
 }
 
-/** A mistake key as people read it: the material's or item's name where the catalog has it. */
+/** A mistake key as people read it: the material's or item's name where the catalog has it (a shared material: its most common name). */
 function keyLabel(key: string, catalog: ReturnType<typeof useCatalog>['catalog']): string {
   const slash = key.indexOf('/');
   if (slash > 0) {
     const head = key.slice(0, slash);
     const id = key.slice(slash + 1);
+    const names = new Map<string, number>();
     for (const item of catalog.items) {
       if (head !== 'shared' && item.basicCode !== head) continue;
-      const m = item.materials.find((x) => (head === 'shared' ? x.sharedMaterialId === id : x.id === id));
-      if (m) return m.name;
+      for (const m of item.materials) if (head === 'shared' ? m.sharedMaterialId === id : m.id === id) names.set(m.name, (names.get(m.name) ?? 0) + 1);
     }
+    const best = [...names.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    if (best) return best[0];
   }
   return catalog.items.find((i) => i.basicCode === key)?.name ?? key;
 }

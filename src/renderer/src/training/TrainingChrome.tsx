@@ -23,6 +23,8 @@ import { startResultSender } from './result-sender';
 import type { DrillRunRecord } from './training-records';
 import './training.css';
 
+const DISMISSED_KEY = 'onewindow.training.dismissedResult';
+
 export function formatClock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
@@ -96,9 +98,13 @@ export function TrainingChrome() {
   useEffect(() => {
     if (finished?.resultId) setLastResultId(finished.resultId);
   }, [finished?.resultId]);
-  const [dismissed, setDismissed] = useState<string | null>(null);
+  const [dismissed, setDismissedState] = useState<string | null>(() => sessionStorage.getItem(DISMISSED_KEY));
+  const setDismissed = (id: string) => {
+    sessionStorage.setItem(DISMISSED_KEY, id);
+    setDismissedState(id);
+  };
   const showFinished = !run && lastResultId && dismissed !== lastResultId ? lastResultId : null;
-  const dockOpen = !!run || !!showFinished;
+  const dockOpen = !!run;
   useEffect(() => {
     document.body.classList.toggle('drill-dock-open', dockOpen);
     return () => document.body.classList.remove('drill-dock-open');
@@ -205,7 +211,7 @@ function FinishedDock({ resultId, onClose }: { resultId: string; onClose: () => 
   const result = useResult(resultId);
   if (!result) return null;
   return (
-    <aside className="tr-dock" aria-label={t('training.dock.title')} data-testid="drill-finished">
+    <aside className="tr-dock tr-dock-float" aria-label={t('training.dock.title')} data-testid="drill-finished">
       <div className="tr-dock-head">
         <div>
           <div className="small muted">{t('training.dock.finished')}</div>
