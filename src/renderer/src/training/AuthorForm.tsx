@@ -239,7 +239,6 @@ export function AuthorForm() {
                 ))}
               </select>
               <input value={d.note} placeholder={t('training.author.note')} onChange={(e) => set({ note: e.target.value })} />
-              <span />
             </div>
           );
         })}
@@ -271,7 +270,7 @@ export function AuthorForm() {
           {t('training.author.save')}
         </button>
       </form>
-      <div>
+      <div className="tr-sticky">
         <h2 style={{ marginTop: 0 }}>{t('training.author.preview')}</h2>
         {preview ? <ApplicantCards scenario={preview as Scenario} catalog={catalog} /> : <p className="muted small">{t('training.author.previewWaiting')}</p>}
       </div>
