@@ -967,3 +967,33 @@ export function metricsToCsv(rows: readonly MetricRow[] | Dashboard, locale: Loc
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+// ---- a table for spreadsheets (Excel export) ---------------------------------------------------------------
+
+export interface MetricsTable {
+  header: string[];
+  /** One row per group, the total last; numbers as numbers (rates in percent, times in minutes, one decimal), null for no denominator. */
+  rows: (string | number | null)[][];
+}
+
+/** The same columns as `metricsToCsv`, as typed cells (for .xlsx: numbers stay numbers). */
+export function metricsTable(rows: readonly MetricRow[] | Dashboard, locale: Locale, options: CsvOptions = {}): MetricsTable {
+  const dashboard = Array.isArray(rows) ? null : (rows as Dashboard);
+  const list: readonly MetricRow[] = dashboard ? [...dashboard.rows, dashboard.total] : (rows as readonly MetricRow[]);
+  const groupBy = options.groupBy ?? dashboard?.groupBy;
+  const header = [groupBy ? GROUP_HEADERS[groupBy][locale] : locale === 'zh-CN' ? '分组' : 'Group'];
+  if (options.labelOf) header.push(locale === 'zh-CN' ? '名称' : 'Name');
+  for (const [label] of COLUMNS) header.push(label[locale]);
+  const out: (string | number | null)[][] = [];
+  for (const r of list) {
+    const isTotal = dashboard !== null && r === dashboard.total;
+    const cells: (string | number | null)[] = [isTotal ? (locale === 'zh-CN' ? '合计' : 'Total') : r.key];
+    if (options.labelOf) cells.push(isTotal ? '' : (options.labelOf(r.key) ?? ''));
+    for (const [, get, kind] of COLUMNS) {
+      const s = formatNumber(get(r), kind);
+      cells.push(s === '' ? null : Number(s));
+    }
+    out.push(cells);
+  }
+  return { header, rows: out };
+}

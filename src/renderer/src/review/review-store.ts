@@ -1,8 +1,14 @@
 /**
- * Quality review on the workstation (issue 7 §2): a supervisor's review of a sampled case,
- * kept in the `reviews` table (Dexie v9, one per case), and the clerk's answer to it.
+ * Quality review on the workstation (issue 7 §2): the sampling setting, a supervisor's review
+ * of a sampled case — kept in the `reviews` table (Dexie v9, one per case) — and the clerk's
+ * answer to it. Sampling and scoring are core's (core/quality/sampling.ts, rubric.ts).
  */
-import type { Review } from '@core/quality/rubric';
+import { z } from 'zod';
+import { isoWeekOf } from '@core/quality/stats';
+import { Review, withClerkReply, type ReviewInput } from '@core/quality/rubric';
+import { SamplingSettings } from '@core/quality/sampling';
+import { chinaDateOf } from '@core/intake/time';
+import { liveDb } from '../dashboards/quality-data';
 
 export interface ReviewRecord {
   caseId: string; // primary key: one review per case
@@ -10,4 +16,67 @@ export interface ReviewRecord {
   weekKey: string; // ISO week of the case, e.g. 2026-W48
   reviewedAt: string; // ISO timestamp
   review: Review;
+}
+
+export const SAMPLING_KEY = 'review.sampling';
+
+/** What a supervisor sets: the random share per clerk and week, and a minimum. */
+export const SamplingSetting = z.object({
+  share: z.number().min(0).max(1),
+  minPerClerk: z.number().int().min(0).max(100),
+});
+export type SamplingSetting = z.infer<typeof SamplingSetting>;
+export const DEFAULT_SAMPLING: SamplingSetting = { share: 0.1, minPerClerk: 1 };
+
+export async function loadSamplingSetting(): Promise<SamplingSetting> {
+  const v = SamplingSetting.safeParse((await liveDb().settings.get(SAMPLING_KEY))?.value);
+  return v.success ? v.data : DEFAULT_SAMPLING;
+}
+
+export async function saveSamplingSetting(s: SamplingSetting): Promise<void> {
+  await liveDb().settings.put({ key: SAMPLING_KEY, value: SamplingSetting.parse(s) });
+}
+
+export function samplingSettings(s: SamplingSetting) {
+  return SamplingSettings.parse({ share: s.share, minPerClerk: s.minPerClerk });
+}
+
+/** The ISO week of a case created at `createdAt` (its date in China). */
+export function weekOfCase(createdAt: string): string {
+  return isoWeekOf(chinaDateOf(createdAt));
+}
+
+/** Saves (or replaces, until the clerk has answered) a review. Throws a ZodError for an invalid one. */
+export async function saveReview(input: ReviewInput, clerkId: string, weekKey: string): Promise<Review> {
+  const review = Review.parse(input);
+  const db = liveDb();
+  await db.transaction('rw', db.reviews, async () => {
+    const prev = await db.reviews.get(review.caseId);
+    if (prev?.review.clerkReply) throw new Error('answered');
+    await db.reviews.put({ caseId: review.caseId, clerkId, weekKey, reviewedAt: review.at, review });
+  });
+  return review;
+}
+
+/** The clerk's answer to the review of one of their cases (once). */
+export async function replyToReview(caseId: string, clerkId: string, text: string, at: string): Promise<void> {
+  const db = liveDb();
+  await db.transaction('rw', db.reviews, async () => {
+    const rec = await db.reviews.get(caseId);
+    if (!rec || rec.clerkId !== clerkId) throw new Error('notYours');
+    const review = withClerkReply(rec.review, { at, text });
+    await db.reviews.put({ ...rec, review });
+  });
+}
+
+export function reviewsOfClerk(clerkId: string): Promise<ReviewRecord[]> {
+  return liveDb().reviews.where('clerkId').equals(clerkId).reverse().sortBy('reviewedAt');
+}
+
+export function reviewOfCase(caseId: string): Promise<ReviewRecord | undefined> {
+  return liveDb().reviews.get(caseId);
+}
+
+export function allReviews(): Promise<ReviewRecord[]> {
+  return liveDb().reviews.toArray();
 }

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { signInOutcome, UNLOCKED, type SignInRefusal } from '@core/quality/accounts';
 import type { Role } from '@core/quality/roles';
-import { getDb, type WorkstationDb } from '../store/db';
+import { getDb, getLiveDb, type WorkstationDb } from '../store/db';
 import { hashSecret, verifySecret, type SecretHash } from './password';
 import { ClerkSession, WORKSTATION_KEY, CLERK_SESSION_KEY, WorkstationConfig } from './session-store';
 
@@ -25,7 +25,7 @@ export interface UserRecord extends SecretHash {
 
 /** The accounts' database: always the live one (accounts are the same in training mode). */
 export function usersDb(): WorkstationDb {
-  return getDb();
+  return getLiveDb();
 }
 
 export type PublicUser = Omit<UserRecord, 'salt' | 'hash' | 'iterations'>;

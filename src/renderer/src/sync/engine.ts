@@ -32,6 +32,7 @@ import { IntakeCase } from '@core/intake/case';
 import { sendRevisions } from './revision-sender';
 import { sendHandoutsAndRatings } from './handout-sender';
 import { sendTrainingResults } from '../training/result-sender';
+import { sendHealthReport } from '../health/health-report';
 import {
   CatalogVersionsResponse,
   HolidaysResponse,
@@ -257,6 +258,7 @@ export class SyncEngine {
         setLiveStatus({ phase: 'holidays' });
         await this.pullHolidays(config, report);
       }
+      await sendHealthReport(this.db, this.target(config), { fetch: this.fetchFn, timeoutMs: this.timeoutMs, syncedAt: report.outcome === 'ok' ? this.now() : null }).catch(() => false); // issue 7 §4: workstation health, once per round
       return report;
     } catch (e) {
       // IndexedDB trouble (quota, a closed database): report it, try again later.
