@@ -15,6 +15,7 @@ import { correctionNoticeContent, correctionTasks, pendingCorrections, type Corr
 import { materialStateText } from '@core/lifecycle/caseFields';
 import { diffCaseVersions, makeCaseRevision, type CaseChanges, type RevisionError } from '@core/lifecycle/revision';
 import { getDb, type CaseRecord, type RevisionRecord } from '../store/db';
+import { openRevisions } from '../store/case-store';
 import { useLocale } from '../i18n/useLocale';
 import { getHost } from '../platform/host';
 import { useSession } from '../session/SessionGate';
@@ -50,7 +51,7 @@ export function CorrectionPanel({ record, catalog }: { record: CaseRecord; catal
     const db = getDb();
     const [events, revisions] = await Promise.all([
       db.statusEvents.where('caseId').equals(caseId).toArray(),
-      db.revisions.where('caseId').equals(caseId).toArray(),
+      db.revisions.where('caseId').equals(caseId).toArray().then(openRevisions),
     ]);
     return { events, revisions: revisions.sort((a, b) => a.revision - b.revision) };
   }, [caseId]);

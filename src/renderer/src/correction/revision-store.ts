@@ -7,6 +7,7 @@ import type { IntakeCase } from '@core/intake/case';
 import type { CaseRevision } from '@core/lifecycle/revision';
 import { getDb, type RevisionRecord, type WorkstationDb } from '../store/db';
 import { auditRevision } from '../audit/audit-hooks';
+import { openRevisions, sealRevision } from '../store/case-store';
 
 /** The ISO date-time in China (+08:00) of `d`. */
 export function chinaNowIso(d: Date = new Date()): string {
@@ -16,7 +17,7 @@ export function chinaNowIso(d: Date = new Date()): string {
 
 /** The case's revisions, oldest first. */
 export async function revisionsOf(caseId: string, db: WorkstationDb = getDb()): Promise<RevisionRecord[]> {
-  return (await db.revisions.where('caseId').equals(caseId).toArray()).sort((a, b) => a.revision - b.revision);
+  return openRevisions((await db.revisions.where('caseId').equals(caseId).toArray()).sort((a, b) => a.revision - b.revision));
 }
 
 /** What a fix builds on: the latest revision, or the case as accepted. */
@@ -27,11 +28,12 @@ export function latestVersion(c: IntakeCase, revisions: readonly RevisionRecord[
 
 /** Stores a new revision (refused when it does not follow the latest stored one). */
 export async function saveRevision(record: CaseRevision, db: WorkstationDb = getDb(), now = Date.now()): Promise<void> {
+  const sealed = await sealRevision({ caseId: record.caseId, revision: record.revision, record, state: 'queued', createdAt: now }); // identity sealed at rest
   await db.transaction('rw', db.revisions, async () => {
     const existing = await db.revisions.where('caseId').equals(record.caseId).toArray();
     const latest = existing.reduce((m, r) => Math.max(m, r.revision), 1);
     if (record.revision !== latest + 1) throw new RangeError(`revision ${record.revision} does not follow ${latest}`);
-    await db.revisions.put({ caseId: record.caseId, revision: record.revision, record, state: 'queued', createdAt: now });
+    await db.revisions.put(sealed);
   });
   await auditRevision(record, db);
 }

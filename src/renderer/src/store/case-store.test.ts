@@ -6,7 +6,7 @@ import { verifyChain } from '@core/quality/audit';
 import { caseRecordFrom } from '../cases/cases-store';
 import { syntheticCases } from '../cases/synthetic-cases';
 import { WorkstationDb } from './db';
-import { getCase, idSearchKey, isSealed, nameSearchKey, openCaseRecord, putCase, sealCaseRecord } from './case-store';
+import { getCase, idSearchKey, isSealed, nameSearchKey, openCaseRecord, openRevision, putCase, sealCaseRecord, sealRevision } from './case-store';
 
 const NOW = new Date('2026-11-30T07:00:00Z');
 
@@ -41,6 +41,17 @@ describe('sealing a case record', () => {
     const plain = caseRecordFrom(makeDraft({ applicant: personApplicant() }), 'x', NOW);
     expect(isSealed(plain)).toBe(false);
     expect(await openCaseRecord(plain)).toBe(plain);
+  });
+});
+
+describe('sealing a 补正 revision', () => {
+  it('keeps the revised case’s identity sealed and opens it back', async () => {
+    const c = makeDraft({ applicant: personApplicant() });
+    const rec = { caseId: c.id, revision: 2, record: { case: c } as never, state: 'queued' as const, createdAt: 1 };
+    const sealed = await sealRevision(rec);
+    expect(JSON.stringify(sealed)).not.toContain(personApplicant().idNumber);
+    expect(await openRevision(sealed)).toEqual(rec);
+    await expect(openRevision({ ...sealed, revision: 3 })).rejects.toThrow(); // bound to its version
   });
 });
 

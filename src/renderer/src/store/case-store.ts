@@ -24,7 +24,7 @@ import { normalizeIdentityInput } from '@core/identity';
 import type { IntakeCase } from '@core/intake/case';
 import { caseRecordFrom } from '../cases/cases-store';
 import { appendCaseChangesInTx } from '../audit/audit-log';
-import { getDb, type CaseRecord, type WorkstationDb } from './db';
+import { getDb, type CaseRecord, type RevisionRecord, type WorkstationDb } from './db';
 import { blindIndex, isSealedValue, openJson, sealJson } from './crypto';
 
 /** What is sealed: the identity parts of a case. */
@@ -189,5 +189,38 @@ export async function sealStoredCases(table: Dexie.Table<CaseRecord, string>): P
       return; // no keys now: the records stay readable as they are
     }
     await table.bulkPut(sealed);
+  }
+}
+
+// ---- case versions after a 补正 (db.revisions): the case they carry is sealed the same way ----
+
+const revisionAad = (r: Pick<RevisionRecord, 'caseId' | 'revision'>) => `${r.caseId}#revision-${r.revision}`;
+
+/** The stored form of a revision: its case's identity fields sealed (see the module comment). */
+export async function sealRevision(rec: RevisionRecord): Promise<RevisionRecord> {
+  if (isSealedValue(rec.sealed)) return rec;
+  const { rest, part } = splitIdentity(rec.record.case);
+  return { ...rec, record: { ...rec.record, case: rest }, sealed: await sealJson(part, revisionAad(rec)) };
+}
+
+export async function openRevision(rec: RevisionRecord): Promise<RevisionRecord> {
+  if (!isSealedValue(rec.sealed)) return rec;
+  const part = await openJson<IdentityPart>(rec.sealed, revisionAad(rec));
+  const { sealed: _s, ...plain } = rec;
+  return { ...plain, record: { ...rec.record, case: joinIdentity(rec.record.case, part) } };
+}
+
+export function openRevisions(rs: readonly RevisionRecord[]): Promise<RevisionRecord[]> {
+  return Promise.all(rs.map(openRevision));
+}
+
+/** Seals the plaintext revisions of a revisions table (the version-10 upgrade; safe to run again). */
+export async function sealStoredRevisions(table: Dexie.Table<RevisionRecord, [string, number]>): Promise<void> {
+  const all = (await table.toArray()).filter((r) => !isSealedValue(r.sealed));
+  if (all.length === 0) return;
+  try {
+    await table.bulkPut(await Dexie.waitFor(Promise.all(all.map(sealRevision)), 120_000));
+  } catch {
+    // no keys now: the revisions stay readable as they are
   }
 }

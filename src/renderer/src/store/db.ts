@@ -18,7 +18,7 @@ import type { UserRecord } from '../session/users-store';
 import type { ReviewRecord } from '../review/review-store';
 import type { AuditLogRecord } from '../audit/audit-log';
 import type { SealedValue } from './crypto';
-import { sealStoredCases } from './case-store';
+import { sealStoredCases, sealStoredRevisions } from './case-store';
 
 export type CatalogSource = { kind: 'bundled' } | { kind: 'file'; name: string };
 
@@ -103,6 +103,8 @@ export interface RevisionRecord {
   state: 'queued' | 'sent' | 'needsFix';
   error?: string;
   createdAt: number;
+  /** From version 10: the identity fields of `record.case`, sealed (store/case-store.ts). */
+  sealed?: SealedValue;
 }
 
 export const LIVE_DB_NAME = 'onewindow';
@@ -197,7 +199,10 @@ export class WorkstationDb extends Dexie {
         auditLog: '++key, caseId, &[caseId+seq], sent',
         cases: '&id, caseNumber, status, createdDay, updatedAt, [status+updatedAt], [createdDay+updatedAt], idKey, *nameKeys',
       })
-      .upgrade((tx) => sealStoredCases(tx.table('cases')));
+      .upgrade(async (tx) => {
+        await sealStoredCases(tx.table('cases'));
+        await sealStoredRevisions(tx.table('revisions'));
+      });
   }
 }
 

@@ -11,6 +11,7 @@ import { RevisionPushResponse } from '@core/sync/protocol';
 import { isTrainingCase } from '@core/training/isolation';
 import { apiRequest, type ServerTarget } from './api';
 import type { WorkstationDb } from '../store/db';
+import { openRevisions } from '../store/case-store';
 
 export interface RevisionSenderReport {
   sent: number;
@@ -20,7 +21,7 @@ export interface RevisionSenderReport {
 
 export async function sendRevisions(db: WorkstationDb, target: ServerTarget, opts: { fetch?: typeof fetch; timeoutMs?: number } = {}): Promise<RevisionSenderReport> {
   const report: RevisionSenderReport = { sent: 0, refused: 0, failed: false };
-  const queued = (await db.revisions.where('state').equals('queued').toArray()).sort((a, b) => a.createdAt - b.createdAt || a.revision - b.revision);
+  const queued = (await openRevisions(await db.revisions.where('state').equals('queued').toArray())).sort((a, b) => a.createdAt - b.createdAt || a.revision - b.revision);
   const blocked = new Set<string>();
   for (const rec of queued) {
     if (blocked.has(rec.caseId)) continue;
