@@ -1,6 +1,6 @@
 /** 容缺受理 on the workstation (issue 5 §2): acceptance with a deferred material, refusals, supervisor approval, overdue tracking. */
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './fixtures';
+import { accounts, addAccount, signIn, signInWith, signOut } from './fixtures';
 
 const DIBAO = '330006004000'; // 最低生活保障审核确认: 20 working days, 家庭成员收入证明 deferrable
 const DEFERRABLE = '家庭成员收入证明';
@@ -143,11 +143,28 @@ test('an unsupplied material past its deadline shows up as overdue on #/deferral
   await expect(row).toHaveAttribute('data-case-number', caseNumber);
   await expect(row.getByTestId('deferral-days-left')).toContainText('已逾期');
   await expect(page.getByTestId('overdue-count')).toHaveText('1');
+  // the supervisor's panel: every clerk's overdue cases, with who accepted them
+  const panel = page.getByTestId('overdue-supervisor');
+  const overdueRow = panel.locator(`[data-testid="overdue-supervisor-row"][data-case-number="${caseNumber}"]`);
+  await expect(overdueRow).toBeVisible();
+  await expect(overdueRow.getByTestId('overdue-clerk')).toContainText('王晓梅（C0042）');
+  await expect(overdueRow).toContainText(DEFERRABLE);
+  await page.screenshot({ path: '/tmp/ow5-overdue.png', fullPage: true });
   await page.getByTestId('filter-overdue').check();
   await expect(row).toHaveCount(1);
   // a late supplement is still recorded
   await page.getByTestId('record-supplement').click();
   await expect(page.getByTestId('deferrals-none')).toBeVisible();
+  await expect(panel).toContainText('目前没有逾期的容缺材料');
+});
+
+test('a clerk does not see the supervisors’ overdue panel', async ({ page }) => {
+  await addAccount(page, { ...accounts.clerk, role: 'clerk' });
+  await signOut(page);
+  await signInWith(page, accounts.clerk);
+  await page.goto('#/deferrals');
+  await expect(page.getByTestId('deferrals-page')).toBeVisible();
+  await expect(page.getByTestId('overdue-supervisor')).toHaveCount(0);
 });
 
 test('an imported 失信 list: its errors are shown as path: reason; a listed applicant gets no 容缺, with the list’s reason', async ({ page }) => {

@@ -99,6 +99,27 @@ test('a finished case is handed out in person with the ID checked, syncs, and th
   await expect(followUp.getByTestId('followup-callback')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
   await expect(handed.getByTestId('rated-afterHandout')).toBeVisible();
 
+  // the call-back (回访) within its deadline, then the fix (整改)
+  const progress = followUp.getByTestId('followup-progress');
+  await expect(progress.getByTestId('followup-status')).toHaveAttribute('data-status', 'pending');
+  await progress.getByTestId('followup-record-open').click();
+  await progress.getByTestId('followup-save').click();
+  await expect(progress.locator('.field-error')).toContainText('回访情况'); // the outcome is required, shown beside it
+  await progress.getByTestId('followup-outcome').fill('已电话回访：申请人反映取号后等候约一小时');
+  await progress.getByTestId('followup-save').click();
+  await expect(progress.getByTestId('followup-status')).toHaveAttribute('data-status', 'calledBack');
+  await expect(progress.getByTestId('followup-record')).toContainText('等候约一小时');
+  await progress.getByTestId('followup-record-open').click();
+  await progress.getByTestId('followup-fixed').check();
+  await progress.getByTestId('followup-save').click();
+  await expect(progress.locator('.field-error')).toContainText('整改措施');
+  await progress.getByTestId('followup-fix').fill('高峰时段增开一个综合受理窗口');
+  await progress.getByTestId('followup-save').click();
+  await expect(progress.getByTestId('followup-status')).toHaveAttribute('data-status', 'resolved');
+  await expect(progress.getByTestId('followup-record')).toContainText('增开一个综合受理窗口');
+  await expect(progress.getByTestId('followup-record-open')).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/ow5-followup.png', fullPage: true });
+
   // it syncs: the server has the rating (一次一评: another is refused)
   await syncNow(page);
   await page.goto('#/handouts');

@@ -3,6 +3,7 @@ import type { Catalog, ItemField } from '../catalog/schema';
 import defaultCatalog from '../../../resources/catalog/default-catalog.json';
 import {
   AGENT_QUESTION_KEY,
+  answerPathOf,
   fieldValueConflicts,
   foundsCompany,
   mergeFormFields,
@@ -129,5 +130,16 @@ describe('reconcileAgent: one 是否委托代理人 answer, one agent record', (
     expect(reconcileAgent(c, true)).toBe(c);
     const d = { answers: { [AGENT_QUESTION_KEY]: 'self' }, agent };
     expect(reconcileAgent(d, false)).toBe(d);
+  });
+});
+
+describe('answerPathOf: a 补正 fix of an applicant-backed item field goes to the one answer', () => {
+  const m = mergeFormFields([item('A', [f('domicile', '住所'), f('capital', '注册资本', { kind: 'number' })]), item('B', [f('contactPhone', '联系电话')])]);
+  it('maps the field to the applicant property; the item’s own fields stay', () => {
+    expect(answerPathOf(m, 'fields.A.domicile', 'organisation')).toBe('applicant.address');
+    expect(answerPathOf(m, 'fields.B.contactPhone', 'person')).toBe('applicant.phone');
+    expect(answerPathOf(m, 'fields.A.domicile', 'person')).toBe('fields.A.domicile'); // a person has no company domicile
+    expect(answerPathOf(m, 'fields.A.capital', 'organisation')).toBe('fields.A.capital');
+    expect(answerPathOf(m, 'applicant.phone', 'organisation')).toBe('applicant.phone');
   });
 });

@@ -329,3 +329,37 @@ export function reconcileAgent<C extends { answers: Record<string, string>; agen
   if (answer === undefined && c.agent !== undefined) return { ...c, answers: { ...c.answers, [AGENT_QUESTION_KEY]: hasAgent ? AGENT_OPTION_ID : SELF_OPTION_ID } };
   return c;
 }
+
+// ---- corrections ---------------------------------------------------------------------------
+
+const APPLICANT_PROPERTY: Record<SemanticKey, string> = {
+  'applicant.name': 'applicant.name',
+  'applicant.idNumber': 'applicant.idNumber',
+  'applicant.phone': 'applicant.phone',
+  'applicant.address': 'applicant.address',
+  'organisation.name': 'applicant.name',
+  'organisation.uscc': 'applicant.uscc',
+  'organisation.legalRepresentative': 'applicant.legalRepresentative',
+  'organisation.legalRepresentativeIdNumber': 'applicant.legalRepresentativeIdNumber',
+  'organisation.address': 'applicant.address',
+  'agent.name': 'agent.name',
+  'agent.idNumber': 'agent.idNumber',
+  'agent.phone': 'agent.phone',
+};
+
+/**
+ * Where a fix of the item field `fields.<basicCode>.<fieldId>` belongs: the applicant (or
+ * agent) property that answers it in the merged form (e.g. `applicant.address` for 住所), so
+ * a 补正 fix changes the one answer and `projectCaseFields` carries it to every item; the
+ * field path itself when the field is the item's own.
+ */
+export function answerPathOf(form: MergedForm, path: string, applicantKind: 'person' | 'organisation' | undefined): string {
+  const m = /^fields\.([^.]+)\.(.+)$/.exec(path);
+  if (!m) return path;
+  const shared = form.shared.find((s) => s.target !== 'common' && s.sources.some((x) => x.basicCode === m[1] && x.field.id === m[2]));
+  if (!shared) return path;
+  const key = shared.key as SemanticKey;
+  if (applicantKind === 'person' && key.startsWith('organisation.')) return path;
+  const idPath = key === 'applicant.idNumber' && applicantKind === 'organisation' ? 'applicant.legalRepresentativeIdNumber' : APPLICANT_PROPERTY[key];
+  return idPath;
+}

@@ -7,6 +7,8 @@ import {
   canRate,
   followUpFor,
   followUpProgress,
+  followUpStatus,
+  recordFollowUp,
   isPoorRating,
   mayAcceptRatingInput,
   ratingLevelLabel,
@@ -132,5 +134,37 @@ describe('followUpFor (差评)', () => {
     expect(followUpProgress(f, {}, '2026-12-08')).toEqual({ callBack: 'overdue', fix: 'due', overdue: true });
     expect(followUpProgress(f, { calledBackAt: '2026-12-07T09:30:00+08:00' }, '2026-12-28')).toEqual({ callBack: 'done', fix: 'overdue', overdue: true });
     expect(followUpProgress(f, { calledBackAt: '2026-12-08T09:30:00+08:00', fixedAt: '2026-12-20T10:00:00+08:00' }, '2026-12-28')).toEqual({ callBack: 'doneLate', fix: 'done', overdue: false });
+  });
+});
+
+describe('recordFollowUp / followUpStatus: the call-back and the fix of a 差评', () => {
+  const poor = () => {
+    const r = validateRating(rating({ level: 'dissatisfied', tags: ['longWait'], at: '2026-12-04T17:40:00+08:00' }));
+    if (!r.ok) throw new Error('rating');
+    return followUpFor(r.rating, r.rating.at)!;
+  };
+  it('records the call-back, then the fix; the status follows the deadlines', () => {
+    const f = poor();
+    expect(followUpStatus(f, undefined, '2026-12-07')).toEqual({ status: 'pending', overdue: false });
+    expect(followUpStatus(f, undefined, '2026-12-08')).toEqual({ status: 'overdue', overdue: true });
+    const called = recordFollowUp(f, undefined, { at: '2026-12-07T09:30:00+08:00', by: 'C0042', outcome: ' 已致电，申请人反映排队超过一小时 ' });
+    expect(called).toEqual({ ok: true, record: { calledBackAt: '2026-12-07T09:30:00+08:00', calledBackBy: 'C0042', outcome: '已致电，申请人反映排队超过一小时' } });
+    if (!called.ok) return;
+    expect(followUpStatus(f, called.record, '2026-12-09')).toEqual({ status: 'calledBack', overdue: false });
+    expect(followUpStatus(f, called.record, '2026-12-28')).toEqual({ status: 'overdue', overdue: true }); // fix past its deadline
+    const fixed = recordFollowUp(f, called.record, { at: '2026-12-15T10:00:00+08:00', by: 'S0003', fix: '午间增开一个综合窗口', fixed: true });
+    expect(fixed.ok && fixed.record).toEqual({ ...called.record, fix: '午间增开一个综合窗口', fixedAt: '2026-12-15T10:00:00+08:00', fixedBy: 'S0003' });
+    if (!fixed.ok) return;
+    expect(followUpStatus(f, fixed.record, '2026-12-28')).toEqual({ status: 'resolved', overdue: false });
+  });
+  it('refuses what cannot be: no outcome, a fix without its measure, before the rating, a fix before the call-back', () => {
+    const f = poor();
+    expect(recordFollowUp(f, undefined, { at: '2026-12-07T09:30:00+08:00', by: 'C0042', outcome: '  ' })).toEqual({ ok: false, errors: [{ code: 'required', field: 'outcome' }] });
+    expect(recordFollowUp(f, undefined, { at: '2026-12-04T08:00:00+08:00', by: 'C0042', outcome: 'x' })).toEqual({ ok: false, errors: [{ code: 'beforeRating' }] });
+    expect(recordFollowUp(f, undefined, { at: 'yesterday', by: 'C0042', outcome: 'x' })).toEqual({ ok: false, errors: [{ code: 'invalidTime', field: 'calledBackAt' }] });
+    const prev = { calledBackAt: '2026-12-07T09:30:00+08:00', calledBackBy: 'C0042', outcome: 'x' };
+    expect(recordFollowUp(f, prev, { at: '2026-12-08T09:30:00+08:00', by: 'C0042', fixed: true })).toEqual({ ok: false, errors: [{ code: 'required', field: 'fix' }] });
+    expect(recordFollowUp(f, prev, { at: '2026-12-06T09:30:00+08:00', by: 'C0042', fix: 'y', fixed: true })).toEqual({ ok: false, errors: [{ code: 'fixBeforeCallBack' }] });
+    expect(recordFollowUp(f, undefined, { at: '2026-12-07T09:30:00+08:00', by: 'C0042', outcome: '长'.repeat(501) })).toEqual({ ok: false, errors: [{ code: 'tooLong', field: 'outcome', max: 500 }] });
   });
 });

@@ -164,6 +164,69 @@ export function followUpProgress(
   return { callBack, fix, overdue: callBack === 'overdue' || fix === 'overdue' };
 }
 
+/** What was done about a 差评: the call-back (回访) and, later, the fix (整改) reported back. */
+export interface FollowUpRecord {
+  calledBackAt: string;
+  calledBackBy: string;
+  /** What the applicant said on the call-back. */
+  outcome: string;
+  fixedAt?: string;
+  fixedBy?: string;
+  /** What was fixed (整改措施). */
+  fix?: string;
+}
+
+export type FollowUpRecordError =
+  | { code: 'required'; field: 'outcome' | 'fix' | 'by' }
+  | { code: 'tooLong'; field: 'outcome' | 'fix'; max: number }
+  | { code: 'invalidTime'; field: 'calledBackAt' | 'fixedAt' }
+  | { code: 'beforeRating' }
+  | { code: 'fixBeforeCallBack' };
+
+/**
+ * Records the call-back, or the fix on top of an earlier call-back (a fix needs a call-back
+ * first; neither may predate the rating). Texts are trimmed, at most 500 characters.
+ */
+export function recordFollowUp(
+  f: RatingFollowUp,
+  previous: FollowUpRecord | undefined,
+  input: { at: string; by: string; outcome?: string; fix?: string; fixed?: boolean },
+): { ok: true; record: FollowUpRecord } | { ok: false; errors: FollowUpRecordError[] } {
+  const errors: FollowUpRecordError[] = [];
+  const outcome = (input.outcome ?? previous?.outcome ?? '').trim();
+  const fix = (input.fix ?? previous?.fix ?? '').trim();
+  if (input.by.trim() === '') errors.push({ code: 'required', field: 'by' });
+  if (!isIsoDateTime(input.at)) errors.push({ code: 'invalidTime', field: previous ? 'fixedAt' : 'calledBackAt' });
+  else if (Date.parse(input.at) < Date.parse(f.openedAt)) errors.push({ code: 'beforeRating' });
+  if (outcome === '') errors.push({ code: 'required', field: 'outcome' });
+  else if ([...outcome].length > 500) errors.push({ code: 'tooLong', field: 'outcome', max: 500 });
+  if (input.fixed) {
+    if (fix === '') errors.push({ code: 'required', field: 'fix' });
+    else if ([...fix].length > 500) errors.push({ code: 'tooLong', field: 'fix', max: 500 });
+    if (previous && isIsoDateTime(input.at) && Date.parse(input.at) < Date.parse(previous.calledBackAt)) errors.push({ code: 'fixBeforeCallBack' });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const record: FollowUpRecord = previous
+    ? { ...previous, outcome }
+    : { calledBackAt: input.at, calledBackBy: input.by.trim(), outcome };
+  if (fix !== '') record.fix = fix;
+  if (input.fixed) {
+    record.fixedAt = input.at;
+    record.fixedBy = input.by.trim();
+  }
+  return { ok: true, record };
+}
+
+export type FollowUpStatus = 'pending' | 'overdue' | 'calledBack' | 'resolved';
+
+/** One word for the follow-up list: resolved, called back (fix pending), overdue, or still to call. */
+export function followUpStatus(f: RatingFollowUp, r: FollowUpRecord | undefined, todayIso: string): { status: FollowUpStatus; overdue: boolean } {
+  const p = followUpProgress(f, { ...(r?.calledBackAt ? { calledBackAt: r.calledBackAt } : {}), ...(r?.fixedAt ? { fixedAt: r.fixedAt } : {}) }, todayIso);
+  if (r?.fixedAt) return { status: 'resolved', overdue: false };
+  if (p.overdue) return { status: 'overdue', overdue: true };
+  return { status: r ? 'calledBack' : 'pending', overdue: false };
+}
+
 export function ratingLevelLabel(level: RatingLevel, locale: Locale): string {
   return RATING_LEVEL_LABELS[level][locale];
 }

@@ -22,6 +22,7 @@ import { useSession } from '../session/SessionGate';
 import { CorrectionNotice } from '../documents/CorrectionNotice';
 import { requestSync } from '../sync/runtime';
 import { chinaNowIso, latestVersion, saveRevision } from './revision-store';
+import { answerPathOf, mergeFormFields, projectCaseFields } from '@core/bundle/form';
 import './correction.css';
 
 const MATERIAL_CHOICES = ['receivedOriginal', 'receivedCopy', 'fetched', 'missing'] as const;
@@ -237,10 +238,14 @@ function FixForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const changes: CaseChanges = {};
+    // 一表申请: an item field that the applicant section answers is fixed there, then carried to every item
+    const base = 'revision' in latest && 'case' in latest ? latest.case : latest;
+    const codes = base.subject.kind === 'bundle' ? base.subject.basicCodes : [base.subject.basicCode];
+    const merged = mergeFormFields(codes.map((code) => catalog.items.find((i) => i.basicCode === code)).filter((i): i is Catalog['items'][number] => !!i));
     for (const f of editable) {
       const v = (values[f.path] ?? '').trim();
       if (v === (f.currentValue ?? '')) continue;
-      const parts = f.path.split('.');
+      const parts = answerPathOf(merged, f.path, base.applicant?.kind).split('.');
       if (parts[0] === 'applicant' && parts.length === 2) changes.applicant = { ...(changes.applicant ?? {}), [parts[1]!]: v === '' ? null : v };
       else if (parts[0] === 'agent' && parts.length === 2) changes.agent = { ...(changes.agent ?? {}), [parts[1]!]: v === '' ? null : v };
       else if (parts[0] === 'fields' && parts.length >= 3) {
@@ -253,7 +258,12 @@ function FixForm({
       const state: MaterialState = choice === 'receivedOriginal' || choice === 'receivedCopy' ? { status: choice, copies: 1 } : { status: choice };
       changes.materialStates = { ...(changes.materialStates ?? {}), [key]: state };
     }
-    const r = makeCaseRevision(latest, changes, chinaNowIso(), session.clerkId, { reason, catalog });
+    const at = chinaNowIso();
+    let r = makeCaseRevision(latest, changes, at, session.clerkId, { reason, catalog });
+    if (r.ok) {
+      const projected = projectCaseFields(merged, r.record.case);
+      if (projected !== r.record.case.fields) r = makeCaseRevision(latest, { ...changes, fields: projected }, at, session.clerkId, { reason, catalog });
+    }
     if (!r.ok) {
       setErrors(r.errors.map((x) => (x.code === 'noChanges' ? t('correction.noChanges') : errorText(x))));
       return;

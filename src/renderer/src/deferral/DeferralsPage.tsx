@@ -17,6 +17,8 @@ import { nowIso } from '../intake/intake-store';
 import { todayInChina } from '../intake/useIntakeModel';
 import { loadDeferralRecords, loadDeferralRecordsOnly, saveSupplementAndForward } from './deferral-store';
 import { getDb } from '../store/db';
+import { requestSync } from '../sync/runtime';
+import { useCan } from '../session/RequireRole';
 import './deferral.css';
 
 export function OverdueBadge() {
@@ -50,6 +52,7 @@ export function DeferralsPage() {
           <input type="radio" name="deferral-filter" checked={overdueOnly} onChange={() => setOverdueOnly(true)} data-testid="filter-overdue" /> {t('deferral.page.overdueOnly')}
         </label>
       </div>
+      <OverdueForSupervisors data={data} today={today} />
       {rows.length === 0 ? (
         <p className="muted" data-testid="deferrals-none">{t('deferral.page.none')}</p>
       ) : (
@@ -129,7 +132,8 @@ function SupplementForm({ c, record, materialKey, name }: { c: IntakeCase | null
       return;
     }
     try {
-      await saveSupplementAndForward(c, r.record, r.record.supplements[r.record.supplements.length - 1]!);
+      const { revision } = await saveSupplementAndForward(c, r.record, r.record.supplements[r.record.supplements.length - 1]!);
+      if (revision !== null) void requestSync();
     } catch (e) {
       setError(t('lifecycle.supplement.sendFailed', { reason: e instanceof Error ? e.message : String(e) }));
     }
@@ -146,5 +150,53 @@ function SupplementForm({ c, record, materialKey, name }: { c: IntakeCase | null
       </button>
       {error && <div className="alert alert-error" role="alert">{error}</div>}
     </div>
+  );
+}
+
+/** Supervisors: every clerk's overdue supplements on this workstation, most overdue first, with who accepted them. */
+function OverdueForSupervisors({ data, today }: { data: { c: IntakeCase | null; record: DeferralRecord }[]; today: string }) {
+  const { t } = useTranslation();
+  const allowed = useCan('dashboards');
+  if (!allowed) return null;
+  const byId = new Map(data.map((d) => [d.record.caseId, d]));
+  const overdue = overdueDeferrals(data.map((d) => d.record), today).sort((a, b) => a.daysLeft - b.daysLeft);
+  return (
+    <section className="card" data-testid="overdue-supervisor">
+      <h2>{t('lifecycle.overdue.title')}</h2>
+      {overdue.length === 0 ? (
+        <p className="muted small">{t('lifecycle.overdue.none')}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('deferral.page.caseNumber')}</th>
+              <th>{t('lifecycle.overdue.clerk')}</th>
+              <th>{t('deferral.page.applicant')}</th>
+              <th>{t('lifecycle.overdue.deadline')}</th>
+              <th>{t('lifecycle.overdue.days')}</th>
+              <th>{t('deferral.page.materials')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overdue.map((s) => {
+              const d = byId.get(s.caseId)!;
+              const clerk = d.c?.clerk;
+              return (
+                <tr key={s.caseId} className="deferral-row-overdue" data-testid="overdue-supervisor-row" data-case-number={s.caseNumber}>
+                  <td>
+                    <a href={hrefFor({ name: 'case', id: s.caseId })}>{s.caseNumber}</a>
+                  </td>
+                  <td data-testid="overdue-clerk">{clerk ? `${clerk.name}（${clerk.clerkId}）· ${clerk.windowNo}` : d.record.acceptedBy}</td>
+                  <td>{d.c?.applicant?.name ?? '—'}</td>
+                  <td>{s.deadline}</td>
+                  <td>{t('lifecycle.overdue.daysValue', { n: -s.daysLeft })}</td>
+                  <td>{s.materials.filter((m) => m.state === 'overdue').map((m) => m.name).join('、')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

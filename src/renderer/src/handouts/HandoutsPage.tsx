@@ -10,7 +10,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { z } from 'zod';
 import { CARRIERS, HANDOUT_SCHEMA_VERSION, HandoutRelation, type HandoutQueueEntry, type ResultHandoutInput, validateHandout } from '@core/lifecycle/handout';
-import { NEGATIVE_TAGS, POSITIVE_TAGS, ratingLevelLabel } from '@core/lifecycle/rating';
+import { NEGATIVE_TAGS, POSITIVE_TAGS, followUpStatus, ratingLevelLabel, recordFollowUp, type FollowUpRecordError } from '@core/lifecycle/rating';
+import { useTranslation } from 'react-i18next';
+import { chinaDateOf } from '@core/intake/time';
+import type { RatingRecord } from './handout-store';
 import type { IntakeCase } from '@core/intake/case';
 import { FormField } from '../app/FormField';
 import { useLocale } from '../i18n/useLocale';
@@ -18,7 +21,7 @@ import { useSession } from '../session/SessionGate';
 import { getDb } from '../store/db';
 import { getCaseRecord } from '../store/case-store';
 import { requestSync } from '../sync/runtime';
-import { chinaIso, loadHandoutQueue, saveHandout } from './handout-store';
+import { chinaIso, loadHandoutQueue, saveFollowUpRecord, saveHandout } from './handout-store';
 import { RateButton } from './RateButton';
 import { tx } from './texts';
 
@@ -73,6 +76,7 @@ export function HandoutsPage() {
   const queue = useLiveQuery(() => loadHandoutQueue(), []);
   const recent = useLiveQuery(() => getDb().handouts.orderBy('id').toArray(), []);
   const followUps = useLiveQuery(async () => (await getDb().ratings.toArray()).filter((r) => r.followUp).sort((a, b) => a.createdAt - b.createdAt), []);
+  const { t } = useTranslation();
   const [open, setOpen] = useState<HandoutQueueEntry | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   return (
@@ -153,6 +157,7 @@ export function HandoutsPage() {
               <th>{tx('callBackBy', locale)}</th>
               <th>{tx('fixBy', locale)}</th>
               <th>{tx('syncState', locale)}</th>
+              <th>{t('lifecycle.followUp.history')}</th>
             </tr>
           </thead>
           <tbody>
@@ -167,6 +172,9 @@ export function HandoutsPage() {
                 <td data-testid="followup-callback">{r.followUp!.callBackBy}</td>
                 <td>{r.followUp!.fixBy}</td>
                 <td title={r.error}>{tx(r.state, locale)}</td>
+                <td>
+                  <FollowUpCell r={r} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -311,5 +319,83 @@ function HandoutFormInner({ entry, onDone, onCancel, c }: FormProps & { c: Intak
         </button>
       </div>
     </form>
+  );
+}
+
+const FOLLOW_UP_BADGE = { pending: 'tag', calledBack: 'tag', resolved: 'tag tag-ok', overdue: 'tag tag-warn' } as const;
+
+/** A 差评's call-back and fix: status against the deadlines, what was recorded, the form to record it. */
+function FollowUpCell({ r }: { r: RatingRecord }) {
+  const { t } = useTranslation();
+  const { clerk } = useSession();
+  const [open, setOpen] = useState(false);
+  const [outcome, setOutcome] = useState(r.followUpRecord?.outcome ?? '');
+  const [fix, setFix] = useState(r.followUpRecord?.fix ?? '');
+  const [fixed, setFixed] = useState(false);
+  const [errors, setErrors] = useState<FollowUpRecordError[]>([]);
+  const f = r.followUp!;
+  const rec = r.followUpRecord;
+  const today = chinaDateOf(chinaIso());
+  const st = followUpStatus(f, rec, today);
+  const errorOf = (field: 'outcome' | 'fix') => {
+    const e = errors.find((x) => 'field' in x && x.field === field);
+    return e ? t('lifecycle.followUp.required', { what: t(field === 'outcome' ? 'lifecycle.followUp.outcome' : 'lifecycle.followUp.fix') }) : undefined;
+  };
+  const save = async (ev: React.FormEvent) => {
+    ev.preventDefault();
+    const res = recordFollowUp(f, rec, { at: chinaIso(), by: clerk.clerkId, outcome, fix, fixed });
+    if (!res.ok) {
+      setErrors(res.errors);
+      return;
+    }
+    setErrors([]);
+    await saveFollowUpRecord(r.id, res.record);
+    setOpen(false);
+  };
+  return (
+    <div className="small" data-testid="followup-progress">
+      <span className={FOLLOW_UP_BADGE[st.status]} data-testid="followup-status" data-status={st.status}>
+        {t(`lifecycle.followUp.status.${st.status}`)}
+      </span>
+      {!rec && st.status !== 'overdue' && <span className="muted"> {t('lifecycle.followUp.deadline', { date: f.callBackBy })}</span>}
+      {rec && (
+        <div data-testid="followup-record">
+          <div>
+            {rec.calledBackAt.slice(0, 16).replace('T', ' ')} · {rec.calledBackBy}：{rec.outcome}
+          </div>
+          {rec.fix && (
+            <div>
+              {t('lifecycle.followUp.fix')}：{rec.fix}
+              {rec.fixedAt ? ` (${rec.fixedAt.slice(0, 10)} · ${rec.fixedBy})` : ''}
+            </div>
+          )}
+        </div>
+      )}
+      {!rec?.fixedAt && !open && (
+        <button type="button" className="btn btn-small" onClick={() => setOpen(true)} data-testid="followup-record-open">
+          {t('lifecycle.followUp.record')}
+        </button>
+      )}
+      {open && (
+        <form onSubmit={(e) => void save(e)} noValidate data-testid="followup-form">
+          <div className={errorOf('outcome') ? 'field has-error' : 'field'}>
+            <label htmlFor={`fu-outcome-${r.id}`}>{t('lifecycle.followUp.outcome')}</label>
+            <textarea id={`fu-outcome-${r.id}`} rows={2} value={outcome} onChange={(e) => setOutcome(e.target.value)} data-testid="followup-outcome" />
+            {errorOf('outcome') && <div className="field-error" role="alert">{errorOf('outcome')}</div>}
+          </div>
+          <div className={errorOf('fix') ? 'field has-error' : 'field'}>
+            <label htmlFor={`fu-fix-${r.id}`}>{t('lifecycle.followUp.fix')}</label>
+            <textarea id={`fu-fix-${r.id}`} rows={2} value={fix} onChange={(e) => setFix(e.target.value)} data-testid="followup-fix" />
+            {errorOf('fix') && <div className="field-error" role="alert">{errorOf('fix')}</div>}
+          </div>
+          <label className="option">
+            <input type="checkbox" checked={fixed} onChange={(e) => setFixed(e.target.checked)} data-testid="followup-fixed" /> {t('lifecycle.followUp.resolved')}
+          </label>{' '}
+          <button type="submit" className="btn btn-primary btn-small" data-testid="followup-save">
+            {t('lifecycle.followUp.save')}
+          </button>
+        </form>
+      )}
+    </div>
   );
 }

@@ -4,7 +4,7 @@
  * "results to hand out" list is built from the local status events with handoutQueue.
  */
 import { handoutQueue, type HandoutQueueEntry, type ResultHandout } from '@core/lifecycle/handout';
-import { followUpFor, type Rating, type RatingFollowUp } from '@core/lifecycle/rating';
+import { followUpFor, type FollowUpRecord, type Rating, type RatingFollowUp } from '@core/lifecycle/rating';
 import { defaultCalendar, type WorkingDayCalendar } from '@core/calendar';
 import { isTrainingCaseNumber } from '@core/training/isolation';
 import { getDb, type WorkstationDb } from '../store/db';
@@ -32,6 +32,8 @@ export interface RatingRecord {
   rating: Rating;
   /** A 差评's follow-up (followUpFor), null otherwise. */
   followUp: RatingFollowUp | null;
+  /** The call-back and fix recorded for the follow-up (kept on the workstation). */
+  followUpRecord?: FollowUpRecord;
   createdAt: number;
   training: boolean;
   error?: string;
@@ -69,4 +71,9 @@ export async function saveRating(r: Rating, caseId: string, now = Date.now(), ca
   await db.ratings.put(rec);
   await auditRating(rec, db);
   return rec;
+}
+
+/** Stores the call-back / fix of a 差评's follow-up (recordFollowUp's output). */
+export async function saveFollowUpRecord(ratingId: string, record: FollowUpRecord, db: WorkstationDb = getDb()): Promise<void> {
+  await db.ratings.update(ratingId, { followUpRecord: record });
 }
