@@ -280,3 +280,36 @@ test('a trainer assigns drills, imports and authors scenarios, reads the centre 
   await page.goto('#/training');
   await expect(page.getByTestId('all-drills')).toContainText('自编：首次申领社保卡');
 });
+
+test('coached mode: the trainee checks the steps so far and sees the mistake explained before deciding', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  await page.goto('#/training');
+  await confirmNextDialog(page);
+  await page.getByTestId('enter-training').click();
+  await expect(page.getByTestId('training-bar')).toBeVisible();
+  await page.goto('#/training/drills/default-onboarding/social-card-first');
+  await page.getByTestId('start-coached').click();
+  await expect(page.getByTestId('drill-dock')).toContainText('带教模式');
+  await page.getByTestId('coach-check').click();
+  await expect(page.getByTestId('coach-feedback')).toContainText('还没有开始受理');
+  await page.goto(`#/items/${SOCIAL_CARD}`);
+  await page.getByTestId('start-intake').click();
+  await page.getByTestId('handling-items').getByRole('radio', { name: '首次申领' }).check();
+  await page.getByTestId('question').filter({ hasText: '委托他人' }).getByRole('radio', { name: '本人办理' }).check();
+  await page.getByTestId('question').filter({ hasText: '未满十六周岁' }).getByRole('radio', { name: '否' }).check();
+  await page.getByTestId('coach-check').click();
+  await expect(page.getByTestId('coach-feedback')).toContainText('到目前为止没有发现错误');
+  await page.getByTestId('next-step').click();
+  await page.getByTestId('check-line').filter({ hasText: '申领人居民身份证' }).getByRole('radio', { name: /缺失/ }).check();
+  await expect(page.getByTestId('save-state')).toContainText('已保存');
+  await page.getByTestId('coach-check').click();
+  const fb = page.getByTestId('coach-feedback');
+  await expect(fb.locator('[data-testid="mistake"][data-kind="material"]')).toContainText('受理标准：在有效期内');
+  await shot(page, 'training-coached');
+  // Abandoned: no score, the dock goes, the draft stays a training draft.
+  await confirmNextDialog(page);
+  await page.getByTestId('abandon-drill').click();
+  await expect(page.getByTestId('drill-dock')).toHaveCount(0);
+  await expect(page.getByTestId('training-watermark')).toBeVisible();
+});

@@ -25,6 +25,9 @@ import { DeferralsPage, OverdueBadge } from '../deferral/DeferralsPage';
 import { TrainingPage } from '../training/TrainingPage';
 import { TrainingChrome } from '../training/TrainingChrome';
 import { isTrainingMode } from '../store/db';
+
+/** In training mode an intake is a drill: whoever may drill (trainers too) may take in practice cases. */
+const INTAKE: Permission = isTrainingMode() ? 'trainingDrill' : 'intake';
 import { RequireRole, useCan } from '../session/RequireRole';
 import { RoleBadge } from '../session/RoleBadge';
 import { UsersPage } from '../users/UsersPage';
@@ -115,7 +118,7 @@ export function App() {
         <NavLink route={{ name: 'browse', tab: 'bundles' }} current={(route.name === 'browse' && route.tab === 'bundles') || route.name === 'bundle'}>
           {t('nav.bundles')}
         </NavLink>
-        <NavLink route={{ name: 'cases' }} current={route.name === 'cases' || route.name === 'case'} permission="intake">
+        <NavLink route={{ name: 'cases' }} current={route.name === 'cases' || route.name === 'case'} permission={INTAKE}>
           {t('cases.nav')}
         </NavLink>
         <NavLink route={{ name: 'deferrals' }} current={route.name === 'deferrals'} permission="intake">
@@ -177,11 +180,11 @@ function Page({ route }: { route: Route }) {
     case 'catalogAdmin':
       return <RequireRole permission="catalogAdmin"><CatalogAdminPage /></RequireRole>;
     case 'intake':
-      return <RequireRole permission="intake"><IntakePage id={route.id} /></RequireRole>;
+      return <RequireRole permission={INTAKE}><IntakePage id={route.id} /></RequireRole>;
     case 'case':
-      return <RequireRole permission="intake"><CasePage id={route.id} /></RequireRole>;
+      return <RequireRole permission={INTAKE}><CasePage id={route.id} /></RequireRole>;
     case 'cases':
-      return <RequireRole permission="intake"><CasesPage /></RequireRole>;
+      return <RequireRole permission={INTAKE}><CasesPage /></RequireRole>;
     case 'sync':
       return <RequireRole permission="intake"><SyncPage /></RequireRole>;
     case 'handouts':

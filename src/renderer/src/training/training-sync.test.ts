@@ -20,6 +20,9 @@ import { saveServerConfig } from '../sync/sync-store';
 import { caseRecordFrom } from '../cases/cases-store';
 import { ensureDefaultPack, scoreDecidedTrainingCase, startDrill, linkDraftToRun, loadScenario } from './drill-store';
 import { sendTrainingResults } from './result-sender';
+import { prepareTrainingWorkspace } from './mode';
+import { getLiveDb } from '../store/db';
+import { SYNC_SERVER_KEY } from '../sync/sync-store';
 
 const SERVER = 'http://127.0.0.1:8787';
 const TOKEN = 'ws_test_token_0123456789';
@@ -187,5 +190,37 @@ describe('drill scoring at the decision and the result sender', () => {
     expect(again.sent).toBe(0);
     expect(server.requests).toHaveLength(1);
     expect((await getTrainingDb().drillResults.where('state').equals('sent').count())).toBe(2);
+  });
+});
+
+describe('entering training mode', () => {
+  it('copies catalogs, the clerk and the set-up with workstation code PX into the training database — never the server, never a case', async () => {
+    const live = getLiveDb();
+    const t = getTrainingDb();
+    await live.open();
+    await t.open();
+    await t.settings.clear();
+    const catalog = defaultCatalog();
+    await live.catalogVersions.put({ version: catalog.version, effectiveDate: catalog.effectiveDate, importedAt: new Date(clock).toISOString(), source: { kind: 'bundled' }, contentHash: 'x', itemCount: catalog.items.length, catalog });
+    await live.settings.bulkPut([
+      { key: 'activeCatalogVersion', value: catalog.version },
+      { key: 'workstation', value: { workstationId: 'w1', centreCode: '330106', centreName: '示例', workstationCode: '7K' } },
+      { key: 'clerkSession', value: { clerkId: 'C0042', name: '王晓梅', windowNo: '7', role: 'clerk', signedInAt: new Date(clock).toISOString() } },
+      { key: SYNC_SERVER_KEY, value: { serverUrl: SERVER, token: TOKEN, savedAt: new Date(clock).toISOString() } },
+    ]);
+    const gen = syntheticCases(3, { seed: 3, days: 1, now: clock });
+    const liveCase = gen.next().record;
+    await live.cases.put(liveCase);
+    await prepareTrainingWorkspace();
+    expect((await t.settings.get('workstation'))?.value).toMatchObject({ centreCode: '330106', workstationCode: 'PX' });
+    expect((await t.settings.get('clerkSession'))?.value).toMatchObject({ clerkId: 'C0042' });
+    expect((await t.settings.get('activeCatalogVersion'))?.value).toBe(catalog.version);
+    expect(await t.catalogVersions.get(catalog.version)).toBeTruthy();
+    expect(await t.settings.get(SYNC_SERVER_KEY)).toBeUndefined();
+    expect(await t.cases.get(liveCase.id)).toBeUndefined();
+    expect(await t.scenarioPacks.get('default-onboarding')).toBeTruthy();
+    // the live side is as it was
+    expect((await live.settings.get('workstation'))?.value).toMatchObject({ workstationCode: '7K' });
+    expect(await live.cases.get(liveCase.id)).toBeTruthy();
   });
 });
