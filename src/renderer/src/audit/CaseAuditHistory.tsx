@@ -70,7 +70,13 @@ export function CaseAuditHistory({ caseId }: { caseId: string }) {
           </thead>
           <tbody>
             {h.entries.map((e) => (
-              <tr key={`${e.seq}-${e.hash}`} data-testid="audit-entry" data-action={e.action} data-seq={e.seq}>
+              <tr
+                key={`${e.seq}-${e.hash}`}
+                data-testid="audit-entry"
+                data-action={e.action}
+                data-seq={e.seq}
+                className={result && !result.ok && e.seq >= result.firstBadSeq ? 'audit-broken' : undefined}
+              >
                 <td>{e.seq}</td>
                 <td className="nowrap">{time(e.deviceTime)}</td>
                 <td className="nowrap">{e.serverTime ? time(new Date(e.serverTime).toISOString()) + 'Z' : <span className="muted small">{t('audit.notSynced')}</span>}</td>

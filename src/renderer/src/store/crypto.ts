@@ -13,6 +13,7 @@
  * Where there is no host at all (unit tests in Node), keys are made for the process only.
  */
 import type { HostDataKeys } from '@core/host/contract';
+import { getHost } from '../platform/host';
 
 export interface DataKeys {
   encryption: CryptoKey;
@@ -38,7 +39,6 @@ async function processOnlyKeys(): Promise<HostDataKeys> {
 
 async function defaultSource(): Promise<HostDataKeys> {
   if (typeof window === 'undefined') return processOnlyKeys();
-  const { getHost } = await import('../platform/host');
   return getHost().dataKeys();
 }
 
