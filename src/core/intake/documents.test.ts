@@ -216,3 +216,23 @@ describe('refusalNoticeContent (不予受理通知书)', () => {
     expect(doc.rights.reconsideration.body).toBe('有管辖权的行政复议机关');
   });
 });
+
+describe('acceptanceNoticeContent: a company being founded (拟设立企业)', () => {
+  it('shows the reserved name’s number in place of the USCC it does not have yet', () => {
+    const catalog = makeIntakeCatalog();
+    const answers = { 'shared/premises-ownership': 'owned' };
+    const founding = { kind: 'organisation' as const, founding: true as const, name: '杭州示例科技有限公司', nameReservation: '（杭）名称自主申报〔2026〕第123号', legalRepresentative: '张伟', legalRepresentativeIdNumber: IDS.zhangWei, phone: '13805710123' };
+    const draft = makeDraft({ answers, applicant: founding, agent: null });
+    const checklist = deriveChecklist(catalog, foodSubject(), answers, { hasAgent: false });
+    const states = Object.fromEntries(checklist.materials.map((l) => [l.key, { status: 'receivedOriginal' } as MaterialState]));
+    const r = makeAcceptance({ at: '2026-11-30T09:15:00+08:00', by: 'C0107', caseNumber: caseNumber(9), checklist, materialStates: states, applicantCheck: { valid: true, problems: [] } });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(acceptanceNoticeContent(draft, catalog, r.decision).applicant).toMatchObject({
+      kind: 'organisation',
+      name: '杭州示例科技有限公司',
+      idTypeName: '拟设立企业（名称自主申报文号）',
+      idNumber: '（杭）名称自主申报〔2026〕第123号',
+      legalRepresentative: '张伟',
+    });
+  });
+});

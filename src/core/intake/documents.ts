@@ -169,11 +169,12 @@ function applicantContent(c: IntakeCase): ApplicantContent {
     if (a.address) out.address = a.address;
     return out;
   }
-  const uscc = a.uscc ?? '';
+  // 拟设立企业: no USCC yet; the reserved name's number stands in its place
+  const uscc = a.founding ? (a.nameReservation ?? '') : (a.uscc ?? '');
   const out: ApplicantContent = {
     kind: 'organisation',
     name: a.name ?? '',
-    idTypeName: '统一社会信用代码',
+    idTypeName: a.founding ? '拟设立企业（名称自主申报文号）' : '统一社会信用代码',
     idNumber: uscc,
     idNumberMasked: uscc, // a USCC is public (printed on the licence): not masked
     phone: a.phone ?? '',
