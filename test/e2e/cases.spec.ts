@@ -77,7 +77,8 @@ test('search by name prefix and by case number', async ({ page }) => {
   await search.fill(prefix);
   await expect(page.getByTestId('cases-searched-by')).toHaveText('按申请人姓名查找');
   await expect.poll(() => rowIds(page)).toEqual(byName.slice(0, 50).map((s) => s.id));
-  for (const name of await page.locator('[data-testid="case-row"] td:nth-child(2)').allInnerTexts()) expect(name.startsWith(prefix)).toBe(true);
+  // signIn's account is a supervisor: the list masks names for that role (@core/quality/masking; a clerk's list shows them, privacy.spec)
+  for (const name of await page.locator('[data-testid="case-row"] td:nth-child(2)').allInnerTexts()) expect(name.startsWith(`${[...prefix][0]}*`)).toBe(true);
 
   const decided = samples.find((s) => s.caseNumber)!;
   // typed without dashes, in lower case
