@@ -8,6 +8,7 @@ import { parseCatalogText } from '../core/catalog/import';
 import type { Catalog } from '../core/catalog/schema';
 import { formatHolidayDataErrors, parseHolidayDataText } from '../core/calendar/holidayData';
 import { WORKSTATION_CODE_PATTERN } from '../core/intake/caseNumber';
+import { isReservedWorkstationCode } from '../core/training/isolation';
 import { type ActorKind, hashToken, newToken } from './auth';
 import type { Db } from './db';
 import { ApiProblem } from './problem';
@@ -45,6 +46,7 @@ export async function createWorkstation(db: Db, centreCode: string, code: string
   const c = code.trim().toUpperCase();
   if (!WORKSTATION_CODE_PATTERN.test(c))
     throw new AdminError('a workstation code is 2 symbols of 0-9 A C D E F G H J K L M N P Q R T W X Y (as in its case numbers), e.g. 7K');
+  if (isReservedWorkstationCode(c)) throw new AdminError('PX is reserved for training case numbers; choose another workstation code');
   const [centre] = await db.query('SELECT code FROM centres WHERE code = $1', [centreCode]);
   if (!centre) throw new AdminError(`no centre ${centreCode}; create it first (create-centre)`);
   const id = workstationId(centreCode, c);

@@ -34,6 +34,8 @@ test('a trainee drills in training mode: watermark, score with catalog-cited fee
   await expect(page.getByTestId('intake')).toBeVisible();
   const liveDraftUrl = page.url();
   await page.goto('#/cases');
+  await expect(page.locator('main')).toContainText(live.caseNumber);
+  await expect(page.locator('main')).toContainText('草稿1');
   const liveListBefore = await page.locator('main').innerText();
 
   // Enter training mode: an explicit act with a confirmation.
@@ -177,6 +179,7 @@ test('a trainee drills in training mode: watermark, score with catalog-cited fee
   await expect(page.getByTestId('training-watermark')).toHaveCount(0);
   await page.goto('#/cases');
   await expect(page.locator('main')).toContainText(live.caseNumber);
+  await expect(page.locator('main')).toContainText('草稿1');
   await expect(page.locator('main')).not.toContainText(pxNumber);
   expect(await page.locator('main').innerText()).toBe(liveListBefore);
   await page.goto(`#/cases/${encodeURIComponent(caseId)}`);
@@ -298,6 +301,7 @@ test('coached mode: the trainee checks the steps so far and sees the mistake exp
   await page.getByTestId('handling-items').getByRole('radio', { name: '首次申领' }).check();
   await page.getByTestId('question').filter({ hasText: '委托他人' }).getByRole('radio', { name: '本人办理' }).check();
   await page.getByTestId('question').filter({ hasText: '未满十六周岁' }).getByRole('radio', { name: '否' }).check();
+  await expect(page.getByTestId('save-state')).toContainText('已保存'); // the check reads the saved draft
   await page.getByTestId('coach-check').click();
   await expect(page.getByTestId('coach-feedback')).toContainText('到目前为止没有发现错误');
   await page.getByTestId('next-step').click();

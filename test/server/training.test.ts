@@ -8,6 +8,7 @@ import { TrainingResultsPushResponse, TrainingResultsResponse, type TrainingResu
 import { attemptFromExpected, scoreDrill } from '../../src/core/training/scoring';
 import { makeTrainingCaseNumber } from '../../src/core/training/isolation';
 import { defaultCatalog, scenario } from '../../src/core/training/fixtures';
+import { createWorkstation } from '../../src/server/adminCommands';
 import { BACKENDS, call, type Env, makeCase, pushed, startEnv, uuid } from './helpers';
 
 function result(o: { id?: string; traineeId?: string; total?: 'model' | 'mistake'; finishedAt?: string; caseNumber?: string | null } = {}): TrainingResult {
@@ -105,6 +106,11 @@ for (const { name, backend, skip } of BACKENDS) {
       expect((await call(env.app, 'POST', '/api/v1/training/results', { token: env.dept.SCJG, body: { results: [result()] } })).status).toBe(403);
       expect((await call(env.app, 'POST', '/api/v1/training/results', { body: { results: [result()] } })).status).toBe(401);
       expect((await call(env.app, 'GET', '/api/v1/training/results?centre=330106', { token: env.dept.SCJG })).status).toBe(403);
+    });
+
+    it('the reserved training workstation code PX cannot be given to a live workstation', async () => {
+      await expect(createWorkstation(env.db, '330106', 'PX')).rejects.toThrow(/reserved for training/);
+      await expect(createWorkstation(env.db, '330106', 'px')).rejects.toThrow(/reserved for training/);
     });
 
     it('never touches the department queues; and the live push still refuses a training case', async () => {

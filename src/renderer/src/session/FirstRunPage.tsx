@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { WORKSTATION_CODE_PATTERN } from '@core/intake/caseNumber';
+import { isReservedWorkstationCode } from '@core/training/isolation';
 import { PASSWORD_MAX, PASSWORD_MIN, USER_ID_PATTERN } from '@core/quality/accounts';
 import type { WorkstationConfig } from './session-store';
 import { AccountError, setUpWorkstation } from './users-store';
@@ -32,7 +33,8 @@ function setupSchema(t: TFunction) {
         .string()
         .trim()
         .transform((s) => s.toUpperCase())
-        .pipe(z.string().regex(WORKSTATION_CODE_PATTERN, t('signIn.workstationCodeFormat'))),
+        .pipe(z.string().regex(WORKSTATION_CODE_PATTERN, t('signIn.workstationCodeFormat')))
+        .refine((c) => !isReservedWorkstationCode(c), t('training.reservedCode')), // PX marks training case numbers
       userId: userIdField(t),
       name: req(30),
       password: passwordField(t),

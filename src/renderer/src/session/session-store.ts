@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { WORKSTATION_CODE_PATTERN } from '@core/intake/caseNumber';
+import { isReservedWorkstationCode } from '@core/training/isolation';
 import type { Clerk } from '@core/intake/case';
 import { Role } from '@core/quality/roles';
 import { getDb } from '../store/db';
@@ -13,7 +14,8 @@ export const WorkstationConfig = z.object({
   workstationId: z.string().min(1), // random, generated once
   centreCode: z.string().regex(/^\d{6}$/),
   centreName: z.string().trim().min(1).max(60),
-  workstationCode: z.string().regex(WORKSTATION_CODE_PATTERN),
+  // PX is reserved: it marks training case numbers (issue 6).
+  workstationCode: z.string().regex(WORKSTATION_CODE_PATTERN).refine((c) => !isReservedWorkstationCode(c), 'PX is reserved for training'),
 });
 export type WorkstationConfig = z.infer<typeof WorkstationConfig>;
 

@@ -3,6 +3,7 @@ export const trainingMessages = {
   'zh-CN': { training: {
       "nav": "培训",
       "title": "培训演练",
+      "reservedCode": "PX 为培训专用代码（培训办件编号），请使用其他工作站代码",
       "subtitle": "模拟真实窗口：找事项、核材料、录信息、作决定，逐项评分并引用目录标准讲评",
       "mode": {
         "barTitle": "培训模式",
@@ -280,6 +281,7 @@ export const trainingMessages = {
   'en-US': { training: {
       "nav": "Training",
       "title": "Training drills",
+      "reservedCode": "PX is reserved for training case numbers; choose another workstation code",
       "subtitle": "A simulated window: find the item, check materials, enter the applicant, decide — scored, with the catalog’s standards cited",
       "mode": {
         "barTitle": "TRAINING MODE",

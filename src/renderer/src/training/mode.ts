@@ -35,8 +35,8 @@ export async function prepareTrainingWorkspace(): Promise<void> {
   await training.transaction('rw', training.catalogVersions, training.settings, async () => {
     await training.catalogVersions.bulkPut(catalogs);
     for (const s of settings) if (s) await training.settings.put(s);
-    if (workstation && typeof workstation.value === 'object' && workstation.value !== null)
-      await training.settings.put({ key: WORKSTATION_KEY, value: { ...(workstation.value as Record<string, unknown>), workstationCode: TRAINING_WORKSTATION_CODE } });
+    // The set-up as it is: a training decision always takes the reserved code PX (intake-store decide()).
+    if (workstation) await training.settings.put(workstation);
   });
   // Local accounts (issue 7), so signing in again inside training mode works as at the live window.
   const liveUsers = live.tables.find((t) => t.name === 'users');

@@ -21,6 +21,9 @@ import { caseRecordFrom } from '../cases/cases-store';
 import { ensureDefaultPack, scoreDecidedTrainingCase, startDrill, linkDraftToRun, loadScenario } from './drill-store';
 import { sendTrainingResults } from './result-sender';
 import { prepareTrainingWorkspace } from './mode';
+import { makeRefusal } from '@core/intake/decision';
+import { AT, makeDraft, personApplicant } from '@core/intake/fixtures';
+import { decide } from '../intake/intake-store';
 import { getLiveDb } from '../store/db';
 import { SYNC_SERVER_KEY } from '../sync/sync-store';
 
@@ -194,7 +197,7 @@ describe('drill scoring at the decision and the result sender', () => {
 });
 
 describe('entering training mode', () => {
-  it('copies catalogs, the clerk and the set-up with workstation code PX into the training database — never the server, never a case', async () => {
+  it('copies catalogs, the clerk and the set-up into the training database — never the server, never a case', async () => {
     const live = getLiveDb();
     const t = getTrainingDb();
     await live.open();
@@ -212,7 +215,7 @@ describe('entering training mode', () => {
     const liveCase = gen.next().record;
     await live.cases.put(liveCase);
     await prepareTrainingWorkspace();
-    expect((await t.settings.get('workstation'))?.value).toMatchObject({ centreCode: '330106', workstationCode: 'PX' });
+    expect((await t.settings.get('workstation'))?.value).toMatchObject({ centreCode: '330106', workstationCode: '7K' }); // decide() gives PX numbers
     expect((await t.settings.get('clerkSession'))?.value).toMatchObject({ clerkId: 'C0042' });
     expect((await t.settings.get('activeCatalogVersion'))?.value).toBe(catalog.version);
     expect(await t.catalogVersions.get(catalog.version)).toBeTruthy();
@@ -222,5 +225,17 @@ describe('entering training mode', () => {
     // the live side is as it was
     expect((await live.settings.get('workstation'))?.value).toMatchObject({ workstationCode: '7K' });
     expect(await live.cases.get(liveCase.id)).toBeTruthy();
+  });
+});
+
+describe('decide() on a training case', () => {
+  it('issues a PX case number whatever the set-up says, and never queues it', async () => {
+    const c = markTraining(makeDraft({ id: '61111111-2222-4333-8444-555555555555', applicant: personApplicant(), agent: null }));
+    const r = await decide(c, '食品经营许可', '7K', AT, (caseNumber) => makeRefusal({ at: AT, by: 'C0042', caseNumber, reason: { code: 'other', text: '演练' } }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.case.caseNumber).toMatch(/^\d{6}-\d{6}-PX\d{4}-[0-9A-Z]$/);
+    expect(r.case.training).toBe(true);
+    expect(await getLiveDb().outbox.get(c.id)).toBeUndefined();
   });
 });
