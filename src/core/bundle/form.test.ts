@@ -143,3 +143,14 @@ describe('answerPathOf: a 补正 fix of an applicant-backed item field goes to t
     expect(answerPathOf(m, 'applicant.phone', 'organisation')).toBe('applicant.phone');
   });
 });
+
+describe('the default catalog’s bundles', () => {
+  const catalog = defaultCatalog as unknown as Catalog;
+  it.each(catalog.bundles.map((b) => [b.id, b] as const))('%s: one form without conflicts; every item field asked exactly once', (_id, bundle) => {
+    const items = bundle.items.map((r) => catalog.items.find((i) => i.basicCode === r.basicCode)!);
+    const m = mergeFormFields(items);
+    expect(m.conflicts).toEqual([]);
+    const asked = [...m.shared.flatMap((s) => s.sources.map((x) => `${x.basicCode}/${x.field.id}`)), ...m.items.flatMap((g) => g.fields.map((f) => `${g.basicCode}/${f.id}`))].sort();
+    expect(asked).toEqual(items.flatMap((i) => i.fields.map((f) => `${i.basicCode}/${f.id}`)).sort());
+  });
+});

@@ -161,7 +161,7 @@ function OverdueForSupervisors({ data, today }: { data: { c: IntakeCase | null; 
   const byId = new Map(data.map((d) => [d.record.caseId, d]));
   const overdue = overdueDeferrals(data.map((d) => d.record), today).sort((a, b) => a.daysLeft - b.daysLeft);
   return (
-    <section className="card" data-testid="overdue-supervisor">
+    <section className="card overdue-panel" data-testid="overdue-supervisor">
       <h2>{t('lifecycle.overdue.title')}</h2>
       {overdue.length === 0 ? (
         <p className="muted small">{t('lifecycle.overdue.none')}</p>
@@ -186,7 +186,7 @@ function OverdueForSupervisors({ data, today }: { data: { c: IntakeCase | null; 
                   <td>
                     <a href={hrefFor({ name: 'case', id: s.caseId })}>{s.caseNumber}</a>
                   </td>
-                  <td data-testid="overdue-clerk">{clerk ? `${clerk.name}（${clerk.clerkId}）· ${clerk.windowNo}` : d.record.acceptedBy}</td>
+                  <td data-testid="overdue-clerk">{clerk ? `${clerk.name}（${clerk.clerkId}）· ${t('lifecycle.overdue.window', { n: clerk.windowNo })}` : d.record.acceptedBy}</td>
                   <td>{d.c?.applicant?.name ?? '—'}</td>
                   <td>{s.deadline}</td>
                   <td>{t('lifecycle.overdue.daysValue', { n: -s.daysLeft })}</td>

@@ -684,7 +684,7 @@ export const enUS: Messages = {
     },
     page: {
       title: 'Deferrals',
-      intro: 'Cases accepted with deferral and their outstanding materials. Overdue ones are highlighted. Forwarding supplements to the department is not done yet (recorded on this workstation only).',
+      intro: 'Cases accepted with deferral and their outstanding materials. Overdue ones are highlighted. A supplement recorded here is sent to the departments as a new version of the case.',
       all: 'All open',
       overdueOnly: 'Overdue only',
       none: 'No open deferral.',
