@@ -972,6 +972,8 @@ export function metricsToCsv(rows: readonly MetricRow[] | Dashboard, locale: Loc
 
 export interface MetricsTable {
   header: string[];
+  /** What each column holds: 'text' for the key (and name), else how its numbers are formatted. */
+  kinds: ('text' | 'count' | 'rate' | 'minutes' | 'score')[];
   /** One row per group, the total last; numbers as numbers (rates in percent, times in minutes, one decimal), null for no denominator. */
   rows: (string | number | null)[][];
 }
@@ -982,8 +984,15 @@ export function metricsTable(rows: readonly MetricRow[] | Dashboard, locale: Loc
   const list: readonly MetricRow[] = dashboard ? [...dashboard.rows, dashboard.total] : (rows as readonly MetricRow[]);
   const groupBy = options.groupBy ?? dashboard?.groupBy;
   const header = [groupBy ? GROUP_HEADERS[groupBy][locale] : locale === 'zh-CN' ? '分组' : 'Group'];
-  if (options.labelOf) header.push(locale === 'zh-CN' ? '名称' : 'Name');
-  for (const [label] of COLUMNS) header.push(label[locale]);
+  const kinds: MetricsTable['kinds'] = ['text'];
+  if (options.labelOf) {
+    header.push(locale === 'zh-CN' ? '名称' : 'Name');
+    kinds.push('text');
+  }
+  for (const [label, , kind] of COLUMNS) {
+    header.push(label[locale]);
+    kinds.push(kind);
+  }
   const out: (string | number | null)[][] = [];
   for (const r of list) {
     const isTotal = dashboard !== null && r === dashboard.total;
@@ -995,5 +1004,5 @@ export function metricsTable(rows: readonly MetricRow[] | Dashboard, locale: Loc
     }
     out.push(cells);
   }
-  return { header, rows: out };
+  return { header, kinds, rows: out };
 }

@@ -57,5 +57,7 @@ describe('metricsTable', () => {
     expect(t.rows[0]![col('不予受理率(%)')]).toBe(50);
     expect(t.rows[0]![col('窗口办理时长中位数(分钟)')]).toBe(15);
     expect(t.rows[0]![col('培训平均分')]).toBeNull();
+    expect(t.kinds.slice(0, 3)).toEqual(['text', 'text', 'count']);
+    expect(t.kinds[col('一次办成率(%)')]).toBe('rate');
   });
 });

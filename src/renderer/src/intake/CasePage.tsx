@@ -18,6 +18,7 @@ import { CorrectionPanel } from '../correction/CorrectionPanel';
 import { DeferralDocumentsView } from '../documents/DeferralDocuments';
 import { RateButton } from '../handouts/RateButton';
 import { SupervisorHistory } from '../audit/CaseAuditHistory';
+import { CaseReviewFeedback } from '../review/FeedbackPage';
 
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -69,6 +70,7 @@ export function CasePage({ id }: { id: string }) {
           <a className="btn" href="#/">{t('casePage.nextApplicant')}</a>
         </div>
       </div>
+      <CaseReviewFeedback caseId={id} />
       {catalogRecord && record.status === 'accepted' && <CorrectionPanel record={record} catalog={catalogRecord.catalog} />}
       {catalogRecord ? (
         <>
