@@ -80,6 +80,8 @@ test('a supervisor reads a case’s history in order, verifies it, and sees the 
   await expect(page.getByTestId('audit-page')).toBeVisible();
   await page.getByTestId('audit-verify-all').click();
   await expect(page.getByTestId('audit-verify-all-result')).toHaveAttribute('data-ok', 'true');
+  await expect(page.getByTestId('audit-recent')).toContainText(caseNumber);
+  await page.screenshot({ path: '/tmp/ow7b/audit-page.png', fullPage: true });
   await page.getByTestId('audit-find').fill(caseNumber);
   await page.getByTestId('audit-find').press('Enter');
   await expect(page).toHaveURL(new RegExp(`#/audit/${caseId}$`));

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { AUDIT_ACTION_LABELS, type ChainVerification } from '@core/quality/audit';
 import { normalizeCaseNumberInput } from '@core/intake/caseNumber';
+import { ROLE_LABELS } from '@core/quality/roles';
 import { hrefFor, navigate } from '../app/router';
 import { useLocale } from '../i18n/useLocale';
 import { getDb } from '../store/db';
@@ -109,7 +110,7 @@ export function AuditPage({ caseId }: { caseId?: string | undefined }) {
                     </td>
                     <td>{AUDIT_ACTION_LABELS[r.action][locale]}</td>
                     <td>
-                      {r.actor.clerkId} <span className="muted small">{r.actor.role}</span>
+                      {r.actor.clerkId} <span className="muted small">{ROLE_LABELS[r.actor.role]?.[locale] ?? r.actor.role}</span>
                     </td>
                   </tr>
                 ))}
