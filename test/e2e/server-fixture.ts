@@ -69,13 +69,14 @@ export class QueueService {
 
   /** `publish-catalog` with the admin CLI (the server must be stopped: PGlite allows one process). */
   publishCatalog(file: string): void {
-    const r = spawnSync(TSX, ['src/server/admin.ts', 'publish-catalog', file], { env: this.env(), encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(TSX, ['src/server/admin.ts', 'publish-catalog', file], { env: this.env(), encoding: 'utf8', timeout: 180_000 });
     if (r.status !== 0) throw new Error(`publish-catalog failed: ${r.stdout} ${r.stderr}`);
   }
 
   seed(): Seed {
-    const r = spawnSync(TSX, ['src/server/admin.ts', 'seed-demo', '--json'], { env: this.env(), encoding: 'utf8', timeout: 60_000 });
-    if (r.status !== 0) throw new Error(`seed-demo failed: ${r.stderr}`);
+    // ~25 s on an idle 2-core machine (migrations, catalog, holidays, tokens); far more when loaded
+    const r = spawnSync(TSX, ['src/server/admin.ts', 'seed-demo', '--json'], { env: this.env(), encoding: 'utf8', timeout: 180_000 });
+    if (r.status !== 0) throw new Error(`seed-demo failed (status ${r.status}, signal ${r.signal}): ${r.stderr}`);
     return JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as Seed;
   }
 
@@ -196,7 +197,7 @@ export function useQueueServer(prefix: string): ServerHandle {
   const h = new ServerHandle();
   test.describe.configure({ mode: 'serial' });
   test.beforeAll(async () => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     h.dataRoot = mkdtempSync(join(tmpdir(), prefix));
     h.service = new QueueService(await freePort(), join(h.dataRoot, 'pglite'));
     h.seed = h.service.seed();
