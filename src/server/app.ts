@@ -443,8 +443,8 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
     const { limit } = parseOr400(ClaimBatchRequest, request.body ?? {}, 'claim');
     const r = await claimBatchAs(db, departmentRef(request), request.worker, now(), leaseSeconds, limit);
     acted(request, r.department);
-    if (r.dispatches.length === 0) return reply.code(204).send();
-    return { dispatches: r.dispatches };
+    if (r.count === 0) return reply.code(204).send();
+    return reply.type('application/json; charset=utf-8').send(r.json);
   });
 
   app.post(`${API_PREFIX}/department/decisions`, { config: { auth: 'department', inlineAuth: true } }, async (request) => {

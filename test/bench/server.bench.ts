@@ -496,8 +496,9 @@ async function benchQueue(svc: Service, ops: number, size: number, singleOps: nu
     await db.query('SELECT 1');
     const storeMeter = await cpuMeter(svc);
     const store = await batchWorkers(ops, size, async (w, n) => {
-      const { dispatches } = await claimBatchAs(db, { code: 'SCJG' }, `p${w}`, new Date(), 300, n);
-      if (dispatches.length === 0) return 0;
+      const claimed = await claimBatchAs(db, { code: 'SCJG' }, `p${w}`, new Date(), 300, n);
+      if (claimed.count === 0) return 0;
+      const dispatches = (JSON.parse(claimed.json) as { dispatches: { dispatchId: number }[] }).dispatches;
       const { results } = await decideBatchAs(db, { code: 'SCJG' }, dispatches.map((d) => ({ dispatchId: d.dispatchId, decision: { ...APPROVED, fieldComments: [] } })), `p${w}`, new Date());
       return results.filter((r) => r.outcome === 'decided').length;
     });
