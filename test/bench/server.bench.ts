@@ -18,16 +18,20 @@
  *     cursor step, so it measures fake-indexeddb more than the engine).
  *     Without Chromium (ONEWINDOW_CHROMIUM, else /usr/bin/chromium, else Playwright's) the
  *     Node engine's figure is the one checked, with a note.
- * (b) Claim + decide: 8 concurrent department workers, each looping claim-next → decision
- *     (办结) over HTTP (node:http, keep-alive) until 4,000 dispatches are done; one operation = one dispatch claimed
- *     and decided (two requests). Target ≥ 5,000 operations/s. Beside it, on the same
- *     PostgreSQL database in the same run: pg-boss 10 with the same 8 workers and 4,000 jobs,
- *     each job fetched and completed (two calls), and the service's own claimNext + decide
- *     called in-process (no HTTP: the same layer as pg-boss).
+ * (b) Claim + decide: 8 concurrent department workers, each looping claim-batch (up to 25
+ *     dispatches, each with its own lease) → decisions (办结 for each, one request) over HTTP
+ *     (node:http, keep-alive) until 10,000 dispatches are done; one operation = one dispatch
+ *     claimed and decided. Target ≥ 5,000 operations/s. Beside it, on the same PostgreSQL
+ *     database in the same run: pg-boss 10 with the same 8 workers, the same batch size and
+ *     10,000 jobs, each batch fetched and completed (two calls), and the service's own
+ *     claimBatchAs + decideBatchAs called in-process (no HTTP: the same layer as pg-boss).
+ *     For information: claim-next + decision, one dispatch per request pair (the inbox
+ *     page's way), 2,000 dispatches.
  *
  *   npx tsx test/bench/server.bench.ts        (or: npx tsx test/bench/run.ts server)
  *
- * Env: BENCH_SERVER_CASES (10000), BENCH_SERVER_BASELINE (1000), BENCH_SERVER_OPS (4000),
+ * Env: BENCH_SERVER_CASES (10000), BENCH_SERVER_BASELINE (1000), BENCH_SERVER_OPS (10000),
+ * BENCH_SERVER_BATCH (25), BENCH_SERVER_SINGLE_OPS (2000),
  * BENCH_SERVER_BACKENDS (postgres,pglite), ONEWINDOW_TEST_PG (the PostgreSQL server).
  * The machine's load average is printed: on a shared machine other work skews the figures.
  * So is the CPU each part used (Linux /proc: this process, the service's process, the
