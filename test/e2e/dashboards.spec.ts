@@ -126,3 +126,18 @@ test('the dashboards show the figures of a known data set; filters; CSV and Exce
   await page.getByTestId('dash-to').fill('');
   await expect(page.getByTestId('dash-empty')).toBeVisible();
 });
+
+test("workstation health: this workstation's own figures; without a server, the centre's list says so", async ({ page }) => {
+  await signInAs(page, 'supervisor');
+  await page.goto('./?bench=1#/health');
+  await seedQuality(page, { cases: [A, B].map((c) => ({ c, subjectName: ITEM_NAME })) });
+  await page.getByTestId('health-refresh').click();
+  const own = page.getByTestId('health-own');
+  await expect(own.locator('[data-figure="liveCases"] dd')).toHaveText('2');
+  await expect(own.locator('[data-figure="outbox"] dd')).toHaveText('0');
+  await expect(own.locator('[data-figure="catalogVersion"] dd')).toHaveText('2026.11.1');
+  await expect(own.locator('[data-figure="lastSync"] dd')).toHaveText('从未');
+  await expect(own.getByTestId('health-ok')).toBeVisible();
+  await expect(page.getByTestId('health-no-server')).toBeVisible();
+  await page.screenshot({ path: '/tmp/pw-7a-health.png', fullPage: true });
+});

@@ -66,7 +66,7 @@ function ReviewFeedback({ rec, showCaseLink = false }: { rec: ReviewRecord; show
             <span className="mono">{caseNumber}</span>
           )}
         </h2>
-        <span className="badge" data-testid="feedback-score">
+        <span className="tag tag-item" data-testid="feedback-score">
           {t('review.score', { score: total ?? '—' })}
         </span>
         <span className="muted small">{t('review.reviewedBy', { id: r.reviewerId, at: new Date(r.at).toLocaleString(locale) })}</span>
@@ -75,7 +75,7 @@ function ReviewFeedback({ rec, showCaseLink = false }: { rec: ReviewRecord; show
         {CRITERIA.map((c) => (
           <li key={c} data-criterion={c} data-level={r.scores[c]}>
             <span className="feedback-criterion">{CRITERION_LABELS[c][locale]}</span>
-            <span className={r.scores[c] === 'pass' || r.scores[c] === 'na' ? 'badge' : 'badge badge-warn'}>{SCORE_LEVEL_LABELS[r.scores[c]][locale]}</span>
+            <span className={r.scores[c] === 'pass' || r.scores[c] === 'na' ? 'tag' : 'tag tag-warn'}>{SCORE_LEVEL_LABELS[r.scores[c]][locale]}</span>
             {r.comments[c] && <span className="feedback-comment">{r.comments[c]}</span>}
           </li>
         ))}

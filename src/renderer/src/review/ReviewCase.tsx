@@ -85,7 +85,7 @@ export function ReviewCase({ caseId, data }: { caseId: string; data: QualityData
         <dt>{t('review.item')}</dt>
         <dd>{record.subjectName}</dd>
         <dt>{t('review.decision')}</dt>
-        <dd>{t(`review.decisionKind.${mc.decision}`)}{mc.deferred && <span className="badge badge-warn">{SAMPLING_REASON_LABELS.deferred[locale]}</span>}</dd>
+        <dd>{t(`review.decisionKind.${mc.decision}`)}{mc.deferred && <span className="tag tag-warn">{SAMPLING_REASON_LABELS.deferred[locale]}</span>}</dd>
         <dt>{t('review.createdAt')}</dt>
         <dd className="mono small">{c.createdAt}</dd>
         <dt>{t('review.decidedAt')}</dt>
@@ -162,7 +162,7 @@ export function ReviewCase({ caseId, data }: { caseId: string; data: QualityData
       <p className="review-total">
         {t('review.total')}: <strong data-testid="review-total">{score.total ?? t('review.totalNone')}</strong>
         {score.criticalFailures.length > 0 && (
-          <span className="badge badge-warn" data-testid="review-critical">
+          <span className="tag tag-warn" data-testid="review-critical">
             {t('review.critical', { list: score.criticalFailures.map((x) => CRITERION_LABELS[x][locale]).join('、') })}
           </span>
         )}

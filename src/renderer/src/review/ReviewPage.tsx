@@ -139,7 +139,7 @@ function SampleRow({ s, c, data, score, locale }: { s: SampledCase; c: MetricCas
       <td className="num">{t('review.minutes', { n: minutesOf(s.handlingSeconds) })}</td>
       <td>
         {s.reasons.map((r) => (
-          <span key={r} className={r === 'random' ? 'badge' : 'badge badge-warn'} data-reason={r}>
+          <span key={r} className={r === 'random' ? 'tag' : 'tag tag-warn'} data-reason={r}>
             {SAMPLING_REASON_LABELS[r][locale]}
           </span>
         ))}

@@ -157,7 +157,7 @@ function UserRow(props: {
       </td>
       <td>{ROLE_LABELS[u.role][locale]}</td>
       <td data-testid="user-status">
-        {u.disabled ? <span className="badge">{t('users.disabledState')}</span> : props.locked ? <span className="badge badge-warn">{t('users.lockedState')}</span> : t('users.enabled')}
+        {u.disabled ? <span className="tag">{t('users.disabledState')}</span> : props.locked ? <span className="tag tag-warn">{t('users.lockedState')}</span> : t('users.enabled')}
       </td>
       <td className="small">{new Date(u.createdAt).toLocaleString(locale)}</td>
       <td>
