@@ -256,6 +256,8 @@ test('容缺: the supplement recorded at the window reaches the department as a 
   await page.goto(`#/cases/${caseId}`);
   const revisionRow = page.locator('[data-testid="revision-row"][data-revision="2"]');
   await expect(revisionRow).toHaveAttribute('data-state', 'sent', { timeout: 20_000 });
+  await expect(revisionRow.getByTestId('revision-reason-supplement')).toHaveText('容缺材料补齐');
+  await expect(revisionRow.locator(`li[data-path="${deferredKey}"]`)).toContainText('原件');
 
   const r = await server.departmentApi(`/department/cases/${caseId}/revisions`, undefined, department);
   expect(r.status).toBe(200);

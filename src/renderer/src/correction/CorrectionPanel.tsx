@@ -346,6 +346,7 @@ function RevisionList({ original, revisions, catalog }: { original: IntakeCase; 
           return (
             <li key={r.revision} data-testid="revision-row" data-state={r.state} data-revision={r.revision}>
               <strong>{t('correction.version', { n: r.revision })}</strong> <span className={`tag revision-state-${r.state}`}>{t(`correction.states.${r.state}`)}</span>
+              {r.record.reason.kind === 'supplement' && <span className="tag" data-testid="revision-reason-supplement">{t('lifecycle.supplement.reason')}</span>}
               {r.error && <span className="small error"> {r.error}</span>}
               <ul className="small">
                 {diff.changes.map((c) => (

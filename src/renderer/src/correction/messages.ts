@@ -21,6 +21,7 @@ export const lifecycleMessages = {
       supplement: {
         forwarded: '已作为第 {{revision}} 版转交部门',
         pending: '待转交部门',
+        reason: '容缺材料补齐',
         sendFailed: '转交失败：{{reason}}',
       },
       followUp: {
@@ -74,6 +75,7 @@ export const lifecycleMessages = {
       supplement: {
         forwarded: 'Forwarded to the departments as version {{revision}}',
         pending: 'Waiting to be forwarded',
+        reason: 'Deferred material supplied',
         sendFailed: 'Forwarding failed: {{reason}}',
       },
       followUp: {
