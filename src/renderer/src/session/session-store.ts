@@ -42,7 +42,10 @@ export function useWorkstation(): WorkstationState | undefined {
     const [w, c, users] = await Promise.all([db.settings.get(WORKSTATION_KEY), db.settings.get(CLERK_SESSION_KEY), db.users.count()]);
     const config = WorkstationConfig.safeParse(w?.value);
     const clerk = ClerkSession.safeParse(c?.value);
-    return { config: config.success ? config.data : null, clerk: clerk.success ? clerk.data : null, hasUsers: users > 0 };
+    // an account disabled by a supervisor ends its session at once
+    const account = clerk.success ? await db.users.get(clerk.data.clerkId) : undefined;
+    const active = clerk.success && !account?.disabled;
+    return { config: config.success ? config.data : null, clerk: active ? clerk.data : null, hasUsers: users > 0 };
   }, []);
 }
 
