@@ -1,6 +1,6 @@
 /** 容缺受理 on the workstation (issue 5 §2): acceptance with a deferred material, refusals, supervisor approval, overdue tracking. */
 import { expect, test, type Page } from '@playwright/test';
-import { accounts, addAccount, signIn, signInWith, signOut } from './fixtures';
+import { PASSWORD, addAccount, signIn, signInWith, signOut } from './fixtures';
 
 const DIBAO = '330006004000'; // 最低生活保障审核确认: 20 working days, 家庭成员收入证明 deferrable
 const DEFERRABLE = '家庭成员收入证明';
@@ -159,9 +159,11 @@ test('an unsupplied material past its deadline shows up as overdue on #/deferral
 });
 
 test('a clerk does not see the supervisors’ overdue panel', async ({ page }) => {
-  await addAccount(page, { ...accounts.clerk, role: 'clerk' });
+  const other = { clerkId: 'C0051', name: '周文', windowNo: '8', password: PASSWORD };
+  await addAccount(page, { ...other, role: 'clerk' });
   await signOut(page);
-  await signInWith(page, accounts.clerk);
+  await signInWith(page, other);
+  await expect(page.getByTestId('clerk-badge')).toContainText('周文');
   await page.goto('#/deferrals');
   await expect(page.getByTestId('deferrals-page')).toBeVisible();
   await expect(page.getByTestId('overdue-supervisor')).toHaveCount(0);
