@@ -104,3 +104,12 @@ test('sign out and in again: the workstation is remembered, the form is empty', 
   await expect(page.getByTestId('signin-workstation')).toContainText(`${clerk.centreName}（${clerk.centreCode}）· 工作站 ${clerk.workstationCode}`);
   await expect(page.getByLabel('工号')).toHaveValue('');
 });
+
+test('a trainer lands in the training area and sees no live cases', async ({ page }) => {
+  await signInAs(page, 'trainer');
+  await expect(page.getByTestId('role-badge')).toHaveText('培训师');
+  await expect(page).toHaveURL(/#\/training$/);
+  for (const nav of ['办件', '出件', '质检反馈', '质量抽查', '设置']) await expect(page.getByRole('link', { name: nav, exact: true })).toHaveCount(0);
+  await page.goto('#/cases');
+  await expect(page.getByTestId('forbidden')).toBeVisible();
+});
