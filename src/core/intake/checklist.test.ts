@@ -366,7 +366,8 @@ describe('deriveChecklist: robustness and speed', () => {
     expect(deriveChecklist(p, foodSubject(), {}, noAgent)).toEqual(deriveChecklist(catalog, foodSubject(), {}, noAgent));
   });
 
-  it('derives a 10-item bundle of 8 materials each in well under 1 ms', () => {
+  // How fast: the `checklist` benchmark (npm run bench) — a test never times.
+  it('derives a 10-item bundle of 8 materials each, shared materials once', () => {
     const catalog = makeBenchCatalog(10, 8);
     const prepared = prepareCatalog(catalog);
     const subject = { kind: 'bundle' as const, bundleId: 'bench', basicCodes: catalog.items.map((i) => i.basicCode) };
@@ -376,11 +377,6 @@ describe('deriveChecklist: robustness and speed', () => {
     expect(cl.items).toHaveLength(10);
     // shared-0, shared-3, shared-6 collected once each: 3 + 10 × 5 + 2 agent lines
     expect(cl.materials).toHaveLength(3 + 50 + 2);
-    for (let i = 0; i < 200; i += 1) deriveChecklist(prepared, subject, answers, { hasAgent: true }); // warm up
-    const runs = 2000;
-    const t0 = performance.now();
-    for (let i = 0; i < runs; i += 1) deriveChecklist(prepared, subject, answers, { hasAgent: i % 2 === 0 });
-    const perCall = (performance.now() - t0) / runs;
-    expect(perCall).toBeLessThan(1);
+    expect(deriveChecklist(prepared, subject, answers, { hasAgent: false }).materials).toHaveLength(3 + 50);
   });
 });
