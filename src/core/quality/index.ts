@@ -9,13 +9,19 @@
  * | `rubric.ts`   | `Review` schema, `scoreReview`, `withClerkReply`, weights and labels |
  * | `metrics.ts`  | `MetricCase`, `toMetricCase`, `computeDashboard(s)`, `prepareMetricCases`, `trainingAverages`, `metricsToCsv` |
  * | `masking.ts`  | `maskForRole(value, field, role, view?)`, `canSee`, `MASKING_POLICY`, `maskApplicantForRole` |
- * | `roles.ts`    | `Role` (clerk, trainer, supervisor) |
+ * | `roles.ts`    | `Role` (clerk, trainer, supervisor), `PERMISSIONS`, `can` |
+ * | `accounts.ts` | local accounts: password rules, lockout (5 failures → 5 min), `signInOutcome`, `canDisable` |
+ * | `health.ts`   | `HealthReport` (workstation → server), `CentreHealthResponse`, `healthWarnings` |
+ * | `sources.ts`  | `deferralInfoOf`, `ratingOf`, `trainingScoreOf`: the workstation's records as metric inputs |
  * | `stats.ts`    | `mulberry32`, `rngFor`, `quantileSorted`, `isoWeekOf`, `epochSeconds` |
  */
+export * from './accounts';
 export * from './audit';
+export * from './health';
 export * from './masking';
 export * from './metrics';
 export * from './roles';
 export * from './rubric';
 export * from './sampling';
+export * from './sources';
 export * from './stats';
