@@ -193,12 +193,9 @@ async function checkEntry(
   if (c.status === 'draft') return { caseId, outcome: 'refused', reason: 'a draft is not pushed: only decided cases go to the departments' };
   if (c.clerk.centreCode !== actor.centreCode)
     return { caseId, outcome: 'refused', reason: `the case belongs to centre ${c.clerk.centreCode}; this workstation is of centre ${actor.centreCode}` };
-  let canonical = canonicalJsonOfParsed(rawCase);
-  if (sha256Hex(canonical) !== contentHash) {
-    canonical = canonicalJson(rawCase); // the reference itself decides a mismatch
-    if (sha256Hex(canonical) !== contentHash)
-      return { caseId, outcome: 'invalid', reason: 'contentHash is not the SHA-256 of canonicalJson(case)', paths: ['contentHash'] };
-  }
+  const canonical = canonicalJson(rawCase);
+  if (sha256Hex(canonical) !== contentHash)
+    return { caseId, outcome: 'invalid', reason: 'contentHash is not the SHA-256 of canonicalJson(case)', paths: ['contentHash'] };
   const number = validateCaseNumber(c.caseNumber ?? '');
   if (!number.ok) return { caseId, outcome: 'invalid', reason: `the case number is not valid (${number.reason})`, paths: ['case.caseNumber'] };
   let targets: DispatchTarget[] = [];
@@ -215,37 +212,6 @@ async function checkEntry(
 
 const isResult = (x: PushResult | Candidate): x is PushResult => 'outcome' in x;
 
-/**
- * `canonicalJson` (src/core/sync/protocol.ts) for values that came out of JSON.parse (no
- * undefined, no toJSON): the same text, built in one pass with the keys sorted by the
- * default sort (UTF-16 code units, as canonicalJson's comparison). Only a hash that matches
- * is taken from it: a mismatch is checked again with canonicalJson itself, so a difference
- * between the two could never refuse a good case.
- */
-export function canonicalJsonOfParsed(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) {
-    let out = '[';
-    for (let i = 0; i < v.length; i++) {
-      if (i > 0) out += ',';
-      const x: unknown = v[i];
-      out += x === undefined ? 'null' : canonicalJsonOfParsed(x);
-    }
-    return `${out}]`;
-  }
-  const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).sort();
-  let out = '{';
-  let first = true;
-  for (const k of keys) {
-    const x = o[k];
-    if (x === undefined) continue;
-    if (!first) out += ',';
-    first = false;
-    out += `${JSON.stringify(k)}:${canonicalJsonOfParsed(x)}`;
-  }
-  return `${out}}`;
-}
 
 /**
  * Stores a batch of pushed cases (already known to be an array of 1–MAX_PUSH_BATCH

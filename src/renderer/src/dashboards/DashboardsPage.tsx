@@ -11,7 +11,7 @@ import { useLocale } from '../i18n/useLocale';
 import { getHost } from '../platform/host';
 import { useQualityData } from './useQualityData';
 import type { QualityData } from './quality-data';
-import { DashChart } from './Chart';
+import { Chart } from '../app/Chart';
 import './dashboards.css';
 
 if (new URLSearchParams(window.location.search).get('bench') === '1') void import('./bench-hooks').then((m) => m.registerQualityHooks()); // tests only
@@ -164,9 +164,9 @@ function Dashboards({ data }: { data: QualityData }) {
             </div>
           </dl>
           <div className="dash-charts">
-            <DashChart option={charts.cases} label={t('dashboards.chartCases')} testId="dash-chart-cases" />
-            <DashChart option={charts.rates} label={t('dashboards.chartRates')} testId="dash-chart-rates" />
-            <DashChart option={charts.ratings} label={t('dashboards.chartRatings')} testId="dash-chart-ratings" />
+            <Chart caption option={charts.cases} label={t('dashboards.chartCases')} testId="dash-chart-cases" />
+            <Chart caption option={charts.rates} label={t('dashboards.chartRates')} testId="dash-chart-rates" />
+            <Chart caption option={charts.ratings} label={t('dashboards.chartRatings')} testId="dash-chart-ratings" />
           </div>
           <h2>{t('dashboards.tableTitle')}</h2>
           <div className="dash-table-wrap">

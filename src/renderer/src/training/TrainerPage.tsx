@@ -25,7 +25,7 @@ import { getDb } from '../store/db';
 import { assignDrills, deletePack, drillRef, removeAssignment, savePack, useAssignments, usePacks, useResults } from './drill-store';
 import { fetchCentreResults } from './result-sender';
 import { AuthorForm } from './AuthorForm';
-import { Chart } from './Chart';
+import { Chart } from '../app/Chart';
 import { ReadinessView, ResultTable, ScoreText, scenarioTitle, toDrillResult } from './TrainingPage';
 import type { DrillResultRecord } from './training-records';
 
@@ -394,11 +394,11 @@ function ReportBody({ rows, trainee }: { rows: ReportRow[]; trainee: string }) {
       <div className="tr-grid2">
         <div>
           <h2>{t('training.reports.overTime')}</h2>
-          <Chart option={lineOption} label={t('training.reports.overTime')} testId="chart-scores" />
+          <Chart className="tr-chart" option={lineOption} label={t('training.reports.overTime')} testId="chart-scores" />
         </div>
         <div>
           <h2>{t('training.reports.common')}</h2>
-          <Chart option={barOption} label={t('training.reports.common')} testId="chart-mistakes" />
+          <Chart className="tr-chart" option={barOption} label={t('training.reports.common')} testId="chart-mistakes" />
         </div>
       </div>
       <h2>{t('training.reports.readiness')}</h2>
