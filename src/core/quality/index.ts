@@ -5,6 +5,7 @@
  * | module        | what |
  * |---------------|------|
  * | `audit.ts`    | hash-chained audit log per case: `appendEntry`, `nextEntry`, `verifyChain`, `caseHistory`, `chainHead`, `withServerTime`, `changedFields` |
+ * | `opened.ts`   | `shouldRecordOpening`: a `case.opened` entry at most once per user and case per `OPENED_QUIET_MINUTES` |
  * | `sampling.ts` | `sampleForReview(cases, settings, rng \| { seed })`, `handlingBounds` |
  * | `rubric.ts`   | `Review` schema, `scoreReview`, `withClerkReply`, weights and labels |
  * | `metrics.ts`  | `MetricCase`, `toMetricCase`, `computeDashboard(s)`, `prepareMetricCases`, `trainingAverages`, `metricsToCsv` |
@@ -20,6 +21,7 @@ export * from './audit';
 export * from './health';
 export * from './masking';
 export * from './metrics';
+export * from './opened';
 export * from './roles';
 export * from './rubric';
 export * from './sampling';
