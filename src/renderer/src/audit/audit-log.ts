@@ -9,7 +9,6 @@
  * Entries never hold an identity value in full (redactIdentity).
  */
 import {
-
   caseAuditChanges,
   caseHistory,
   nextEntry,
@@ -20,6 +19,7 @@ import {
   type CaseHistory,
   type ChainVerification,
 } from '@core/quality/audit';
+import { shouldRecordOpening } from '@core/quality/opened';
 import { Role } from '@core/quality/roles';
 import type { IntakeCase } from '@core/intake/case';
 import { getDb, type WorkstationDb } from '../store/db';
@@ -117,6 +117,35 @@ export async function auditCase(
     } catch (e) {
       if (attempt === 1) console.warn(`[audit] ${action} not recorded: ${e instanceof Error ? e.name : 'error'}`);
     }
+  }
+}
+
+/**
+ * `case.opened`: the signed-in user opened a page showing the case's applicant in full (the
+ * case page). Recorded at most once per user and case per few minutes (core
+ * shouldRecordOpening), in one transaction with the check so two tabs cannot both record it.
+ * Only a case with a chain here (a case this workstation holds). Never throws (see auditCase).
+ * Returns whether an entry was appended.
+ */
+export async function auditCaseOpened(caseId: string, db: WorkstationDb = getDb(), now: Date = new Date()): Promise<boolean> {
+  try {
+    return await db.transaction('rw', [db.auditLog, db.settings, db.cases], async () => {
+      const entries = await db.auditLog.where('caseId').equals(caseId).toArray();
+      if (entries.length === 0) return false;
+      const stored = (await db.cases.get(caseId))?.case;
+      const actor = await actorInTx(db, stored);
+      if (!shouldRecordOpening(entries, { caseId, clerkId: actor.clerkId, now: deviceTime(now) })) return false;
+      const added = await appendInTx(db, caseId, [{ action: 'case.opened' }], {
+        catalogVersion: stored?.catalogVersion ?? 'unknown',
+        training: stored?.training === true,
+        ...(stored ? { case: stored } : {}),
+        at: now,
+      });
+      return added.length > 0;
+    });
+  } catch (e) {
+    console.warn(`[audit] case.opened not recorded: ${e instanceof Error ? e.name : 'error'}`);
+    return false;
   }
 }
 

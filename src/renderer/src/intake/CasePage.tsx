@@ -18,6 +18,7 @@ import { CorrectionPanel } from '../correction/CorrectionPanel';
 import { DeferralDocumentsView } from '../documents/DeferralDocuments';
 import { RateButton } from '../handouts/RateButton';
 import { SupervisorHistory } from '../audit/CaseAuditHistory';
+import { auditCaseOpened } from '../audit/audit-log';
 import { CaseReviewFeedback } from '../review/FeedbackPage';
 
 export function CasePage({ id }: { id: string }) {
@@ -29,6 +30,13 @@ export function CasePage({ id }: { id: string }) {
     [record?.case.catalogVersion],
   );
   const pdfTried = useRef(false);
+  const decided = !!record && record.status !== 'draft';
+
+  // The page shows the applicant in full: the opening enters the case's audit chain (who, where,
+  // when), at most once per user and case per few minutes (core shouldRecordOpening).
+  useEffect(() => {
+    if (decided) void auditCaseOpened(id);
+  }, [id, decided]);
 
   // Keep a PDF copy once, right after the document first renders (where the host can make one).
   useEffect(() => {
