@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SearchBox } from '../search/SearchBox';
 import { useCatalog } from '../catalog/CatalogContext';
@@ -22,7 +22,6 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { HandoutCount, HandoutsPage } from '../handouts/HandoutsPage';
 import { RatingView } from '../handouts/RatingView';
 import { DeferralsPage, OverdueBadge } from '../deferral/DeferralsPage';
-import { TrainingPage } from '../training/TrainingPage';
 import { TrainingChrome } from '../training/TrainingChrome';
 import { isTrainingMode } from '../store/db';
 
@@ -30,12 +29,26 @@ import { isTrainingMode } from '../store/db';
 const INTAKE: Permission = isTrainingMode() ? 'trainingDrill' : 'intake';
 import { RequireRole, useCan } from '../session/RequireRole';
 import { RoleBadge } from '../session/RoleBadge';
-import { UsersPage } from '../users/UsersPage';
-import { ReviewPage } from '../review/ReviewPage';
-import { FeedbackPage } from '../review/FeedbackPage';
-import { DashboardsPage } from '../dashboards/DashboardsPage';
-import { HealthPage } from '../health/HealthPage';
-import { AuditPage } from '../audit/AuditPage';
+import { FeedbackPage } from '../review/FeedbackPage'; // eager: the case page shows a case's feedback
+
+/*
+ * Supervisor and trainer pages load on first visit (their own chunks, same origin, so the
+ * CSP's script-src 'self' covers them): a clerk's intake path never loads ECharts, the
+ * dashboards' metrics or the trainer tools.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own bound
+const named = <K extends string, M extends Record<K, React.ComponentType<any>>>(load: () => Promise<M>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+const TrainingPage = named(() => import('../training/TrainingPage'), 'TrainingPage');
+const UsersPage = named(() => import('../users/UsersPage'), 'UsersPage');
+const ReviewPage = named(() => import('../review/ReviewPage'), 'ReviewPage');
+const DashboardsPage = named(() => import('../dashboards/DashboardsPage'), 'DashboardsPage');
+const HealthPage = named(() => import('../health/HealthPage'), 'HealthPage');
+const AuditPage = named(() => import('../audit/AuditPage'), 'AuditPage');
+
+// The quality hooks (tests only) seed data for the dashboards, review and health pages, so they
+// register at start-up rather than with the (now lazily loaded) dashboards page.
+if (new URLSearchParams(window.location.search).get('bench') === '1') void import('../dashboards/bench-hooks').then((m) => m.registerQualityHooks());
 
 function NavLink({ route, current, children, permission }: { route: Route; current: boolean; children: React.ReactNode; permission?: Permission }) {
   const allowed = useCan(permission ?? 'trainingDrill');
@@ -62,11 +75,6 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-
-  // Move focus to the page heading on navigation, for keyboard and screen-reader users.
-  useEffect(() => {
-    document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: false });
-  }, [window.location.hash]);
 
   const locale = useLocale();
   const isBrowse = route.name === 'browse' || route.name === 'item';
@@ -162,10 +170,35 @@ export function App() {
         </div>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        <Page route={route} />
+        <Suspense fallback={<PageLoading />}>
+          <Page route={route} />
+          <FocusHeadingOnShow key={window.location.hash} />
+        </Suspense>
       </main>
     </div>
   );
+}
+
+/** While a page's chunk loads: a quiet line, shown only if the load takes a moment (styles.css). */
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <div className="page-loading" role="status" data-testid="page-loading">
+      {t('app.loading')}
+    </div>
+  );
+}
+
+/**
+ * Moves focus to the page heading on navigation, for keyboard and screen-reader users. Keyed by
+ * the route and rendered beside the page inside Suspense, so it mounts (and focuses) when the
+ * page is on screen — at once for a page already loaded, after its chunk for a lazy one.
+ */
+function FocusHeadingOnShow() {
+  useEffect(() => {
+    document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: false });
+  }, []);
+  return null;
 }
 
 function Page({ route }: { route: Route }) {

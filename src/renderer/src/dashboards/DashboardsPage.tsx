@@ -14,8 +14,6 @@ import type { QualityData } from './quality-data';
 import { Chart } from '../app/Chart';
 import './dashboards.css';
 
-if (new URLSearchParams(window.location.search).get('bench') === '1') void import('./bench-hooks').then((m) => m.registerQualityHooks()); // tests only
-
 const pct = (v: number | null): string => (v === null ? '—' : `${(Math.round(v * 1000) / 10).toFixed(1)}%`);
 const mins = (s: number | null): string => (s === null ? '—' : (Math.round((s / 60) * 10) / 10).toFixed(1));
 

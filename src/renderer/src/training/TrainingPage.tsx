@@ -8,7 +8,7 @@
  *   catalog's acceptance standard and legal basis, and the model answer;
  * - `#/training/trainer/…`: trainer tools (TrainerPage, trainingAuthor only).
  */
-import { useMemo, useState } from 'react';
+import { lazy, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readiness, type DrillResult } from '@core/training/scoring';
@@ -23,10 +23,12 @@ import { enterTrainingMode } from './mode';
 import { ApplicantCards } from './ApplicantCards';
 import { MistakeList } from './MistakeList';
 import { LeaveTrainingButton, formatClock } from './TrainingChrome';
-import { TrainerPage } from './TrainerPage';
 import type { DrillResultRecord } from './training-records';
 import { parSecondsOf } from '@core/training/scoring';
 import './training.css';
+
+/** The trainer tools (reports with ECharts, authoring) load only when a trainer opens them (App's Suspense shows the wait). */
+const TrainerPage = lazy(async () => ({ default: (await import('./TrainerPage')).TrainerPage }));
 
 export function TrainingPage({ sub }: { sub: string[] }) {
   const [head, a, b] = sub;

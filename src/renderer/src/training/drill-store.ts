@@ -14,7 +14,6 @@ import type { IntakeCase } from '@core/intake/case';
 import { ScenarioPack, type Scenario } from '@core/training/scenario';
 import { attemptFromCase, scoreDrill } from '@core/training/scoring';
 import { isTrainingCase } from '@core/training/isolation';
-import defaultPackJson from '../../../../resources/training/default-pack.json';
 import { getTrainingDb, type WorkstationDb } from '../store/db';
 import type { DrillAssignmentRecord, DrillResultRecord, DrillRunRecord, ScenarioPackRecord } from './training-records';
 
@@ -29,6 +28,8 @@ export function onDrillScored(fn: (r: DrillResultRecord) => void): () => void {
 
 /** The shipped pack is in the training database (added on first use, replaced when the app ships a newer one). */
 export async function ensureDefaultPack(db: WorkstationDb = getTrainingDb(), now: Date = new Date()): Promise<void> {
+  // Loaded on first use (its own chunk): the live intake path never carries the training pack.
+  const { default: defaultPackJson } = await import('../../../../resources/training/default-pack.json');
   const pack = ScenarioPack.parse(defaultPackJson);
   const existing = await db.scenarioPacks.get(pack.packId);
   if (existing && existing.source === 'bundled' && JSON.stringify(existing.pack) === JSON.stringify(pack)) return;
