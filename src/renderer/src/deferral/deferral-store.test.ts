@@ -63,4 +63,30 @@ describe('a supplement is forwarded to the departments as a case version', () =>
     expect(rev?.record.case.materialStates[FOOD_KEYS.safety]).toEqual({ status: 'receivedOriginal' });
     expect((await db.supplements.get(CASE_ID))?.record.supplements).toHaveLength(1);
   });
+
+  it('keeps the commitment’s names sealed in the supplements table; the deferrals list reads them back', async () => {
+    const { makeDeferredAcceptance, recordSupplement } = await import('@core/lifecycle/deferral');
+    const { AT, CASE_ID, CASE_NUMBER, FOOD_KEYS, VALID_APPLICANT, completeFoodStates, foodChecklist } = await import('@core/lifecycle/fixtures');
+    const { loadDeferralRecords, loadDeferralRecordsOnly, saveSupplemented } = await import('./deferral-store');
+    const { isSealedValue } = await import('../store/crypto');
+    const states = { ...completeFoodStates(), [FOOD_KEYS.safety]: { status: 'missing' as const } };
+    const r = makeDeferredAcceptance({
+      caseId: CASE_ID, at: AT, by: 'C0107', caseNumber: CASE_NUMBER, checklist: foodChecklist(), materialStates: states, applicantCheck: VALID_APPLICANT,
+      requestedWorkingDays: 3, commitment: { signedAt: AT, applicantName: '杭州西溪望湖酒店管理有限公司', signerName: '王芳' }, applicantDishonest: null,
+      policy: { requireSupervisorApproval: false },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const s = recordSupplement(r.deferral, { key: FOOD_KEYS.safety, at: '2026-12-02T14:05:00+08:00', by: 'C0112', status: 'receivedOriginal' });
+    if (!s.ok) throw new Error('supplement');
+    await saveSupplemented(s.record);
+    const row = (await getDb().supplements.get(CASE_ID))!;
+    expect(isSealedValue(row.sealed)).toBe(true);
+    expect(JSON.stringify(row)).not.toContain('杭州西溪望湖酒店管理有限公司');
+    expect(JSON.stringify(row)).not.toContain('王芳');
+    // the counts read the stored record (no names needed); the list opens it
+    expect((await loadDeferralRecordsOnly()).find((x) => x.caseId === CASE_ID)?.supplements).toHaveLength(1);
+    const listed = (await loadDeferralRecords()).find((x) => x.record.caseId === CASE_ID)!;
+    expect(listed.record).toEqual(s.record);
+    expect(listed.record.commitment).toMatchObject({ applicantName: '杭州西溪望湖酒店管理有限公司', signerName: '王芳' });
+  });
 });

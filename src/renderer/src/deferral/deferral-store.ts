@@ -5,6 +5,10 @@
  * table: a decided case is immutable). A supplement is forwarded to the departments as a new
  * version of the case (core supplementRevision, queued in db.revisions and pushed by
  * sync/revision-sender.ts like a 补正 fix).
+ *
+ * The supplements table's copy of the commitment is stored sealed (the applicant's and the
+ * signer's names; store/sealed-records.ts): every write here seals it, `loadDeferralRecords`
+ * opens it.
  */
 import type { DishonestyList } from '@core/lifecycle/dishonesty';
 import type { DeferralPolicy } from '@core/lifecycle/deferral';
@@ -12,6 +16,7 @@ import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
 import type { IntakeCase } from '@core/intake/case';
 import { getDb, getSetting, putSetting } from '../store/db';
 import { openCaseRecords } from '../store/case-store';
+import { openSupplementRecords, sealSupplementRecord } from '../store/sealed-records';
 import { auditSupplement } from '../audit/audit-hooks';
 import { hashSecret, PBKDF2_ITERATIONS, verifySecret } from '../session/password';
 import type { Supplement } from '@core/lifecycle/deferralRecord';
@@ -85,23 +90,25 @@ export async function verifySupervisor(supervisorId: string, pin: string): Promi
 }
 
 /**
- * Every 容缺 case's record as supplemented so far (the `supplements` table gets the record in
- * the decision's own transaction, so the list never scans the cases).
+ * Every 容缺 case's record as supplemented so far, as stored — materials, deadline and
+ * supplements, without the commitment's names (sealed): for counts and deadlines. The
+ * `supplements` table gets the record in the decision's own transaction, so the list never
+ * scans the cases.
  */
 export async function loadDeferralRecordsOnly(): Promise<DeferralRecord[]> {
   return (await getDb().supplements.toArray()).map((s) => s.record);
 }
 
-/** The records with their cases (for the applicant's name). */
+/** The records, opened (the commitment's names back in place), with their cases (for the applicant's name). */
 export async function loadDeferralRecords(): Promise<{ c: IntakeCase | null; record: DeferralRecord }[]> {
   const db = getDb();
-  const rows = await db.supplements.toArray();
+  const rows = await openSupplementRecords(await db.supplements.toArray());
   const cases = await openCaseRecords(await db.cases.bulkGet(rows.map((r) => r.caseId)));
   return rows.map((r, i) => ({ c: cases[i]?.case ?? null, record: r.record }));
 }
 
 export async function saveSupplemented(record: DeferralRecord): Promise<void> {
-  await getDb().supplements.put({ caseId: record.caseId, record, updatedAt: Date.now() });
+  await getDb().supplements.put(await sealSupplementRecord({ caseId: record.caseId, record, updatedAt: Date.now() }));
   await auditSupplement(record);
 }
 

@@ -1,13 +1,16 @@
 /**
  * 统一窗口出件 and 好差评 on the workstation (issue 5 §4–5): hand-outs and ratings are stored
  * in Dexie (version 7: `handouts`, `ratings`) and pushed by sync/handout-sender.ts. The
- * "results to hand out" list is built from the local status events with handoutQueue.
+ * "results to hand out" list is built from the local status events with handoutQueue. The
+ * recipient of a stored hand-out is sealed (store/sealed-records.ts, from version 11).
  */
 import { handoutQueue, type HandoutQueueEntry, type ResultHandout } from '@core/lifecycle/handout';
 import { followUpFor, type FollowUpRecord, type Rating, type RatingFollowUp } from '@core/lifecycle/rating';
 import { defaultCalendar, type WorkingDayCalendar } from '@core/calendar';
 import { isTrainingCaseNumber } from '@core/training/isolation';
 import { getDb, type WorkstationDb } from '../store/db';
+import type { SealedValue } from '../store/crypto';
+import { sealHandoutRecord } from '../store/sealed-records';
 import { auditHandout, auditRating } from '../audit/audit-hooks';
 
 /** queued → sent (the server has it) · needsFix (the server refused it; `error` says why). */
@@ -21,6 +24,11 @@ export interface HandoutRecord {
   createdAt: number;
   training: boolean;
   error?: string;
+  /**
+   * From version 11: the recipient (name, ID number, phone, address, an electronic reference),
+   * sealed; '' in `handout.delivery` then. Read through openHandoutRecord (store/sealed-records.ts).
+   */
+  sealed?: SealedValue;
 }
 
 export interface RatingRecord {
@@ -51,8 +59,9 @@ export async function loadHandoutQueue(db: WorkstationDb = getDb()): Promise<Han
   return handoutQueue(events, handouts);
 }
 
+/** Stores a hand-out with its recipient sealed (sealed before the write: Web Crypto cannot run inside the transaction). */
 export async function saveHandout(h: ResultHandout, now = Date.now(), db: WorkstationDb = getDb()): Promise<void> {
-  await db.handouts.put({ id: h.id, caseId: h.caseId, state: 'queued', handout: h, createdAt: now, training: isTrainingCaseNumber(h.caseNumber) });
+  await db.handouts.put(await sealHandoutRecord({ id: h.id, caseId: h.caseId, state: 'queued', handout: h, createdAt: now, training: isTrainingCaseNumber(h.caseNumber) }));
   await auditHandout(h, db);
 }
 

@@ -11,6 +11,7 @@ import { enqueueDecidedCase } from '@core/sync/outbox';
 import { caseRecordFrom } from '../cases/cases-store';
 import { getDb, isTrainingMode, type CaseRecord } from '../store/db';
 import { putCase, putDecidedCaseInTx } from '../store/case-store';
+import { putDeferralRecordInTx } from '../store/sealed-records';
 import { auditCase } from '../audit/audit-log';
 import { createTrainingDraft, isTrainingCase, TRAINING_WORKSTATION_CODE } from '@core/training/isolation';
 import { linkDraftToRun, scoreDecidedTrainingCase } from '../training/drill-store';
@@ -77,9 +78,9 @@ export async function decide(
     const decided = recordDecision(c, built.decision);
     await db.settings.put({ key: seqKey, value: sequence });
     await putDecidedCaseInTx(db, c, decided, subjectName);
-    // 容缺受理: the deferral record enters the tracking list (#/deferrals) with the decision.
+    // 容缺受理: the deferral record enters the tracking list (#/deferrals) with the decision, sealed.
     if (built.decision.kind === 'accept' && built.decision.deferral)
-      await db.supplements.put({ caseId: c.id, record: built.decision.deferral, updatedAt: Date.now() });
+      await putDeferralRecordInTx(db, built.decision.deferral);
     // Into the sync outbox in the same transaction (a training case never is); its content
     // hash is computed by the sync engine (WebCrypto cannot run inside this transaction).
     const queued = enqueueDecidedCase(decided, options.training ?? isTrainingMode(), Date.now());

@@ -19,6 +19,7 @@ import type { ReviewRecord } from '../review/review-store';
 import type { AuditLogRecord } from '../audit/audit-log';
 import type { SealedValue } from './crypto';
 import { sealStoredCases, sealStoredRevisions } from './case-store';
+import { sealStoredHandouts, sealStoredSupplements } from './sealed-records';
 
 export type CatalogSource = { kind: 'bundled' } | { kind: 'file'; name: string };
 
@@ -89,6 +90,11 @@ export interface SupplementRecord {
   caseId: string;
   record: DeferralRecord;
   updatedAt: number;
+  /**
+   * From version 11 (store/sealed-records.ts): the commitment's applicant and signer names,
+   * sealed (and absent from `record.commitment`).
+   */
+  sealed?: SealedValue;
 }
 
 /**
@@ -202,6 +208,15 @@ export class WorkstationDb extends Dexie {
       .upgrade(async (tx) => {
         await sealStoredCases(tx.table('cases'));
         await sealStoredRevisions(tx.table('revisions'));
+      });
+    // Personal data at rest, the rest of it (issue 7 §6): the hand-out's recipient and the
+    // supplements table's copy of the 容缺 commitment are sealed too (store/sealed-records.ts);
+    // the rows stored before are sealed here. No index changes.
+    this.version(11)
+      .stores({})
+      .upgrade(async (tx) => {
+        await sealStoredHandouts(tx.table('handouts'));
+        await sealStoredSupplements(tx.table('supplements'));
       });
   }
 }

@@ -4,11 +4,13 @@
  * a retry after a lost answer is harmless. Hand-outs go first (a rating after the hand-out
  * needs the hand-out on the server). A refusal (400/409) marks the record `needsFix` with the
  * server's reason; a network or server failure leaves it queued for the next run. Training
- * records never leave. Called by the engine after it pulled the status events.
+ * records never leave. Called by the engine after it pulled the status events. A hand-out is
+ * stored with its recipient sealed; it is opened to be sent (the service checks who collected).
  */
 import { HandoutPushResponse, RatingPushResponse } from '@core/sync/protocol';
 import { apiRequest, type ServerTarget } from './api';
 import type { WorkstationDb } from '../store/db';
+import { openHandoutRecord } from '../store/sealed-records';
 
 export interface SenderOptions {
   fetch?: typeof fetch;
@@ -26,7 +28,7 @@ export async function sendHandoutsAndRatings(db: WorkstationDb, target: ServerTa
   const ro = { method: 'POST' as const, ...(opts.fetch ? { fetch: opts.fetch } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) };
   const handouts = (await db.handouts.where('state').equals('queued').toArray()).filter((r) => !r.training).sort((a, b) => a.createdAt - b.createdAt);
   for (const rec of handouts) {
-    const r = await apiRequest(target, `/cases/${encodeURIComponent(rec.caseId)}/handouts`, HandoutPushResponse, { ...ro, body: { training: false, handout: rec.handout } });
+    const r = await apiRequest(target, `/cases/${encodeURIComponent(rec.caseId)}/handouts`, HandoutPushResponse, { ...ro, body: { training: false, handout: (await openHandoutRecord(rec)).handout } });
     if (r.ok) {
       await db.handouts.update(rec.id, { state: 'sent' });
       report.sent++;
