@@ -1,36 +1,19 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './fixtures';
+import { acceptOneCase, openedCase } from './server-fixture';
 
 /**
  * Personal data at rest (issue 7 §6): after an intake, the raw IndexedDB holds neither the
  * applicant's ID number nor their name in plaintext (AES-GCM sealed, HMAC blind indexes), the
- * cases list masks the ID number, and "find by ID" still finds the case.
+ * cases list masks the ID number, and "find by ID" still finds the case; the clerk's opening of
+ * the case page is in its audit chain; a 容缺 case's commitment is sealed in the supplements
+ * table too.
  */
-const UNEMPLOYMENT = '330003002000'; // 失业登记: one question, three materials, no item fields
 const ID = '11010519491231002X'; // GB 11643-1999's own example
 const NAME = '李明远';
 const PHONE = '13800138000';
-
-async function intake(page: Page) {
-  await page.goto(`#/items/${UNEMPLOYMENT}`);
-  await page.getByTestId('start-intake').click();
-  await expect(page.getByTestId('intake')).toBeVisible();
-  const questions = page.getByTestId('question');
-  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
-  await page.getByTestId('next-step').click();
-  const lines = page.getByTestId('check-line');
-  for (let i = 0; i < (await lines.count()); i++) await lines.nth(i).getByRole('radio', { name: /收原件/ }).check();
-  await page.getByTestId('next-step').click();
-  await page.getByLabel('姓名', { exact: true }).fill(NAME);
-  await page.getByTestId('applicant-id-number').fill(ID);
-  await page.getByLabel('联系电话', { exact: true }).fill(PHONE);
-  await page.getByTestId('next-step').click();
-  await page.getByTestId('next-step').click();
-  await page.getByTestId('choose-accept').check();
-  await page.getByTestId('confirm-decision').click();
-  await expect(page.getByTestId('case-page')).toBeVisible();
-  return (await page.getByTestId('case-number').innerText()).trim();
-}
+const DIBAO = '330006004000'; // 最低生活保障审核确认: 家庭成员收入证明 may be deferred (容缺)
+const DEFERRABLE = '家庭成员收入证明';
 
 /** Every record of every object store of the workstation's database, as text (typed arrays as numbers). */
 function rawDatabase(page: Page): Promise<Record<string, string>> {
@@ -61,7 +44,9 @@ function rawDatabase(page: Page): Promise<Record<string, string>> {
 
 test('the ID number and name are not stored in plaintext; the list masks the ID; find by ID still works', async ({ page }) => {
   await signIn(page, { role: 'clerk' });
-  const caseNumber = await intake(page);
+  const { caseNumber } = await acceptOneCase(page, { name: NAME, idNumber: ID, phone: PHONE });
+  // the case page shows the applicant in full: the clerk's opening enters the audit chain
+  await expect.poll(async () => (await rawDatabase(page))['auditLog']).toContain('case.opened');
 
   const raw = await rawDatabase(page);
   expect(raw['cases']).toContain(caseNumber); // the case is there …
@@ -94,4 +79,40 @@ test('the ID number and name are not stored in plaintext; the list masks the ID;
   await page.getByTestId('case-row').filter({ hasText: caseNumber }).locator('a').first().click();
   await expect(page.getByTestId('document-view')).toContainText(ID);
   await expect(page.getByTestId('document-view')).toContainText(NAME);
+});
+
+test('a 容缺 case: the supplements table keeps the commitment sealed; the deferrals list still names the applicant', async ({ page }) => {
+  await signIn(page);
+  await page.goto(`#/items/${DIBAO}`);
+  await page.getByTestId('start-intake').click();
+  const questions = page.getByTestId('question');
+  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
+  await page.getByTestId('next-step').click();
+  const lines = page.getByTestId('check-line');
+  for (let i = 0; i < (await lines.count()); i++) {
+    const line = lines.nth(i);
+    const deferred = (await line.locator('strong').first().innerText()).includes(DEFERRABLE);
+    await line.getByRole('radio', { name: deferred ? /缺失/ : /收原件/ }).check();
+  }
+  await page.getByTestId('next-step').click();
+  await page.getByLabel('姓名', { exact: true }).fill(NAME);
+  await page.getByTestId('applicant-id-number').fill(ID);
+  await page.getByLabel('联系电话', { exact: true }).fill(PHONE);
+  await expect(page.getByTestId('save-state')).toContainText('已保存');
+  await page.getByTestId('step-decision').click();
+  await page.getByTestId('choose-defer').check();
+  await page.getByTestId('deferral-committed').check();
+  await page.getByTestId('confirm-decision').click();
+  const { caseNumber } = await openedCase(page);
+  await expect(page.getByTestId('deferral-documents').getByTestId('document-deferral-commitment')).toContainText(NAME);
+
+  const raw = await rawDatabase(page);
+  expect(raw['supplements']).toContain(caseNumber); // the 容缺 record is tracked …
+  for (const [store, text] of Object.entries(raw)) {
+    expect(text, `store ${store}`).not.toContain(ID);
+    expect(text, `store ${store}`).not.toContain(NAME); // … without the commitment's name
+  }
+  await page.goto('#/deferrals');
+  const row = page.locator(`[data-testid="deferral-row"][data-case-number="${caseNumber}"]`);
+  await expect(row).toContainText(NAME);
 });

@@ -5,7 +5,7 @@ import { clerks, IDS, ITEM_NAME, makeCaseOf, seedQuality } from './quality-fixtu
 /** Today in China (the review page opens on the current ISO week). */
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
-test('a supervisor reviews a sampled case; the clerk sees the feedback (list and case page) and answers it', async ({ page }) => {
+test('a supervisor sets the weekly share and reviews a sampled case; the clerk sees the feedback (list and case page) and answers it', async ({ page }) => {
   const refused = makeCaseOf({ clerk: clerks.wang, date: today, start: '08:30', end: '08:50', kind: 'refuse', idNumber: IDS.liQiang });
   const others = [
     makeCaseOf({ clerk: clerks.wang, date: today, start: '09:00', end: '09:15', kind: 'accept', idNumber: IDS.zhangWei }),
@@ -26,6 +26,28 @@ test('a supervisor reviews a sampled case; the clerk sees the feedback (list and
   await expect(row).toContainText(refused.caseNumber!);
   expect(await page.locator('[data-testid="review-sample-row"] [data-reason="random"]').count()).toBeGreaterThanOrEqual(1);
   await page.screenshot({ path: '/tmp/pw-7a-review-list.png', fullPage: true });
+
+  // the weekly random share is the supervisor's setting, on the page: out of range is refused …
+  const sampleRows = page.getByTestId('review-sample-row');
+  await page.getByTestId('sampling-share').fill('150');
+  await page.getByTestId('sampling-save').click();
+  await expect(page.locator('.review-settings .field-error')).toHaveText('请输入 0–100 之间的数字');
+  // … 100 % draws every case of the week …
+  await page.getByTestId('sampling-share').fill('100');
+  await page.getByTestId('sampling-save').click();
+  await expect(page.getByText('已保存抽查设置')).toBeVisible();
+  await expect(sampleRows).toHaveCount(3);
+  await expect(page.locator('[data-testid="review-sample-row"] [data-reason="random"]')).toHaveCount(3);
+  // … 0 % with no minimum leaves only what is always sampled (the refusal), and it is kept
+  await page.getByTestId('sampling-share').fill('0');
+  await page.getByTestId('sampling-min').fill('0');
+  await page.getByTestId('sampling-save').click();
+  await expect(sampleRows).toHaveCount(1);
+  await expect(page.locator('[data-testid="review-sample-row"] [data-reason="random"]')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('sampling-share')).toHaveValue('0');
+  await expect(sampleRows).toHaveCount(1);
+  await expect(row.locator('[data-reason="refusal"]')).toHaveText('不予受理');
   await row.getByTestId('review-open').click();
 
   // the rubric: a partial without a comment is refused, next to the field
