@@ -85,6 +85,7 @@ test('a 容缺 case: the supplements table keeps the commitment sealed; the defe
   await signIn(page);
   await page.goto(`#/items/${DIBAO}`);
   await page.getByTestId('start-intake').click();
+  await expect(page.getByTestId('intake')).toBeVisible();
   const questions = page.getByTestId('question');
   for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
   await page.getByTestId('next-step').click();
