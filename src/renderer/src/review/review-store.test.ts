@@ -1,5 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { makeDraft, personApplicant } from '@core/intake/fixtures';
+import { verifyChain } from '@core/quality/audit';
+import { scoreReview } from '@core/quality/rubric';
+import { getLiveDb } from '../store/db';
+import { putCase } from '../store/case-store';
+import { entriesOf } from '../audit/audit-log';
 import { DEFAULT_SAMPLING, loadSamplingSetting, replyToReview, reviewOfCase, reviewsOfClerk, saveReview, saveSamplingSetting, weekOfCase } from './review-store';
 
 const caseId = '00000000-0000-4000-8000-0000000000aa';
@@ -22,5 +28,34 @@ describe('review store', () => {
     await expect(replyToReview(caseId, 'C0042', '再答一次', '2026-12-01T12:00:00+08:00')).rejects.toThrow();
     await expect(saveReview({ caseId, reviewerId: 'S0001', at: '2026-12-01T13:00:00+08:00', scores: { ...scores, materials: 'pass' } }, 'C0042', 'x')).rejects.toThrow('answered');
     expect((await reviewOfCase(caseId))?.review.clerkReply?.text).toBe('已改正');
+  });
+
+  it('a review and the answer enter the case’s audit chain (score and levels, not the comments), who made them', async () => {
+    const db = getLiveDb();
+    const c = makeDraft({ id: '00000000-0000-4000-8000-0000000000bb', applicant: personApplicant() });
+    await putCase(c, '食品经营许可', db);
+    await db.settings.put({ key: 'clerkSession', value: { userId: 'S0001', role: 'supervisor' } });
+    await saveReview({ caseId: c.id, reviewerId: 'S0001', at: '2026-12-01T10:00:00+08:00', scores, comments: { materials: '未核对签字' } }, c.clerk.clerkId, 'w');
+    await saveReview({ caseId: c.id, reviewerId: 'S0001', at: '2026-12-01T10:05:00+08:00', scores: { ...scores, materials: 'pass' } }, c.clerk.clerkId, 'w');
+    await db.settings.put({ key: 'clerkSession', value: { userId: c.clerk.clerkId, role: 'clerk' } });
+    await replyToReview(c.id, c.clerk.clerkId, '已改正', '2026-12-01T11:00:00+08:00');
+    const log = await entriesOf(c.id, db);
+    const review = log.filter((e) => e.action.startsWith('review.'));
+    expect(review.map((e) => [e.action, e.actor.clerkId, e.actor.role])).toEqual([
+      ['review.recorded', 'S0001', 'supervisor'],
+      ['review.recorded', 'S0001', 'supervisor'],
+      ['review.replied', c.clerk.clerkId, 'clerk'],
+    ]);
+    const partial = scoreReview(scores).total!;
+    expect(partial).toBeLessThan(100);
+    expect(review[0]!.after).toMatchObject({ total: partial, scores: { materials: 'partial' }, commented: ['materials'] });
+    expect(review[1]!.before).toMatchObject({ total: partial });
+    expect(review[1]!.after).toMatchObject({ total: 100, scores: { materials: 'pass' }, commented: [] });
+    expect(review[2]!.after).toEqual({ at: '2026-12-01T11:00:00+08:00' });
+    expect(JSON.stringify(log)).not.toContain('未核对签字');
+    expect(JSON.stringify(log)).not.toContain('已改正');
+    expect(verifyChain(log).ok).toBe(true);
+    // a case without a chain here (seeded, or another workstation's) is not given one by a review
+    expect(await entriesOf(caseId, db)).toEqual([]);
   });
 });
