@@ -86,7 +86,7 @@ test('a supervisor sets the weekly share and reviews a sampled case; the clerk s
   await expect(page.getByTestId('feedback-card')).toContainText('未核对申请书签字');
 
   // the clerk cannot open the supervisor's views
-  for (const hash of ['#/review', '#/dashboards', '#/users', '#/settings']) {
+  for (const hash of ['#/review', '#/dashboards', '#/health', '#/audit', '#/users', '#/settings']) {
     await page.goto(hash);
     await expect(page.getByTestId('forbidden'), hash).toBeVisible();
   }
