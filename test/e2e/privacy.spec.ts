@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './fixtures';
+import { accounts, signIn, signInWith, signOut } from './fixtures';
 import { acceptOneCase, openedCase } from './server-fixture';
 
 /**
@@ -42,7 +42,7 @@ function rawDatabase(page: Page): Promise<Record<string, string>> {
   );
 }
 
-test('the ID number and name are not stored in plaintext; the list masks the ID; find by ID still works', async ({ page }) => {
+test('the ID number and name are not stored in plaintext; lists mask them by role; find by ID still works; each opening is recorded', async ({ page }) => {
   await signIn(page, { role: 'clerk' });
   const { caseNumber } = await acceptOneCase(page, { name: NAME, idNumber: ID, phone: PHONE });
   // the case page shows the applicant in full: the clerk's opening enters the audit chain
@@ -79,6 +79,20 @@ test('the ID number and name are not stored in plaintext; the list masks the ID;
   await page.getByTestId('case-row').filter({ hasText: caseNumber }).locator('a').first().click();
   await expect(page.getByTestId('document-view')).toContainText(ID);
   await expect(page.getByTestId('document-view')).toContainText(NAME);
+
+  // the supervisor's list masks the name too; their opening of the case page is recorded as theirs
+  await signOut(page);
+  await signInWith(page, accounts.supervisor);
+  await page.goto('#/cases');
+  const supervisorRow = page.getByTestId('case-row').filter({ hasText: caseNumber });
+  await expect(supervisorRow.getByTestId('case-id-number')).toHaveText('110105********002X');
+  await expect(supervisorRow.getByTestId('case-applicant-name')).toHaveText('李*远');
+  await expect(page.getByTestId('cases-table')).not.toContainText(NAME);
+  await supervisorRow.locator('a').first().click();
+  await expect(page.getByTestId('document-view')).toContainText(ID);
+  const opened = page.getByTestId('case-audit-history').locator('[data-testid="audit-entry"][data-action="case.opened"]');
+  await expect(opened).toHaveCount(2);
+  await expect(opened.last()).toContainText(accounts.supervisor.clerkId);
 });
 
 test('a 容缺 case: the supplements table keeps the commitment sealed; the deferrals list still names the applicant', async ({ page }) => {
