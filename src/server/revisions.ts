@@ -6,7 +6,7 @@
  *   from the workstation that pushed the case, never for training; idempotent on
  *   (caseId, revision, contentHash). The dispatches waiting in correctionRequested go back to
  *   inReview (the department that asked reviews the fix) and a `resubmitted` status event is
- *   recorded per department, under the workstation's event lock like every event writer.
+ *   recorded per department (numbered for the workstation's cursor when it pulls).
  * - `GET /api/v1/department/cases/:caseId/revisions` (department with a dispatch of the case)
  *   — every version, oldest first, and the field-by-field diff between consecutive ones
  *   (diffCaseVersions, src/core/lifecycle/revision.ts).
@@ -135,8 +135,7 @@ export async function recordRevision(db: Db, ws: WorkstationActor, caseId: strin
       [caseId],
     );
     const departments = reopened.map((d) => d.department_code).sort();
-    // Events under the workstation's event lock (the puller never skips a cursor).
-    await tx.query('SELECT pg_advisory_xact_lock(8787, hashtext($1))', [`ws:${c.workstation_id}`]);
+    // Numbered for the workstation's cursor when it pulls (store.ts, migration 008).
     const codes: (string | null)[] = departments.length > 0 ? departments : [null];
     await tx.query(
       `INSERT INTO status_events (case_id, workstation_id, kind, department_code, at, comment)

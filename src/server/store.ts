@@ -4,13 +4,14 @@
  *
  * Time comes from the caller (`now`), so tests can move a lease past its end.
  *
- * ## Why status events take a per-workstation lock
- * A workstation pulls events `after` the last cursor it saw. Cursors come from a sequence,
- * and with concurrent transactions a smaller cursor can commit after a bigger one — a
- * workstation that pulled in between would skip it for ever. So every transaction that
- * writes events for a workstation's cases first takes `pg_advisory_xact_lock(8787,
- * hashtext(workstation id))`: the events of one workstation are then numbered in commit
- * order. Other workstations' events interleave freely (a pull filters on the workstation).
+ * ## How a workstation's event cursor stays safe (migration 008)
+ * A workstation pulls events `after` the last cursor it saw. Were the cursor drawn when an
+ * event is written, a smaller one could commit after a bigger one and a workstation that
+ * pulled in between would skip it for ever. So writers (push, decisions, revisions) take no
+ * lock and leave the cursor (`pos`) empty; a pull first numbers its workstation's committed,
+ * unnumbered events in write order under that workstation's publication lock, then reads
+ * after its cursor (statusEventsAfter). An event still being written is numbered by a later
+ * pull, after every number handed out before.
  */
 import { createHash } from 'node:crypto';
 import { Catalog } from '../core/catalog/schema';
@@ -60,10 +61,6 @@ function asJson<T>(v: unknown): T {
   return (typeof v === 'string' ? JSON.parse(v) : v) as T;
 }
 
-/** Serialises one workstation's event writers (see the module comment). Key: `ws:<workstation id>`. */
-async function lockWorkstationEvents(tx: Queryable, workstationId: string): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(8787, hashtext($1))', [`ws:${workstationId}`], { name: 'ow_lock_ws_events' });
-}
 
 // ---- catalog versions -----------------------------------------------------------------------
 
@@ -241,7 +238,6 @@ export async function pushCases(db: Db, actor: PushActor, entries: readonly unkn
 
   if (candidates.length > 0) {
     await db.transaction(async (tx) => {
-      await lockWorkstationEvents(tx, actor.id);
       const ids = JSON.stringify(candidates.map((c) => c.caseId));
       const existing = await tx.query<{ case_id: string; content_hash: string }>(
         'SELECT case_id::text AS case_id, content_hash FROM cases WHERE case_id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb))',
@@ -253,7 +249,8 @@ export async function pushCases(db: Db, actor: PushActor, entries: readonly unkn
 
       let inserted = new Set<string>();
       if (fresh.length > 0) {
-        // Each body goes in as the canonical text already made for its hash (not serialised again).
+        // Each body goes in as the canonical text already made for its hash (not serialised
+        // again); json_to_recordset hands a json column over as the very text it was given.
         const rows = `[${fresh
           .map((f) => {
             const row = JSON.stringify({
@@ -270,9 +267,9 @@ export async function pushCases(db: Db, actor: PushActor, entries: readonly unkn
           .join(',')}]`;
         const ins = await tx.query<{ case_id: string }>(
           `INSERT INTO cases (case_id, content_hash, case_number, centre_code, workstation_id, training, status, catalog_version, body, received_at)
-           SELECT x.case_id, x.content_hash, x.case_number, x.centre_code, x.workstation_id, false, x.status, x.catalog_version, x.body, $2
-           FROM jsonb_to_recordset($1::jsonb) AS x(case_id uuid, content_hash text, case_number text, centre_code text,
-                                                   workstation_id text, status text, catalog_version text, body jsonb)
+           SELECT x.case_id, x.content_hash, x.case_number, x.centre_code, x.workstation_id, false, x.status, x.catalog_version, x.body::text, $2
+           FROM json_to_recordset($1::json) AS x(case_id uuid, content_hash text, case_number text, centre_code text,
+                                                 workstation_id text, status text, catalog_version text, body json)
            ON CONFLICT (case_id) DO NOTHING
            RETURNING case_id::text AS case_id`,
           [rows, now],
@@ -388,16 +385,33 @@ function toEvent(r: EventRow): StatusEvent {
   return e;
 }
 
-const EVENT_COLUMNS = `e.seq, e.case_id::text AS case_id, c.case_number, e.kind, e.department_code, e.at, e.comment, e.field_comments, e.result_ready`;
+const EVENT_COLUMNS = `e.pos AS seq, e.case_id::text AS case_id, c.case_number, e.kind, e.department_code, e.at, e.comment, e.field_comments, e.result_ready`;
 
-/** Events of this workstation's cases after `after`, oldest first. */
-export async function statusEventsAfter(db: Queryable, workstationId: string, after: number, limit: number): Promise<{ events: StatusEvent[]; nextCursor: number }> {
-  const rows = await db.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM status_events e JOIN cases c ON c.case_id = e.case_id
-     WHERE e.workstation_id = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3`,
-    [workstationId, after, limit],
-    { name: 'ow_events_after' },
-  );
+/**
+ * Events of this workstation's cases after the cursor `after`, oldest first. Numbers the
+ * workstation's newly committed events first (see the module comment), in one transaction
+ * under its publication lock, so two pulls of one workstation never number at once.
+ */
+export async function statusEventsAfter(db: Db, workstationId: string, after: number, limit: number): Promise<{ events: StatusEvent[]; nextCursor: number }> {
+  const rows = await db.transaction(async (tx) => {
+    await tx.query(
+      `WITH l AS (SELECT pg_advisory_xact_lock(8787, hashtext('pub:' || $1)) AS locked),
+       fresh AS (
+         SELECT s.seq, nextval('status_event_pos') AS pos FROM (
+           SELECT e.seq FROM status_events e, l WHERE e.workstation_id = $1 AND e.pos IS NULL ORDER BY e.seq
+         ) s
+       )
+       UPDATE status_events e SET pos = fresh.pos FROM fresh WHERE e.seq = fresh.seq`,
+      [workstationId],
+      { name: 'ow_events_publish' },
+    );
+    return tx.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM status_events e JOIN cases c ON c.case_id = e.case_id
+       WHERE e.workstation_id = $1 AND e.pos > $2 ORDER BY e.pos LIMIT $3`,
+      [workstationId, after, limit],
+      { name: 'ow_events_after' },
+    );
+  });
   const events = rows.map(toEvent);
   return { events, nextCursor: events.length > 0 ? events[events.length - 1]!.cursor : after };
 }
@@ -637,8 +651,8 @@ function decidedResult(row: DecidedRow): { dispatch: DispatchView; event: Status
  * The usual case is one statement, one round trip, its own transaction: it looks the token
  * up (by token), locks the dispatch row only when the state machine (`ALLOWED_DECISIONS`)
  * and the lease rule (`mayDecide`, src/core/sync/dispatch.ts, written out in SQL) allow the
- * decision, takes the workstation's event lock (see the module comment), updates the
- * dispatch and inserts the event. When it changes nothing, the checks run again step by
+ * decision, updates the dispatch and inserts the event (numbered for the workstation when
+ * it pulls: see the module comment). When it changes nothing, the checks run again step by
  * step in a transaction to give the exact reason (or to decide after all, when a
  * concurrent change made it possible meanwhile).
  */
@@ -654,8 +668,6 @@ export async function decideAs(
   const resultReady = decision.kind === 'approved' ? (decision.resultReady ?? true) : (decision.resultReady ?? null);
   const comment = decision.comment ? decision.comment : null;
   const fieldComments = decision.fieldComments.length > 0 ? JSON.stringify(decision.fieldComments) : null;
-  // The update joins the lock's row and the insert reads the update's rows: the lock is
-  // taken before the event's cursor is drawn.
   const rows = await db.query<WhoColumns & Partial<DecidedRow>>(
     `WITH ${whoCte(ref, '$4')},
      cur AS (
@@ -665,15 +677,14 @@ export async function decideAs(
               OR ${REQUESTER} = d.department_code OR d.lease_until IS NULL OR d.lease_until <= $5)
        FOR UPDATE OF d
      ),
-     l AS (SELECT cur.id, cur.workstation_id, pg_advisory_xact_lock(8787, hashtext('ws:' || cur.workstation_id)) AS locked FROM cur),
      updated AS (
        UPDATE dispatches d SET state = $6, lease_owner = ${REQUESTER}, lease_until = NULL, decided_at = $5
-       FROM l WHERE d.id = l.id RETURNING d.*, l.workstation_id
+       FROM cur WHERE d.id = cur.id RETURNING d.*, cur.workstation_id
      ),
      e AS (
        INSERT INTO status_events (case_id, workstation_id, kind, department_code, at, comment, field_comments, result_ready)
        SELECT u.case_id, u.workstation_id, $7, u.department_code, $5, $8, $9::jsonb, $10 FROM updated u
-       RETURNING seq, kind, at AS ev_at, comment, field_comments, result_ready
+       RETURNING 0::bigint AS seq, kind, at AS ev_at, comment, field_comments, result_ready
      )
      SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (
        SELECT ${VIEW_COLUMNS}, e.seq, e.kind, e.ev_at, e.comment, e.field_comments, e.result_ready
@@ -703,19 +714,18 @@ export async function decideAs(
     );
     if (!who.ok) throw new ApiProblem(409, 'leaseHeldByOther', who.reason);
     const [row] = await tx.query<DecidedRow>(
-      `WITH l AS (SELECT pg_advisory_xact_lock(8787, hashtext($6)) AS locked),
-       updated AS (
+      `WITH updated AS (
          UPDATE dispatches d SET state = $3, lease_owner = $4, lease_until = NULL, decided_at = $5
-         FROM l WHERE d.id = $1 AND d.department_code = $2 RETURNING d.*
+         WHERE d.id = $1 AND d.department_code = $2 RETURNING d.*
        ),
        e AS (
          INSERT INTO status_events (case_id, workstation_id, kind, department_code, at, comment, field_comments, result_ready)
-         SELECT u.case_id, $7, $8, u.department_code, $5, $9, $10::jsonb, $11 FROM updated u
-         RETURNING seq, kind, at AS ev_at, comment, field_comments, result_ready
+         SELECT u.case_id, $6, $7, u.department_code, $5, $8, $9::jsonb, $10 FROM updated u
+         RETURNING 0::bigint AS seq, kind, at AS ev_at, comment, field_comments, result_ready
        )
        SELECT ${VIEW_COLUMNS}, e.seq, e.kind, e.ev_at, e.comment, e.field_comments, e.result_ready
        FROM updated d JOIN cases c ON c.case_id = d.case_id CROSS JOIN e`,
-      [id, departmentCode, t.to, requester, now, `ws:${cur.workstation_id}`, cur.workstation_id, decision.kind, comment, fieldComments, resultReady],
+      [id, departmentCode, t.to, requester, now, cur.workstation_id, decision.kind, comment, fieldComments, resultReady],
     );
     if (!row) throw new Error(`dispatch ${id} vanished during its decision`);
     return { department, ...decidedResult(row) };
@@ -757,7 +767,7 @@ export async function claimBatchAs(
        UPDATE dispatches d SET ${CLAIM_SET} FROM target WHERE d.id = target.id AND ${ASYNC_COMMIT} RETURNING d.*
      )
      SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (
-       SELECT ${VIEW_COLUMNS.replace('c.body', 'c.body::text AS body_text')} FROM claimed d JOIN cases c ON c.case_id = d.case_id
+       SELECT ${VIEW_COLUMNS.replace('c.body', 'c.body AS body_text')} FROM claimed d JOIN cases c ON c.case_id = d.case_id
      ) x ON true
      ORDER BY x.id`,
     ['code' in ref ? ref.code : ref.tokenHash, now, worker, leaseSeconds, limit],
@@ -777,8 +787,7 @@ type BatchDecidedRow = WhoColumns & {
 /**
  * Records many decisions, each on its own (issue 4's batch for department systems): one
  * statement decides every decision the state machine and the lease rule allow — locking the
- * dispatch rows in id order and the workstations' event locks in a fixed order, so
- * concurrent batches cannot deadlock — and each one it could not take goes through
+ * dispatch rows in id order, so concurrent batches cannot deadlock — and each one it could not take goes through
  * decideAs on its own, which gives the exact refusal (404, 403, 409) or decides after all.
  */
 export async function decideBatchAs(
@@ -821,19 +830,15 @@ export async function decideBatchAs(
        ORDER BY d.id
        FOR UPDATE OF d
      ),
-     l AS (
-       SELECT w.workstation_id, pg_advisory_xact_lock(8787, hashtext('ws:' || w.workstation_id)) AS locked
-       FROM (SELECT DISTINCT workstation_id FROM cur ORDER BY workstation_id) w
-     ),
      updated AS (
        UPDATE dispatches d SET state = cur.to_state, lease_owner = ${REQUESTER}, lease_until = NULL, decided_at = $4
-       FROM cur JOIN l ON l.workstation_id = cur.workstation_id WHERE d.id = cur.id
+       FROM cur WHERE d.id = cur.id
        RETURNING d.id, d.state, cur.case_id, cur.department_code, cur.workstation_id, cur.ord, cur.kind, cur.comment, cur.field_comments, cur.result_ready
      ),
      e AS (
        INSERT INTO status_events (case_id, workstation_id, kind, department_code, at, comment, field_comments, result_ready)
        SELECT u.case_id, u.workstation_id, u.kind, u.department_code, $4, u.comment, u.field_comments, u.result_ready FROM updated u ORDER BY u.ord
-       RETURNING seq, case_id, department_code, kind, at AS ev_at, comment, field_comments, result_ready
+       RETURNING 0::bigint AS seq, case_id, department_code, kind, at AS ev_at, comment, field_comments, result_ready
      )
      SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (
        SELECT u.ord, u.id AS dispatch_id, u.state, e.seq, e.case_id::text AS case_id, c.case_number, e.department_code, e.kind, e.ev_at,

@@ -14,8 +14,8 @@
  *   nothing twice, nothing lost;
  * - the events the workstation pulled back are the same, once each.
  *
- * On PostgreSQL two kills are aimed through pg_locks (the workstation's event lock is held
- * while a push transaction is open): one while it is open, one the moment it has committed
+ * On PostgreSQL two kills are aimed through pg_stat_activity (a backend holding a
+ * transaction id while the engine pushes is a push transaction): one while it is open, one the moment it has committed
  * (its answer then usually never reaches the workstation: the resync gets `alreadyHave`).
  * The others, and all on PGlite (inside the server process), are timed against the
  * batches' measured duration.
@@ -126,9 +126,10 @@ for (const { name, backend, skip } of BACKENDS) {
         let runDone = false;
         let watcher: Promise<void> = Promise.resolve();
         if (backend === 'postgres' && round <= 2) {
-          // Aim at a push transaction through pg_locks (the workstation's event lock, 8787 /
-          // hashtext('ws:…'), is held while one is open): round 1 while it is open, round 2 the
-          // moment it has committed — before its answer is likely to have left the server.
+          // Aim at a push transaction through pg_stat_activity (a backend holding a transaction
+          // id is a writing transaction; only pushes write while the engine pushes): round 1
+          // while one is open, round 2 the moment it has committed — before its answer is
+          // likely to have left the server.
           const client = new pg.Client({ connectionString: scratch!.url });
           await client.connect();
           watcher = (async () => {
@@ -136,13 +137,12 @@ for (const { name, backend, skip } of BACKENDS) {
               let seenOpen = false;
               while (!killedAt && !runDone) {
                 const r = await client.query(
-                  `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = 8787 AND objsubid = 2 AND granted
-                     AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+                  `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL`,
                 );
                 const open = (r.rowCount ?? 0) > 0;
                 if (answered < 2) continue;
-                if (round === 1 && open) killNow('while a push transaction was open (its lock seen in pg_locks)');
-                if (round === 2 && seenOpen && !open && inFlight > 0) killNow('right after a push transaction committed (its lock gone from pg_locks)');
+                if (round === 1 && open) killNow('while a push transaction was open (its transaction id seen in pg_stat_activity)');
+                if (round === 2 && seenOpen && !open && inFlight > 0) killNow('right after a push transaction committed (gone from pg_stat_activity)');
                 seenOpen = open;
               }
             } finally {

@@ -325,7 +325,7 @@ for (const { name, backend, skip } of BACKENDS) {
         seen.push(...p.events);
         cursor = p.nextCursor;
       }
-      const all = (await env.db.query<{ seq: number }>('SELECT seq FROM status_events WHERE workstation_id = $1 AND seq > $2 ORDER BY seq', [env.ws.id, start])).map((r) => r.seq);
+      const all = (await env.db.query<{ pos: string }>('SELECT pos FROM status_events WHERE workstation_id = $1 AND pos > $2 ORDER BY pos', [env.ws.id, start])).map((r) => Number(r.pos));
       expect(all).toHaveLength(80);
       expect(seen.map((e) => e.cursor)).toEqual(all);
     }, 60_000);

@@ -81,7 +81,10 @@ export const FieldComment = z.object({
 export type FieldComment = z.infer<typeof FieldComment>;
 
 export const StatusEvent = z.object({
-  /** Monotonic per server; the workstation pulls `after` the last one it has. */
+  /**
+   * The workstation's cursor: it pulls `after` the last one it has. An event is numbered when
+   * its workstation first pulls it, so in a department's decision answer it is still 0.
+   */
   cursor: z.number().int().nonnegative(),
   caseId: z.uuid(),
   caseNumber: z.string(),
