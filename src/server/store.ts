@@ -815,6 +815,11 @@ export async function decideBatchAs(
       },
     ];
   });
+  // Each dispatch is looked up and locked by its primary key, in id order (a lateral FOR
+  // UPDATE: a plain join lets the planner scan the department's every dispatch, and the lock
+  // order keeps concurrent batches from deadlocking). The event's values are the update's
+  // own (its cursor is drawn when the workstation pulls), so nothing joins back. `= ANY` keeps
+  // the update on the primary key too.
   const rows = await db.query<BatchDecidedRow>(
     `WITH ${whoCte(ref, '$3')},
      input AS (
@@ -822,28 +827,30 @@ export async function decideBatchAs(
                                                         comment text, field_comments jsonb, result_ready boolean)
      ),
      cur AS (
-       SELECT d.id, d.case_id, d.department_code, c.workstation_id, i.ord, i.kind, i.to_state, i.comment, i.field_comments, i.result_ready
-       FROM input i JOIN dispatches d ON d.id = i.id JOIN cases c ON c.case_id = d.case_id
-       WHERE d.department_code = ${ACTING} AND i.allowed ? d.state
-         AND (d.state <> 'claimed' OR d.lease_owner IS NULL OR d.lease_owner = ${REQUESTER} OR d.lease_owner = d.department_code
-              OR ${REQUESTER} = d.department_code OR d.lease_until IS NULL OR d.lease_until <= $4)
-       ORDER BY d.id
-       FOR UPDATE OF d
+       SELECT d.id, d.case_id, d.department_code, c.workstation_id, c.case_number, i.ord, i.kind, i.to_state, i.comment, i.field_comments, i.result_ready
+       FROM (SELECT * FROM input ORDER BY id) i
+       JOIN LATERAL (
+         SELECT d.id, d.case_id, d.department_code FROM dispatches d
+         WHERE d.id = i.id AND d.department_code = ${ACTING} AND i.allowed ? d.state
+           AND (d.state <> 'claimed' OR d.lease_owner IS NULL OR d.lease_owner = ${REQUESTER} OR d.lease_owner = d.department_code
+                OR ${REQUESTER} = d.department_code OR d.lease_until IS NULL OR d.lease_until <= $4)
+         FOR UPDATE
+       ) d ON true
+       JOIN cases c ON c.case_id = d.case_id
      ),
      updated AS (
        UPDATE dispatches d SET state = cur.to_state, lease_owner = ${REQUESTER}, lease_until = NULL, decided_at = $4
-       FROM cur WHERE d.id = cur.id
-       RETURNING d.id, d.state, cur.case_id, cur.department_code, cur.workstation_id, cur.ord, cur.kind, cur.comment, cur.field_comments, cur.result_ready
+       FROM cur WHERE d.id = cur.id AND d.id = ANY(ARRAY(SELECT id FROM cur))
+       RETURNING d.id, d.state, cur.case_id, cur.case_number, cur.department_code, cur.workstation_id, cur.ord, cur.kind, cur.comment, cur.field_comments, cur.result_ready
      ),
      e AS (
        INSERT INTO status_events (case_id, workstation_id, kind, department_code, at, comment, field_comments, result_ready)
        SELECT u.case_id, u.workstation_id, u.kind, u.department_code, $4, u.comment, u.field_comments, u.result_ready FROM updated u ORDER BY u.ord
-       RETURNING 0::bigint AS seq, case_id, department_code, kind, at AS ev_at, comment, field_comments, result_ready
      )
      SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (
-       SELECT u.ord, u.id AS dispatch_id, u.state, e.seq, e.case_id::text AS case_id, c.case_number, e.department_code, e.kind, e.ev_at,
-              e.comment, e.field_comments, e.result_ready
-       FROM e JOIN updated u ON u.case_id = e.case_id AND u.department_code = e.department_code JOIN cases c ON c.case_id = e.case_id
+       SELECT u.ord, u.id AS dispatch_id, u.state, 0 AS seq, u.case_id::text AS case_id, u.case_number, u.department_code, u.kind, $4::timestamptz AS ev_at,
+              u.comment, u.field_comments, u.result_ready
+       FROM updated u
      ) x ON true`,
     ['code' in ref ? ref.code : ref.tokenHash, JSON.stringify(input), worker, now],
     { name: `ow_decide_batch_${'code' in ref ? 'code' : 'token'}` },
