@@ -444,7 +444,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
     const r = await claimBatchAs(db, departmentRef(request), request.worker, now(), leaseSeconds, limit);
     acted(request, r.department);
     if (r.count === 0) return reply.code(204).send();
-    return reply.type('application/json; charset=utf-8').send(r.json);
+    return reply.type('application/json; charset=utf-8').send(r.json); // UTF-8 bytes, straight to the socket
   });
 
   app.post(`${API_PREFIX}/department/decisions`, { config: { auth: 'department', inlineAuth: true } }, async (request) => {

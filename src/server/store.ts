@@ -461,12 +461,20 @@ function viewWithoutCase(r: DispatchRow): Omit<DispatchView, 'case'> {
   };
 }
 
+const asBuffer = (b: Uint8Array): Buffer => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+
 /**
- * A dispatch view as JSON text, the case spliced in as the database printed it: a batch of
- * claimed cases goes out without being parsed and serialised again in the service.
+ * Dispatch views as one UTF-8 JSON document `{"dispatches":[…]}`, each case spliced in as the
+ * bytes stored (the canonical text, fetched as UTF-8 bytes): a batch of claimed cases goes out
+ * without being parsed, serialised or transcoded in the service.
  */
-function viewJsonText(r: DispatchRow & { body_text: string }): string {
-  return `${JSON.stringify(viewWithoutCase(r)).slice(0, -1)},"case":${r.body_text}}`;
+function viewsJsonBytes(rows: (DispatchRow & { body_bytes: Uint8Array })[]): Buffer {
+  const parts: Buffer[] = [Buffer.from('{"dispatches":[')];
+  rows.forEach((r, i) => {
+    parts.push(Buffer.from(`${i > 0 ? ',' : ''}${JSON.stringify(viewWithoutCase(r)).slice(0, -1)},"case":`), asBuffer(r.body_bytes), Buffer.from('}'));
+  });
+  parts.push(Buffer.from(']}'));
+  return Buffer.concat(parts);
 }
 
 /** This department's dispatches (never another's): one state, or the open ones; paged by dispatch id. */
@@ -757,8 +765,8 @@ export async function claimBatchAs(
   now: Date,
   leaseSeconds: number,
   limit: number,
-): Promise<{ department: ActingDepartment; count: number; json: string }> {
-  const rows = await db.query<WhoColumns & Partial<DispatchRow> & { body_text: string | null }>(
+): Promise<{ department: ActingDepartment; count: number; json: Buffer }> {
+  const rows = await db.query<WhoColumns & Partial<DispatchRow> & { body_bytes: Uint8Array | null }>(
     `WITH ${whoCte(ref, '$3')},
      target AS (
        SELECT d.id FROM dispatches d WHERE d.department_code = ${ACTING} AND ${CLAIMABLE}
@@ -767,15 +775,15 @@ export async function claimBatchAs(
        UPDATE dispatches d SET ${CLAIM_SET} FROM target WHERE d.id = target.id AND ${ASYNC_COMMIT} RETURNING d.*
      )
      SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (
-       SELECT ${VIEW_COLUMNS.replace('c.body', 'c.body AS body_text')} FROM claimed d JOIN cases c ON c.case_id = d.case_id
+       SELECT ${VIEW_COLUMNS.replace('c.body', `convert_to(c.body, 'UTF8') AS body_bytes`)} FROM claimed d JOIN cases c ON c.case_id = d.case_id
      ) x ON true
      ORDER BY x.id`,
     ['code' in ref ? ref.code : ref.tokenHash, now, worker, leaseSeconds, limit],
     { name: `ow_claim_batch_${'code' in ref ? 'code' : 'token'}` },
   );
   const { requester: _, ...department } = actingOf(rows);
-  const claimed = rows.filter((r) => r.id != null) as (DispatchRow & { body_text: string })[];
-  return { department, count: claimed.length, json: `{"dispatches":[${claimed.map(viewJsonText).join(',')}]}` };
+  const claimed = rows.filter((r) => r.id != null) as (DispatchRow & { body_bytes: Uint8Array })[];
+  return { department, count: claimed.length, json: viewsJsonBytes(claimed) };
 }
 
 type BatchDecidedRow = WhoColumns & {

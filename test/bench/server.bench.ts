@@ -502,7 +502,7 @@ async function benchQueue(svc: Service, ops: number, size: number, singleOps: nu
     const store = await batchWorkers(ops, size, async (w, n) => {
       const claimed = await claimBatchAs(db, { code: 'SCJG' }, `p${w}`, new Date(), 300, n);
       if (claimed.count === 0) return 0;
-      const dispatches = (JSON.parse(claimed.json) as { dispatches: { dispatchId: number }[] }).dispatches;
+      const dispatches = (JSON.parse(claimed.json.toString('utf8')) as { dispatches: { dispatchId: number }[] }).dispatches;
       const { results } = await decideBatchAs(db, { code: 'SCJG' }, dispatches.map((d) => ({ dispatchId: d.dispatchId, decision: { ...APPROVED, fieldComments: [] } })), `p${w}`, new Date());
       return results.filter((r) => r.outcome === 'decided').length;
     });

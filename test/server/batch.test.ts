@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hotelSubject } from '../../src/core/intake/fixtures';
 import { ClaimBatchResponse, DecisionBatchResponse, PushResponse, StatusEventsResponse } from '../../src/core/sync/protocol';
-import { BACKENDS, call, type Env, makeCase, pushed, startEnv } from './helpers';
+import { BACKENDS, call, type Env, hashOf, makeCase, pushed, startEnv } from './helpers';
 import type { IntakeCase } from '../../src/core/intake/case';
 
 for (const { name, backend, skip } of BACKENDS) {
@@ -54,6 +54,12 @@ for (const { name, backend, skip } of BACKENDS) {
       expect((await claimBatch(env.dept.WJJ, 50)).status).toBe(204);
       const scjg = ClaimBatchResponse.parse((await claimBatch(env.dept.SCJG, 100)).json).dispatches;
       expect(scjg.map((d) => d.caseId).sort()).toEqual(cases.map((c) => c.id).sort());
+      // each case arrives byte for byte as pushed (its Chinese text included): it hashes to what the workstation sent
+      for (const d of scjg) {
+        const sent = cases.find((c) => c.id === d.caseId)!;
+        expect(d.case).toEqual(JSON.parse(JSON.stringify(sent)));
+        expect(hashOf(d.case)).toBe(hashOf(sent));
+      }
     });
 
     it('concurrent workers claim disjoint sets, every dispatch exactly once', async () => {
