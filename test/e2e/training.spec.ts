@@ -317,3 +317,50 @@ test('coached mode: the trainee checks the steps so far and sees the mistake exp
   await expect(page.getByTestId('drill-dock')).toHaveCount(0);
   await expect(page.getByTestId('training-watermark')).toBeVisible();
 });
+
+test('the 失信 drill: its applicant is on the training list from the start, so the intake refuses 容缺 with the list’s reason; the top bar says training cases are never uploaded', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'notConfigured'); // live, no server
+  await page.goto('#/training');
+  await confirmNextDialog(page);
+  await page.getByTestId('enter-training').click();
+  await expect(page.getByTestId('training-bar')).toBeVisible();
+  const indicator = page.getByTestId('sync-indicator');
+  await expect(indicator).toHaveAttribute('data-state', 'training');
+  await expect(indicator).toHaveText('培训模式 · 办件不上传');
+  await expect(indicator).toHaveAttribute('title', /从不上传/);
+
+  await page.goto('#/training/drills/default-onboarding/hygiene-licence-dishonest-deferral');
+  await expect(page.getByTestId('drill-applicant-name')).toHaveText('示例市悦容美容有限公司');
+  await page.getByTestId('start-drill').click();
+  await expect(page.getByTestId('drill-dock')).toBeVisible();
+
+  await page.goto('#/items/330007003000'); // 公共场所卫生许可
+  await page.getByTestId('start-intake').click();
+  await expect(page.getByTestId('intake')).toBeVisible();
+  const questions = page.getByTestId('question');
+  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
+  await page.getByTestId('next-step').click();
+  const lines = page.getByTestId('check-line');
+  for (let i = 0; i < (await lines.count()); i++) {
+    const line = lines.nth(i);
+    const missing = (await line.innerText()).includes('卫生检测报告');
+    await line.getByRole('radio', { name: missing ? /缺失/ : /收原件/ }).check();
+  }
+  await page.getByTestId('next-step').click();
+  await page.getByTestId('kind-organisation').check();
+  await page.getByTestId('applicant-org-name').fill('示例市悦容美容有限公司');
+  await page.getByTestId('applicant-uscc').fill('91330106MA2L9T1W7W');
+  await page.getByLabel('法定代表人（负责人）', { exact: true }).fill('钱美玲');
+  await page.getByTestId('applicant-rep-id').fill('330102198706300226');
+  await page.getByLabel('联系电话', { exact: true }).fill('13800001404');
+  await page.getByTestId('applicant-address').fill('示例市示例区延安路300号二楼');
+  await expect(page.getByTestId('save-state')).toContainText('已保存');
+  await page.getByTestId('step-decision').click();
+  // The flag comes from the list (the trainee flagged nothing): no 容缺, with the list's reason.
+  await expect(page.getByTestId('choose-defer')).toBeDisabled();
+  const refusals = page.getByTestId('deferral-refusals');
+  await expect(refusals).toContainText('失信');
+  await expect(refusals).toContainText('未按期履行行政处罚决定');
+});

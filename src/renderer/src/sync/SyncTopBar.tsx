@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb, type NotificationRecord } from '../store/db';
+import { getDb, isTrainingMode, type NotificationRecord } from '../store/db';
 import { useCatalog } from '../catalog/CatalogContext';
 import { navigate } from '../app/router';
 import { useLocale } from '../i18n/useLocale';
@@ -26,9 +26,25 @@ export function useNavigatorOnline(): boolean {
   return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
 }
 
-export type IndicatorState = 'online' | 'offline' | 'notConfigured' | 'unauthorized' | 'unknown';
+export type IndicatorState = 'online' | 'offline' | 'notConfigured' | 'unauthorized' | 'unknown' | 'training';
 
 export function SyncIndicator() {
+  // Training mode works on its own database, which never holds a server: say so plainly rather
+  // than "sync not configured" (switching mode reloads the app, so this never changes in place).
+  return isTrainingMode() ? <TrainingSyncIndicator /> : <LiveSyncIndicator />;
+}
+
+function TrainingSyncIndicator() {
+  const { t } = useTranslation();
+  return (
+    <span className="sync-indicator sync-training" data-testid="sync-indicator" data-state="training" title={t('training.mode.syncIndicatorTitle')}>
+      <span className="sync-dot" aria-hidden />
+      <span>{t('training.mode.syncIndicator')}</span>
+    </span>
+  );
+}
+
+function LiveSyncIndicator() {
   const { t } = useTranslation();
   const locale = useLocale();
   const online = useNavigatorOnline();

@@ -16,6 +16,7 @@ import { attemptFromCase, scoreDrill } from '@core/training/scoring';
 import { isTrainingCase } from '@core/training/isolation';
 import { getTrainingDb, type WorkstationDb } from '../store/db';
 import type { DrillAssignmentRecord, DrillResultRecord, DrillRunRecord, ScenarioPackRecord } from './training-records';
+import { prepareDrillState } from './drill-setup';
 
 export const DEFAULT_PACK_ID = 'default-onboarding';
 
@@ -72,6 +73,10 @@ export function useRunningDrill(): DrillRunRecord | null | undefined {
 
 export async function startDrill(args: { packId: string; scenarioId: string; coached: boolean; traineeId: string; traineeName: string; now?: Date }): Promise<DrillRunRecord> {
   const db = getTrainingDb();
+  const now = args.now ?? new Date();
+  // The training database as the scenario needs it (e.g. a 失信 applicant on the list).
+  const scenario = await loadScenario(args.packId, args.scenarioId, db);
+  if (scenario) await prepareDrillState(db, scenario, now);
   const run: DrillRunRecord = {
     id: crypto.randomUUID(),
     packId: args.packId,
@@ -79,7 +84,7 @@ export async function startDrill(args: { packId: string; scenarioId: string; coa
     coached: args.coached,
     traineeId: args.traineeId,
     traineeName: args.traineeName,
-    startedAt: (args.now ?? new Date()).toISOString(),
+    startedAt: now.toISOString(),
     state: 'running',
   };
   await db.transaction('rw', db.drillRuns, async () => {

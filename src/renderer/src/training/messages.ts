@@ -14,7 +14,9 @@ export const trainingMessages = {
         "off": "当前为正式受理。",
         "offHint": "演练前请进入培训模式：培训办件与正式数据完全隔离。",
         "on": "培训模式已开启。",
-        "onHint": "此处办件均为演练数据，盖有“培训 — 无效”水印，不会报送任何部门。"
+        "onHint": "此处办件均为演练数据，盖有“培训 — 无效”水印，不会报送任何部门。",
+        "syncIndicator": "培训模式 · 办件不上传",
+        "syncIndicatorTitle": "培训办件只保存在本机的培训数据库中，从不上传、不报送任何部门；只有演练成绩会发往服务器的培训区。"
       },
       "home": {
         "assigned": "分配给我的演练",
@@ -292,7 +294,9 @@ export const trainingMessages = {
         "off": "Live intake.",
         "offHint": "Enter training mode to drill: practice cases are kept apart from live data.",
         "on": "Training mode is on.",
-        "onHint": "Every case here is practice data, watermarked TRAINING — NOT VALID, never sent to a department."
+        "onHint": "Every case here is practice data, watermarked TRAINING — NOT VALID, never sent to a department.",
+        "syncIndicator": "Training · cases never uploaded",
+        "syncIndicatorTitle": "Practice cases stay in this workstation’s training database: they are never uploaded or sent to a department. Only drill scores go to the server’s training area."
       },
       "home": {
         "assigned": "Drills assigned to me",
