@@ -162,33 +162,55 @@ const RESIDENT_MEDICAL = '330004001000';
 
 const base = (id, title, titleEn, level, tags) => ({ id, title, titleEn, level, tags, catalogVersion: VERSION, drillDate: DRILL_DATE });
 
+/**
+ * One scenario, in the pack's key order: its heading (base), the applicant at the counter (no
+ * agent and no special circumstances unless given), what a good clerk does, the debrief.
+ */
+function drill(heading, { party, agent = null, says, saysEn, documents, circumstances = [] }, expected, debrief) {
+  return { ...heading, applicant: { party, agent, says, saysEn, documents, circumstances }, expected, debrief };
+}
+
+/** The item with its Nth handling item (业务办理项 `<code>-0N`). */
+const handling = (basicCode, n) => item(basicCode, [`${basicCode}-0${n}`]);
+const ACCEPT = { kind: 'accept' };
+const notice = (...keys) => ({ kind: 'oneTimeNotice', notice: keys });
+const deferral = (...keys) => ({ kind: 'deferral', deferred: keys });
+/** The applicant comes in person (not through an agent). */
+const SELF = { 'shared/applicant-is-agent': 'self' };
+/** An organisation's legal representative in person: the business licence is fetched, the ID card seen. */
+const REP_IN_PERSON = { 'shared/business-licence': fetched, 'shared/legal-rep-id-card': ok };
+
+/** A new food business licence, food made on site, the owner in person; the rules list is missing. */
+const foodMadeOnSite = (layout) => ({
+  subject: handling(FOOD, 1),
+  answers: { ...SELF, [`${FOOD}/onsite-prep`]: 'yes' },
+  materials: { [`${FOOD}/application`]: ok, ...REP_IN_PERSON, [`${FOOD}/layout`]: layout, [`${FOOD}/safety-rules`]: absent },
+});
+
 const scenarios = [
-  {
-    ...base('social-card-first', '首次申领社保卡', 'First social security card', 1, ['perfectAccept', 'immediate']),
-    applicant: {
+  drill(
+    base('social-card-first', '首次申领社保卡', 'First social security card', 1, ['perfectAccept', 'immediate']),
+    {
       party: P.heJiaqi,
-      agent: null,
       says: '你好，我刚来这边上班，单位已经给我交社保了，但我还没有社保卡，想办一张。身份证和照片回执我都带了。',
       saysEn: 'I just started work here and my employer pays my social insurance, but I have no card yet. I brought my ID and the photo receipt.',
       documents: [present('shared/applicant-id-card', '居民身份证（有效期限 2019.04.09—2029.04.09）'), present('shared/id-photo', '照片回执')],
-      circumstances: [],
     },
-    expected: {
-      subject: item(SOCIAL_CARD, [`${SOCIAL_CARD}-01`]),
-      answers: { 'shared/applicant-is-agent': 'self', [`${SOCIAL_CARD}/minor`]: 'no' },
+    {
+      subject: handling(SOCIAL_CARD, 1),
+      answers: { ...SELF, [`${SOCIAL_CARD}/minor`]: 'no' },
       materials: { 'shared/applicant-id-card': ok },
-      decision: { kind: 'accept' },
+      decision: ACCEPT,
     },
-    debrief: zhEn(
+    zhEn(
       '社会保障卡申领（首次申领）。本人办理、已成年：只需本人居民身份证原件（在有效期内）；照片回执为非必要材料，带来即可收取。材料齐全，即办件，当场受理办结。',
       'Social security card, first application, in person, adult: only the ID card (valid) is required; the photo receipt is optional. Complete: accept; a same-day item.',
     ),
-  },
-  {
-    ...base('id-card-expired-renewal', '身份证过期换领', 'Renewing an expired ID card', 2, ['confusable', 'expiredIdIsTheReason', 'dataSharing']),
-    applicant: {
+  ),
+  drill(
+    base('id-card-expired-renewal', '身份证过期换领', 'Renewing an expired ID card', 2, ['confusable', 'expiredIdIsTheReason', 'dataSharing']),
+    {
       party: P.chenJianhua,
-      agent: null,
       says: '我的身份证过期了，上个月二十号就到期了，要换个新的。户口本在老家没带来，行不行？',
       saysEn: 'My ID card expired on the 20th of last month; I need a new one. My household register is back home — is that a problem?',
       documents: [
@@ -199,22 +221,21 @@ const scenarios = [
       ],
       circumstances: [{ kind: 'expiredIdCard', note: '申请人的居民身份证已于2026年11月20日到期。' }],
     },
-    expected: {
-      subject: item(ID_RENEW, [`${ID_RENEW}-01`]),
+    {
+      subject: handling(ID_RENEW, 1),
       answers: { [`${ID_RENEW}/under-16`]: 'no' },
       materials: { [`${ID_RENEW}/application`]: ok, 'shared/household-register': fetched, 'shared/applicant-id-card': ok },
-      decision: { kind: 'accept' },
+      decision: ACCEPT,
     },
-    debrief: zhEn(
+    zhEn(
       '居民身份证换领（有效期满换领），不是补领。原证过期正是换领的理由，不是材料缺陷：受理标准为“为申请人本人的原证，领取新证时交回”。户口簿可通过数据共享调取，免于提交，不能让申请人回老家去拿。照片回执为非必要材料。材料齐全，应予受理。',
       'Renewal (expiry), not replacement. An expired card is the reason for renewal, not a defect: the standard is “the applicant’s own card, handed back on collection”. The household register is fetched by data sharing — never send the applicant home for it. Complete: accept.',
     ),
-  },
-  {
-    ...base('id-card-lost-replacement', '身份证丢失补领', 'Replacing a lost ID card', 2, ['confusable', 'dataSharing']),
-    applicant: {
+  ),
+  drill(
+    base('id-card-lost-replacement', '身份证丢失补领', 'Replacing a lost ID card', 2, ['confusable', 'dataSharing']),
+    {
       party: P.linXiaoyan,
-      agent: null,
       says: '我身份证前两天在地铁上弄丢了，已经挂失了。能不能重新办一张？下周要坐高铁出差，有没有临时的？',
       saysEn: 'I lost my ID card on the metro two days ago and reported it. Can I get a new one? I travel by train next week — is there a temporary card?',
       documents: [
@@ -225,22 +246,21 @@ const scenarios = [
       ],
       circumstances: [{ kind: 'urgent', note: '申请人下周出差，急需身份证件。' }],
     },
-    expected: {
-      subject: item(ID_REPLACE, [`${ID_REPLACE}-01`]),
+    {
+      subject: handling(ID_REPLACE, 1),
       answers: { [`${ID_REPLACE}/under-16`]: 'no', [`${ID_REPLACE}/temp-card`]: 'yes' },
       materials: { [`${ID_REPLACE}/application`]: ok, 'shared/household-register': fetched, [`${ID_REPLACE}/temp-card-form`]: ok },
-      decision: { kind: 'accept' },
+      decision: ACCEPT,
     },
-    debrief: zhEn(
+    zhEn(
       '丢失、被盗的办理“居民身份证补领”，不是“换领”（换领的受理条件写明：证件丢失、被盗的，请办理补领）。补领没有“原居民身份证”这项材料，不能要求申请人出示。急用的可同时申领临时居民身份证，加填临时身份证申领登记表。户口簿系统调取。应予受理。',
       'Lost or stolen: replacement (补领), not renewal — the renewal item’s own conditions say so. There is no “old ID card” line: do not ask for it. In a hurry: apply for a temporary card at the same time (its form). Register fetched. Accept.',
     ),
-  },
-  {
-    ...base('housing-fund-rent', '公积金租房提取', 'Housing fund withdrawal for rent', 2, ['confusable', 'dataSharing', 'immediate']),
-    applicant: {
+  ),
+  drill(
+    base('housing-fund-rent', '公积金租房提取', 'Housing fund withdrawal for rent', 2, ['confusable', 'dataSharing', 'immediate']),
+    {
       party: P.zhaoLei,
-      agent: null,
       says: '我跟老婆还在攒钱买房，现在先在城西租房子住，一个月三千。听说公积金能取出来交房租？按标准取就行，合同没去备案。',
       saysEn: 'My wife and I are saving to buy a flat; for now we rent in the west of the city, 3,000 a month. Can I withdraw my housing fund for the rent? The standard amount is fine; the lease is not registered.',
       documents: [
@@ -248,10 +268,9 @@ const scenarios = [
         present(`${FUND_RENT}/no-house-pledge`, '无自有住房承诺书（窗口现场签名）'),
         present('shared/applicant-bank-card', '本人借记卡（示例银行）'),
       ],
-      circumstances: [],
     },
-    expected: {
-      subject: item(FUND_RENT, [`${FUND_RENT}-01`]),
+    {
+      subject: handling(FUND_RENT, 1),
       answers: { [`${FUND_RENT}/lease-type`]: 'market', [`${FUND_RENT}/above-standard`]: 'no' },
       materials: {
         'shared/applicant-id-card': ok,
@@ -259,18 +278,17 @@ const scenarios = [
         'shared/housing-status-query': fetched,
         'shared/applicant-bank-card': ok,
       },
-      decision: { kind: 'accept' },
+      decision: ACCEPT,
     },
-    debrief: zhEn(
+    zhEn(
       '“在攒钱买房”不等于购房提取：申请人现在租房自住、本人及配偶无自有住房，办理“住房公积金提取（租房）”。市场租赁、按定额标准提取的，不需要备案合同和租金发票；家庭住房情况由系统查询（免提交）。材料齐全，即办件，应予受理。',
       '“Saving to buy” is not a purchase withdrawal: he rents and owns nothing, so it is the rent withdrawal. Market lease at the standard amount: no registered lease or rent invoice; the housing status is fetched. Complete: accept (same day).',
     ),
-  },
-  {
-    ...base('housing-fund-second-hand-purchase', '公积金购房提取（二手房）', 'Housing fund withdrawal after buying a second-hand flat', 3, ['confusable', 'handlingItem', 'dataSharing']),
-    applicant: {
+  ),
+  drill(
+    base('housing-fund-second-hand-purchase', '公积金购房提取（二手房）', 'Housing fund withdrawal after buying a second-hand flat', 3, ['confusable', 'handlingItem', 'dataSharing']),
+    {
       party: P.sunLiwei,
-      agent: null,
       says: '我今年九月买了套二手房，过户已经办好了，想把公积金取出来。我爱人的公积金先不动。房产证和合同都带来了。',
       saysEn: 'I bought a second-hand flat in September and the transfer is done; I want to withdraw my housing fund. Not my wife’s for now. I brought the certificate and the contract.',
       documents: [
@@ -279,10 +297,9 @@ const scenarios = [
         present('shared/property-certificate', '不动产权证书（权利人：孙立伟）'),
         present('shared/applicant-bank-card', '本人借记卡'),
       ],
-      circumstances: [],
     },
-    expected: {
-      subject: item(FUND_BUY, [`${FUND_BUY}-02`]),
+    {
+      subject: handling(FUND_BUY, 2),
       answers: { [`${FUND_BUY}/spouse-joint`]: 'no' },
       materials: {
         'shared/applicant-id-card': ok,
@@ -291,18 +308,17 @@ const scenarios = [
         'shared/deed-tax-receipt': fetched,
         'shared/applicant-bank-card': ok,
       },
-      decision: { kind: 'accept' },
+      decision: ACCEPT,
     },
-    debrief: zhEn(
+    zhEn(
       '“住房公积金提取（购房）”的业务办理项是“购买存量住房（二手房）提取”，不是新建商品房：二手房不要购房发票，要不动产权证书和契税完税证明，二者均可系统调取（申请人带来的产权证书收取亦可）。不同时提取配偶公积金，无需结婚证和配偶身份证。应予受理。',
       'Purchase withdrawal, handling item “second-hand flat”, not “new flat”: no purchase invoice; the property certificate and the deed-tax receipt instead, both fetchable (taking the certificate he brought is fine too). Not withdrawing the spouse’s fund: no marriage certificate. Accept.',
     ),
-  },
-  {
-    ...base('prepackaged-food-filing', '便利店只卖预包装食品', 'A shop selling only pre-packaged food', 2, ['confusable', 'dataSharing', 'immediate']),
-    applicant: {
+  ),
+  drill(
+    base('prepackaged-food-filing', '便利店只卖预包装食品', 'A shop selling only pre-packaged food', 2, ['confusable', 'dataSharing', 'immediate']),
+    {
       party: O.linjia,
-      agent: null,
       says: '我们在小区门口开了个便利店，只卖包装好的零食、饮料、方便面，不现做东西。听说要到市场监管办个什么证？营业执照今天忘带了，要回去拿吗？',
       saysEn: 'We opened a convenience shop by the estate gate — only packaged snacks, drinks and noodles, nothing made on site. Do we need some licence? I forgot the business licence today — must I go back for it?',
       documents: [
@@ -310,24 +326,22 @@ const scenarios = [
         missing('shared/business-licence', '营业执照', '今天忘带了'),
         present('shared/legal-rep-id-card', '法定代表人周海涛居民身份证（有效期限 2015.07.15—2035.07.15）'),
       ],
-      circumstances: [],
     },
-    expected: {
-      subject: item(PREPACKAGED, [`${PREPACKAGED}-01`]),
-      answers: { 'shared/applicant-is-agent': 'self' },
+    {
+      subject: handling(PREPACKAGED, 1),
+      answers: SELF,
       materials: { [`${PREPACKAGED}/application`]: ok, 'shared/business-licence': fetched, 'shared/legal-rep-id-card': ok },
-      decision: { kind: 'accept' },
+      decision: ACCEPT,
     },
-    debrief: zhEn(
+    zhEn(
       '仅销售预包装食品的，办理“仅销售预包装食品备案”，不需要食品经营许可（《中华人民共和国食品安全法》第三十五条）。营业执照的材料形式为系统调取（免提交），不能让申请人回去拿（《国务院关于在线政务服务的若干规定》：能够通过共享获取的不得要求重复提交）。法定代表人本人办理，核验身份证原件。即办，应予受理。',
       'Only pre-packaged food: the filing, not the food business licence (Food Safety Law Art. 35). The business licence is fetched by data sharing — never send the applicant back for it (State Council Decree 716). Legal representative in person. Accept (same day).',
     ),
-  },
-  {
-    ...base('food-licence-deferral', '小饭馆申请容缺', 'A small restaurant asks for deferral', 3, ['deferral', 'deferrableVsRequired']),
-    applicant: {
+  ),
+  drill(
+    base('food-licence-deferral', '小饭馆申请容缺', 'A small restaurant asks for deferral', 3, ['deferral', 'deferrableVsRequired']),
+    {
       party: O.xiangkou,
-      agent: null,
       says: '我想开个小饭馆，要办什么证？营业执照上个月已经办好了。食品安全那些管理制度还在打印店没拿回来，能不能先给我办上，过两天补过来？',
       saysEn: 'I want to open a small restaurant — what licence do I need? The business licence came last month. The food-safety rules are still at the print shop; can you take my application now and I bring them in two days?',
       documents: [
@@ -339,28 +353,19 @@ const scenarios = [
       ],
       circumstances: [{ kind: 'asksForDeferral', note: '申请人请求先受理，两天后补交食品安全规章制度目录；信用核查无失信记录。' }],
     },
-    expected: {
-      subject: item(FOOD, [`${FOOD}-01`]),
-      answers: { 'shared/applicant-is-agent': 'self', [`${FOOD}/onsite-prep`]: 'yes' },
-      materials: {
-        [`${FOOD}/application`]: ok,
-        'shared/business-licence': fetched,
-        'shared/legal-rep-id-card': ok,
-        [`${FOOD}/layout`]: okCopy,
-        [`${FOOD}/safety-rules`]: absent,
-      },
-      decision: { kind: 'deferral', deferred: [`${FOOD}/safety-rules`] },
+    {
+      ...foodMadeOnSite(okCopy),
+      decision: deferral(`${FOOD}/safety-rules`),
     },
-    debrief: zhEn(
+    zhEn(
       '食品经营许可（新办），现场制售。缺的只有“保证食品安全的规章制度目录”，目录标注为“容缺后补”；其余材料齐全，申请人无失信记录，承诺办结时限5个工作日：可以容缺受理，由申请人签署《容缺受理承诺书》，补交期限不超过承诺办结时限。营业执照系统调取；布局图收原件或复印件均可。',
       'Food business licence (new), food made on site. Only the food-safety rules list is missing, and the catalog marks it 容缺后补; all else is complete, the applicant is not on the dishonesty list, and the promised limit is 5 working days: accept with deferral, with a signed commitment and a deadline within the promised limit.',
     ),
-  },
-  {
-    ...base('food-licence-required-missing', '缺必备材料还要容缺', 'A required material missing, deferral asked', 3, ['deferrableVsRequired', 'oneTimeNotice']),
-    applicant: {
+  ),
+  drill(
+    base('food-licence-required-missing', '缺必备材料还要容缺', 'A required material missing, deferral asked', 3, ['deferrableVsRequired', 'oneTimeNotice']),
+    {
       party: O.weidao,
-      agent: null,
       says: '我们的快餐店要办食品经营许可。布局图设计公司还没画好，管理制度也在写。你们不是有容缺受理吗？先受理，这两样后补。',
       saysEn: 'Our fast-food shop needs the food business licence. The designers have not finished the layout plan and the rules are still being written. Don’t you do 容缺? Accept now, we bring both later.',
       documents: [
@@ -372,28 +377,19 @@ const scenarios = [
       ],
       circumstances: [{ kind: 'asksForDeferral', note: '申请人要求容缺受理；信用核查无失信记录。' }],
     },
-    expected: {
-      subject: item(FOOD, [`${FOOD}-01`]),
-      answers: { 'shared/applicant-is-agent': 'self', [`${FOOD}/onsite-prep`]: 'yes' },
-      materials: {
-        [`${FOOD}/application`]: ok,
-        'shared/business-licence': fetched,
-        'shared/legal-rep-id-card': ok,
-        [`${FOOD}/layout`]: absent,
-        [`${FOOD}/safety-rules`]: absent,
-      },
-      decision: { kind: 'oneTimeNotice', notice: [`${FOOD}/layout`, `${FOOD}/safety-rules`] },
+    {
+      ...foodMadeOnSite(absent),
+      decision: notice(`${FOOD}/layout`, `${FOOD}/safety-rules`),
     },
-    debrief: zhEn(
+    zhEn(
       '容缺只适用于目录标注为“容缺后补”的材料。“主要设备设施布局、操作流程等文件”是必要（必备）材料，缺了就不能容缺受理。应出具一次性告知书，一次列全：布局图和规章制度目录（后者虽可容缺，但本次不能容缺受理，仍须告知）。',
       '容缺 only covers lines marked 容缺后补. The layout plan is required, so no 容缺 at all. Issue a one-time notice listing everything at once: the layout plan and the rules list (deferrable, but with no 容缺 it must be listed too).',
     ),
-  },
-  {
-    ...base('hygiene-licence-dishonest-deferral', '失信单位要求容缺', 'A dishonest applicant asks for deferral', 4, ['dishonest', 'deferral', 'oneTimeNotice']),
-    applicant: {
+  ),
+  drill(
+    base('hygiene-licence-dishonest-deferral', '失信单位要求容缺', 'A dishonest applicant asks for deferral', 4, ['dishonest', 'deferral', 'oneTimeNotice']),
+    {
       party: O.yuerong,
-      agent: null,
       says: '我们美容院要办公共场所卫生许可证。卫生检测报告下周才出，先给我们受理吧，我们签承诺书，报告一出来就送过来。',
       saysEn: 'Our beauty salon needs the public-place hygiene licence. The hygiene test report comes next week — please accept now; we sign a commitment and bring it as soon as it is out.',
       documents: [
@@ -412,28 +408,26 @@ const scenarios = [
         },
       ],
     },
-    expected: {
-      subject: item(HYGIENE, [`${HYGIENE}-01`]),
-      answers: { 'shared/applicant-is-agent': 'self', [`${HYGIENE}/central-ac`]: 'no' },
+    {
+      subject: handling(HYGIENE, 1),
+      answers: { ...SELF, [`${HYGIENE}/central-ac`]: 'no' },
       materials: {
         [`${HYGIENE}/application`]: ok,
-        'shared/business-licence': fetched,
-        'shared/legal-rep-id-card': ok,
+        ...REP_IN_PERSON,
         [`${HYGIENE}/floor-plan`]: ok,
         [`${HYGIENE}/hygiene-test-report`]: absent,
       },
-      decision: { kind: 'oneTimeNotice', notice: [`${HYGIENE}/hygiene-test-report`] },
+      decision: notice(`${HYGIENE}/hygiene-test-report`),
     },
-    debrief: zhEn(
+    zhEn(
       '卫生检测报告确为“容缺后补”材料，其他材料也齐全——但申请单位在失信名单上，失信主体不适用容缺受理。应出具一次性告知书，告知补交卫生检测报告，并向申请人说明不能容缺的原因（失信名单）。为失信申请人容缺受理是严重错误。',
       'The test report is deferrable and all else is complete — but the applicant is on the dishonesty list, and dishonest applicants get no 容缺. Issue a one-time notice for the report and explain why. 容缺 for a dishonest applicant is a critical mistake.',
     ),
-  },
-  {
-    ...base('start-business-bundle', '开办企业一件事', 'Starting a company: the one-thing bundle', 4, ['bundle', 'dataSharing']),
-    applicant: {
+  ),
+  drill(
+    base('start-business-bundle', '开办企业一件事', 'Starting a company: the one-thing bundle', 4, ['bundle', 'dataSharing']),
+    {
       party: P.huangWenbo,
-      agent: null,
       says: '我和两个朋友合伙开个公司，做软件开发，我当法定代表人。营业执照、刻公章、税务登记、开发票、给员工交社保，这些能一次办了吗？公积金先不开户。办公室是租的，房东的房产证网上能查到。',
       saysEn: 'Two friends and I are starting a software company; I am the legal representative. Licence, company seal, tax, invoices and employees’ social insurance — can it all be done at once? No housing fund account yet. The office is rented; the landlord’s certificate is online.',
       documents: [
@@ -450,12 +444,11 @@ const scenarios = [
         present(`${INVOICE}/application`, '发票领用申请表'),
         present(`${EMPLOYER_SOCIAL}/application`, '社会保险单位参保登记表'),
       ],
-      circumstances: [],
     },
-    expected: {
+    {
       subject: { kind: 'bundle', bundleId: 'start-business', basicCodes: [COMPANY_SETUP, SEAL, TAX_NEW, INVOICE, EMPLOYER_SOCIAL] },
       answers: {
-        'shared/applicant-is-agent': 'self',
+        ...SELF,
         [`${COMPANY_SETUP}/premises-type`]: 'lease',
         [`${COMPANY_SETUP}/premises-certified`]: 'yes',
         [`${COMPANY_SETUP}/pre-approval`]: 'no',
@@ -469,25 +462,23 @@ const scenarios = [
         'shared/property-certificate': fetched,
         'shared/premises-lease-contract': ok,
         [`${SEAL}/application`]: ok,
-        'shared/business-licence': fetched,
-        'shared/legal-rep-id-card': ok,
+        ...REP_IN_PERSON,
         [`${TAX_NEW}/application`]: ok,
         [`${TAX_NEW}/finance-staff-ids`]: okCopy,
         [`${INVOICE}/application`]: ok,
         [`${EMPLOYER_SOCIAL}/application`]: ok,
       },
-      decision: { kind: 'accept' },
+      decision: ACCEPT,
     },
-    debrief: zhEn(
+    zhEn(
       '按“开办企业一件事”办理：有限责任公司设立登记、公章刻制备案、新办纳税人涉税信息确认、发票领用、单位参加社会保险登记；住房公积金单位缴存登记为可选事项，申请人暂不办理。一套材料：法定代表人身份证只收一次，营业执照在设立登记后由系统共享给后续事项（免提交），房东的不动产权证书系统调取。股东身份证、办税人员身份证收复印件即可。材料齐全，应予受理。',
       'The “start a business” bundle: company registration, seal filing, new-taxpayer confirmation, invoices and employer social insurance; the housing-fund account is optional and not wanted. One set of materials: the legal representative’s ID once, the business licence shared to the later items, the landlord’s certificate fetched. Copies suffice for shareholders’ and tax staff IDs. Accept.',
     ),
-  },
-  {
-    ...base('newborn-bundle', '新生儿出生一件事', 'A newborn: the one-thing bundle', 3, ['bundle', 'dataSharing']),
-    applicant: {
+  ),
+  drill(
+    base('newborn-bundle', '新生儿出生一件事', 'A newborn: the one-thing bundle', 3, ['bundle', 'dataSharing']),
+    {
       party: P.liuSiyu,
-      agent: null,
       says: '孩子上周在市妇幼保健院出生的，出生证、上户口、办医保、办社保卡想一起办。预防接种证医院已经给了，就不用办了。我和孩子爸爸的结婚证、户口本都在家里。',
       saysEn: 'Our baby was born last week at the city maternity hospital. Birth certificate, hukou, medical insurance and social security card together, please. The hospital already gave us the vaccination booklet. Our marriage certificate and household register are at home.',
       documents: [
@@ -500,12 +491,11 @@ const scenarios = [
         missing('shared/marriage-certificate', '结婚证', '放在家里'),
         present(`${RESIDENT_MEDICAL}/application`, '城乡居民基本医疗保险参保登记表'),
       ],
-      circumstances: [],
     },
-    expected: {
+    {
       subject: { kind: 'bundle', bundleId: 'newborn', basicCodes: [BIRTH_CERT, BIRTH_REG, RESIDENT_MEDICAL, SOCIAL_CARD] },
       answers: {
-        'shared/applicant-is-agent': 'self',
+        ...SELF,
         [`${BIRTH_CERT}/birth-place`]: 'institution',
         [`${BIRTH_REG}/born-abroad`]: 'domestic',
         [`${BIRTH_REG}/parents-married`]: 'married',
@@ -523,16 +513,16 @@ const scenarios = [
         'shared/marriage-certificate': fetched,
         [`${RESIDENT_MEDICAL}/application`]: ok,
       },
-      decision: { kind: 'accept' },
+      decision: ACCEPT,
     },
-    debrief: zhEn(
+    zhEn(
       '按“新生儿出生一件事”办理：出生医学证明签发、出生登记、城乡居民医保参保、社会保障卡申领；预防接种证为可选事项，已办理的不选。监护人身份证只收一次；分娩记录由助产机构电子推送；出生医学证明、户口簿、结婚证均可系统调取，不必回家拿。医保参保时新生儿尚未落户（本次一并办理）。材料齐全，应予受理。',
       'The newborn bundle: birth certificate, birth registration, resident medical insurance, social security card; the vaccination booklet is optional and already done. The parent’s ID once; the delivery record arrives electronically; the birth certificate, household register and marriage certificate are fetched. Accept.',
     ),
-  },
-  {
-    ...base('elderly-allowance-agent-without-authorisation', '女儿代父亲申请高龄津贴，没带委托书', 'A daughter applies for her father without an authorisation letter', 3, ['agent', 'oneTimeNotice']),
-    applicant: {
+  ),
+  drill(
+    base('elderly-allowance-agent-without-authorisation', '女儿代父亲申请高龄津贴，没带委托书', 'A daughter applies for her father without an authorisation letter', 3, ['agent', 'oneTimeNotice']),
+    {
       party: P.maDefu,
       agent: agents.maLihua,
       says: '我爸今年八十五了，腿脚不方便来不了，我来帮他申请高龄补贴。他的身份证、银行卡都带来了。委托书？我是他亲女儿啊，户口本上都写着呢，还要委托书吗？',
@@ -547,8 +537,8 @@ const scenarios = [
       ],
       circumstances: [{ kind: 'agentWithoutAuthorisation', note: '代理人是申请人的女儿，未带授权委托书。' }],
     },
-    expected: {
-      subject: item(ELDERLY, [`${ELDERLY}-01`]),
+    {
+      subject: handling(ELDERLY, 1),
       answers: { 'shared/applicant-is-agent': 'agent' },
       materials: {
         [`${ELDERLY}/application`]: ok,
@@ -558,18 +548,17 @@ const scenarios = [
         'shared/power-of-attorney': absent,
         'shared/agent-id-card': ok,
       },
-      decision: { kind: 'oneTimeNotice', notice: ['shared/power-of-attorney'] },
+      decision: notice('shared/power-of-attorney'),
     },
-    debrief: zhEn(
+    zhEn(
       '亲属关系不等于授权：委托他人代办的，须提交授权委托书，载明委托人、代理人、委托事项、权限和期限，由委托人签名（《中华人民共和国民法典》第一百六十五条）。其余材料齐全（户口簿系统调取）。应出具一次性告知书，只列授权委托书，并可提供委托书样式；老人行动不便的，可告知上门或网办渠道。',
       'Being a relative is not an authorisation: an agent needs a written letter naming principal, agent, matter, powers and term, signed by the principal (Civil Code Art. 165). All else is complete. Issue a one-time notice listing only the letter, and offer the template.',
     ),
-  },
-  {
-    ...base('individual-business-other-province', '在外省开店来这里办执照', 'Registering a shop in another province', 3, ['jurisdiction', 'refuse']),
-    applicant: {
+  ),
+  drill(
+    base('individual-business-other-province', '在外省开店来这里办执照', 'Registering a shop in another province', 3, ['jurisdiction', 'refuse']),
+    {
       party: P.xuJiahao,
-      agent: null,
       says: '我老家在苏州，想在苏州观前街那边开个奶茶店，办个个体户执照。我人在这边上班回不去，能在你们这儿直接办了吗？',
       saysEn: 'I’m from Suzhou and want to open a bubble-tea shop near Guanqian Street there. I work here and can’t go back — can you register my individual business here?',
       documents: [present('shared/applicant-id-card', '许家豪居民身份证（有效期限 2024.07.07—2044.07.07）')],
@@ -581,8 +570,8 @@ const scenarios = [
         },
       ],
     },
-    expected: {
-      subject: item(INDIVIDUAL_BIZ, [`${INDIVIDUAL_BIZ}-01`]),
+    {
+      subject: handling(INDIVIDUAL_BIZ, 1),
       answers: {},
       materials: {},
       decision: {
@@ -592,16 +581,15 @@ const scenarios = [
         whereToApplyKeywords: ['苏州'],
       },
     },
-    debrief: zhEn(
+    zhEn(
       '个体工商户由经营场所所在地的登记机关登记。经营场所在江苏省苏州市，本事项的通办范围是“全省通办”，不包括外省：不属于本机关职权范围，应即时作出不予受理决定，并告知向苏州市姑苏区市场监督管理局（或江苏政务服务网）申请（《中华人民共和国行政许可法》第三十二条第一款第（二）项）。不要收材料、不要出一次性告知书，更不能受理。',
       'An individual business registers where its premises are. Suzhou is in another province and the item’s scope is province-wide: not this body’s matter. Refuse at once and say where to apply (Administrative Licensing Law Art. 32(1)(2)). No materials, no notice, never accept.',
     ),
-  },
-  {
-    ...base('no-criminal-record-expired-id', '身份证过期来开无犯罪记录证明', 'Certificate of no criminal record with an expired ID', 2, ['expiredId', 'oneTimeNotice']),
-    applicant: {
+  ),
+  drill(
+    base('no-criminal-record-expired-id', '身份证过期来开无犯罪记录证明', 'Certificate of no criminal record with an expired ID', 2, ['expiredId', 'oneTimeNotice']),
+    {
       party: P.yangXiaofeng,
-      agent: null,
       says: '新单位入职要一份无犯罪记录证明，我来开一下。身份证给你。',
       saysEn: 'My new employer wants a certificate of no criminal record. Here is my ID card.',
       documents: [
@@ -610,22 +598,21 @@ const scenarios = [
       ],
       circumstances: [{ kind: 'expiredIdCard', note: '申请人出示的居民身份证已于2026年10月8日到期。' }],
     },
-    expected: {
-      subject: item(NO_CRIME, [`${NO_CRIME}-01`]),
-      answers: { 'shared/applicant-is-agent': 'self' },
+    {
+      subject: handling(NO_CRIME, 1),
+      answers: SELF,
       materials: { [`${NO_CRIME}/application`]: ok, 'shared/applicant-id-card': bad },
-      decision: { kind: 'oneTimeNotice', notice: ['shared/applicant-id-card'] },
+      decision: notice('shared/applicant-id-card'),
     },
-    debrief: zhEn(
+    zhEn(
       '本事项“申请人居民身份证”的受理标准是“在有效期内”。证件已过期，不符合要求：登记为不符合要求（已过有效期），出具一次性告知书。可告知申请人先办理居民身份证换领（可同时申领临时居民身份证），再凭有效证件申请。对比“身份证换领”演练：那里过期的原证恰恰是换领的理由。',
       'Here the ID card must be “within its validity”. It has expired: mark it deficient (expired) and issue a one-time notice; suggest renewing the card first (a temporary card is possible). Compare the renewal drill, where the expired card is the very reason.',
     ),
-  },
-  {
-    ...base('employer-social-insurance-uscc-checksum', '早期统一社会信用代码校验不通过', 'An early USCC that fails its checksum', 4, ['uscc', 'applicantData', 'immediate']),
-    applicant: {
+  ),
+  drill(
+    base('employer-social-insurance-uscc-checksum', '早期统一社会信用代码校验不通过', 'An early USCC that fails its checksum', 4, ['uscc', 'applicantData', 'immediate']),
+    {
       party: O.hengyuan,
-      agent: null,
       says: '我们公司要给新招的员工交社保，先来开个单位社保户。执照是2016年办的，营业执照原件我带来了。',
       saysEn: 'We need to pay social insurance for new staff, so we want to open the company account. Our licence is from 2016; here is the original.',
       documents: [
@@ -639,23 +626,22 @@ const scenarios = [
         },
       ],
     },
-    expected: {
-      subject: item(EMPLOYER_SOCIAL, [`${EMPLOYER_SOCIAL}-01`]),
-      answers: { 'shared/applicant-is-agent': 'self' },
+    {
+      subject: handling(EMPLOYER_SOCIAL, 1),
+      answers: SELF,
       materials: { [`${EMPLOYER_SOCIAL}/application`]: ok, 'shared/business-licence': okOrFetched },
-      decision: { kind: 'accept' },
+      decision: ACCEPT,
       usccOverride: true,
     },
-    debrief: zhEn(
+    zhEn(
       '统一社会信用代码校验不通过时，先逐位核对是否录入有误；本例与营业执照原件和电子营业执照一致，属于部分早期赋码无法通过校验的情形（GB 32100-2015）。应登记核对说明（如“已核对营业执照原件，与登记信息一致”）后继续办理，不能退回申请人。材料齐全，即办件，应予受理。',
       'When a USCC fails its check: first look for a typing error. Here it matches the original and the electronic licence — one of the early codes that fail the GB 32100-2015 check. Record what you checked and continue; do not send the applicant away. Accept.',
     ),
-  },
-  {
-    ...base('unemployment-registration-immediate-no-deferral', '即办件申请容缺', 'Deferral asked on a same-day item', 5, ['deferral', 'immediate', 'oneTimeNotice']),
-    applicant: {
+  ),
+  drill(
+    base('unemployment-registration-immediate-no-deferral', '即办件申请容缺', 'Deferral asked on a same-day item', 5, ['deferral', 'immediate', 'oneTimeNotice']),
+    {
       party: P.guoJiayi,
-      agent: null,
       says: '我上个月被公司裁员了，想做个失业登记。离职证明公司说要月底才给开，能不能先登记，证明后面再补给你们？',
       saysEn: 'I was laid off last month and want to register as unemployed. The company will issue the termination certificate at the end of the month — can I register now and bring it later?',
       documents: [
@@ -665,20 +651,20 @@ const scenarios = [
       ],
       circumstances: [{ kind: 'asksForDeferral', note: '申请人请求先登记、后补离职证明；信用核查无失信记录。' }],
     },
-    expected: {
-      subject: item(UNEMPLOYMENT, [`${UNEMPLOYMENT}-01`]),
+    {
+      subject: handling(UNEMPLOYMENT, 1),
       answers: { [`${UNEMPLOYMENT}/previously-employed`]: 'yes' },
       materials: { [`${UNEMPLOYMENT}/application`]: ok, 'shared/applicant-id-card': ok, 'shared/termination-certificate': absent },
-      decision: { kind: 'oneTimeNotice', notice: ['shared/termination-certificate'] },
+      decision: notice('shared/termination-certificate'),
     },
-    debrief: zhEn(
+    zhEn(
       '离职证明在目录中标注为“容缺后补”，但失业登记是即办件：当场办结，没有可以补交的期限，容缺受理的补交期限不能超过承诺办结时限。因此不能容缺受理，应出具一次性告知书，告知补交终止或解除劳动关系证明（《中华人民共和国劳动合同法》第五十条：用人单位应当出具）。可提示申请人请原单位尽快出具，或由单位通过系统报送后再来办理。',
       'The termination certificate is marked 容缺后补, but unemployment registration is a same-day item: it finishes on the spot, so there is no time to supplement — a deferral deadline may not exceed the promised limit. No 容缺: issue a one-time notice for the certificate (the employer must issue it, Labour Contract Law Art. 50).',
     ),
-  },
-  {
-    ...base('company-capital-increase-two-defects', '公司增资：决议少签名、委托书事项不符', 'Capital increase: an unsigned resolution and a wrong authorisation', 5, ['agent', 'defects', 'oneTimeNotice']),
-    applicant: {
+  ),
+  drill(
+    base('company-capital-increase-two-defects', '公司增资：决议少签名、委托书事项不符', 'Capital increase: an unsigned resolution and a wrong authorisation', 5, ['agent', 'defects', 'oneTimeNotice']),
+    {
       party: O.qiming,
       agent: agents.xuJingyi,
       says: '我是启明科技的员工，公司要增资，注册资本从一百万加到五百万。股东会决议、章程修正案、委托书都带来了，营业执照正副本也在这儿。',
@@ -691,10 +677,9 @@ const scenarios = [
         defective('shared/power-of-attorney', 'wrongMatter', '授权委托书（加盖公章）', '委托事项写的是“办理公司设立登记”'),
         present('shared/agent-id-card', '徐静怡居民身份证（有效期限 2022.05.18—2042.05.18）'),
       ],
-      circumstances: [],
     },
-    expected: {
-      subject: item(COMPANY_CHANGE, [`${COMPANY_CHANGE}-04`]),
+    {
+      subject: handling(COMPANY_CHANGE, 4),
       answers: { 'shared/applicant-is-agent': 'agent', [`${COMPANY_CHANGE}/capital-direction`]: 'increase' },
       materials: {
         [`${COMPANY_CHANGE}/application`]: ok,
@@ -704,18 +689,17 @@ const scenarios = [
         'shared/power-of-attorney': bad,
         'shared/agent-id-card': ok,
       },
-      decision: { kind: 'oneTimeNotice', notice: [`${COMPANY_CHANGE}/resolution`, 'shared/power-of-attorney'] },
+      decision: notice(`${COMPANY_CHANGE}/resolution`, 'shared/power-of-attorney'),
     },
-    debrief: zhEn(
+    zhEn(
       '公司变更登记，业务办理项为“注册资本变更登记”（增资，无需减资公告）。两处细节：股东会决议须“符合公司章程规定的表决程序，股东签名”，三位股东少一人签名，不符合要求；授权委托书的“委托事项与本次申请一致”，写成“公司设立登记”，不符合要求（《中华人民共和国民法典》第一百六十五条）。一次性告知书须一次列全这两项，写明原因。',
       'Company change, handling item “registered capital” (an increase: no reduction notice). Two details: the resolution lacks one of three shareholders’ signatures; the authorisation names “company registration” instead of this change (Civil Code Art. 165). The one-time notice lists both, with the reasons.',
     ),
-  },
-  {
-    ...base('property-transfer-spouse-consent', '二手房过户：卖方配偶未同意', 'Property transfer: the seller’s spouse has not consented', 4, ['oneTimeNotice', 'dataSharing']),
-    applicant: {
+  ),
+  drill(
+    base('property-transfer-spouse-consent', '二手房过户：卖方配偶未同意', 'Property transfer: the seller’s spouse has not consented', 4, ['oneTimeNotice', 'dataSharing']),
+    {
       party: P.liSiyuan,
-      agent: null,
       says: '房子我们买好了，网签合同在这儿，契税昨天也交了，今天来过户。卖房的周先生也一起来了，房产证他带着。',
       saysEn: 'We have bought the flat; here is the registered contract, and we paid the deed tax yesterday. We are here for the transfer; the seller Mr Zhou came too, with the certificate.',
       documents: [
@@ -728,9 +712,9 @@ const scenarios = [
       ],
       circumstances: [{ kind: 'other', note: '卖方周国平已婚，房屋于婚后购买、登记在其一人名下；其妻子未到场，也未出具同意出售的书面意见。' }],
     },
-    expected: {
-      subject: item(PROPERTY_TRANSFER, [`${PROPERTY_TRANSFER}-01`]),
-      answers: { 'shared/applicant-is-agent': 'self', [`${PROPERTY_TRANSFER}/transferor-married`]: 'yes' },
+    {
+      subject: handling(PROPERTY_TRANSFER, 1),
+      answers: { ...SELF, [`${PROPERTY_TRANSFER}/transferor-married`]: 'yes' },
       materials: {
         [`${PROPERTY_TRANSFER}/application`]: ok,
         'shared/applicant-id-card': ok,
@@ -739,13 +723,13 @@ const scenarios = [
         'shared/deed-tax-receipt': fetched,
         [`${PROPERTY_TRANSFER}/transferor-marriage-proof`]: absent,
       },
-      decision: { kind: 'oneTimeNotice', notice: [`${PROPERTY_TRANSFER}/transferor-marriage-proof`] },
+      decision: notice(`${PROPERTY_TRANSFER}/transferor-marriage-proof`),
     },
-    debrief: zhEn(
+    zhEn(
       '婚后购买的房屋一般为夫妻共同财产，即使只登记在一方名下；处分共同共有的不动产须经全体共同共有人同意（《中华人民共和国民法典》第三百零一条、第一千零六十二条）。卖方已婚，应收“转让方结婚证及配偶同意出售的书面意见”，缺此材料不能受理：出具一次性告知书。契税完税证明、不动产权证书可系统调取。',
       'A flat bought during marriage is usually joint property even if registered to one spouse; disposing of it needs every joint owner’s consent (Civil Code Arts. 301, 1062). The seller is married: without his wife’s written consent, issue a one-time notice. The deed tax receipt and the certificate are fetchable.',
     ),
-  },
+  ),
 ];
 
 const pack = {
