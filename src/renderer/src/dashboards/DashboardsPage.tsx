@@ -12,6 +12,7 @@ import { getHost } from '../platform/host';
 import { useQualityData } from './useQualityData';
 import type { QualityData } from './quality-data';
 import { Chart } from '../app/Chart';
+import { FilterSelect, personOptions } from '../app/FilterSelect';
 import './dashboards.css';
 
 const pct = (v: number | null): string => (v === null ? '—' : `${(Math.round(v * 1000) / 10).toFixed(1)}%`);
@@ -90,38 +91,9 @@ function Dashboards({ data }: { data: QualityData }) {
         <label>
           {t('dashboards.to')} <input type="date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="dash-to" />
         </label>
-        <label>
-          {t('dashboards.clerk')}{' '}
-          <select value={clerk} onChange={(e) => setClerk(e.target.value)} data-testid="dash-clerk">
-            <option value="">{t('dashboards.all')}</option>
-            {clerks.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name} ({id})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('dashboards.item')}{' '}
-          <select value={item} onChange={(e) => setItem(e.target.value)} data-testid="dash-item">
-            <option value="">{t('dashboards.all')}</option>
-            {items.map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('dashboards.groupBy')}{' '}
-          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as Dimension)} data-testid="dash-group">
-            {DIMENSIONS.map((d) => (
-              <option key={d} value={d}>
-                {t(`dashboards.dimension.${d}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={t('dashboards.clerk')} value={clerk} onChange={setClerk} options={personOptions(clerks)} allLabel={t('dashboards.all')} testId="dash-clerk" />
+        <FilterSelect label={t('dashboards.item')} value={item} onChange={setItem} options={items} allLabel={t('dashboards.all')} testId="dash-item" />
+        <FilterSelect label={t('dashboards.groupBy')} value={groupBy} onChange={setGroupBy} options={DIMENSIONS.map((d) => [d, t(`dashboards.dimension.${d}`)] as const)} testId="dash-group" />
         <button type="button" className="btn btn-quiet" onClick={() => { setFrom(''); setTo(''); setClerk(''); setItem(''); }}>
           {t('dashboards.reset')}
         </button>

@@ -26,6 +26,7 @@ import { assignDrills, deletePack, drillRef, removeAssignment, savePack, useAssi
 import { fetchCentreResults } from './result-sender';
 import { AuthorForm } from './AuthorForm';
 import { Chart } from '../app/Chart';
+import { FilterSelect, personOptions } from '../app/FilterSelect';
 import { ReadinessView, ResultTable, ScoreText, scenarioTitle, toDrillResult } from './TrainingPage';
 import type { DrillResultRecord } from './training-records';
 
@@ -302,28 +303,8 @@ function ReportsTab() {
   return (
     <div data-testid="reports">
       <div className="panel" style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
-        <label>
-          {t('training.reports.trainee')}{' '}
-          <select value={trainee} onChange={(e) => setTrainee(e.target.value)} data-testid="report-trainee">
-            <option value="">{t('training.reports.all')}</option>
-            {trainees.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name} ({id})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('training.reports.drill')}{' '}
-          <select value={drill} onChange={(e) => setDrill(e.target.value)} data-testid="report-drill">
-            <option value="">{t('training.reports.all')}</option>
-            {drills.map(([id, title]) => (
-              <option key={id} value={id}>
-                {title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={t('training.reports.trainee')} value={trainee} onChange={setTrainee} options={personOptions(trainees)} allLabel={t('training.reports.all')} testId="report-trainee" />
+        <FilterSelect label={t('training.reports.drill')} value={drill} onChange={setDrill} options={drills} allLabel={t('training.reports.all')} testId="report-drill" />
         <button type="button" className="btn" onClick={() => void load()} disabled={server.state === 'loading'} data-testid="load-centre">
           {t('training.reports.loadCentre')}
         </button>
