@@ -50,6 +50,19 @@ const AuditPage = named(() => import('../audit/AuditPage'), 'AuditPage');
 // register at start-up rather than with the (now lazily loaded) dashboards page.
 if (new URLSearchParams(window.location.search).get('bench') === '1') void import('../dashboards/bench-hooks').then((m) => m.registerQualityHooks());
 
+/** Sidebar links after the intake ones that open a page by its name alone: page, who may see it, label. */
+const PAGE_LINKS = [
+  ['catalogAdmin', 'catalogAdmin', 'nav.catalogAdmin'],
+  ['sync', 'intake', 'sync.nav'],
+  ['feedback', 'reviewFeedback', 'review.feedbackNav'],
+  ['review', 'reviewCases', 'review.nav'],
+  ['dashboards', 'dashboards', 'dashboards.nav'],
+  ['health', 'workstationHealth', 'health.nav'],
+  ['audit', 'auditLog', 'audit.nav'],
+  ['users', 'manageUsers', 'users.nav'],
+  ['settings', 'settings', 'settings.nav'],
+] as const satisfies readonly (readonly [Route['name'], Permission, string])[];
+
 function NavLink({ route, current, children, permission }: { route: Route; current: boolean; children: React.ReactNode; permission?: Permission }) {
   const allowed = useCan(permission ?? 'trainingDrill');
   if (permission && !allowed) return null; // the nav shows only what the role may open
@@ -138,33 +151,11 @@ export function App() {
         <NavLink route={{ name: 'training', sub: [] }} current={route.name === 'training'} permission="trainingDrill">
           {t('training.nav')}
         </NavLink>
-        <NavLink route={{ name: 'catalogAdmin' }} current={route.name === 'catalogAdmin'} permission="catalogAdmin">
-          {t('nav.catalogAdmin')}
-        </NavLink>
-        <NavLink route={{ name: 'sync' }} current={route.name === 'sync'} permission="intake">
-          {t('sync.nav')}
-        </NavLink>
-        <NavLink route={{ name: 'feedback' }} current={route.name === 'feedback'} permission="reviewFeedback">
-          {t('review.feedbackNav')}
-        </NavLink>
-        <NavLink route={{ name: 'review' }} current={route.name === 'review'} permission="reviewCases">
-          {t('review.nav')}
-        </NavLink>
-        <NavLink route={{ name: 'dashboards' }} current={route.name === 'dashboards'} permission="dashboards">
-          {t('dashboards.nav')}
-        </NavLink>
-        <NavLink route={{ name: 'health' }} current={route.name === 'health'} permission="workstationHealth">
-          {t('health.nav')}
-        </NavLink>
-        <NavLink route={{ name: 'audit' }} current={route.name === 'audit'} permission="auditLog">
-          {t('audit.nav')}
-        </NavLink>
-        <NavLink route={{ name: 'users' }} current={route.name === 'users'} permission="manageUsers">
-          {t('users.nav')}
-        </NavLink>
-        <NavLink route={{ name: 'settings' }} current={route.name === 'settings'} permission="settings">
-          {t('settings.nav')}
-        </NavLink>
+        {PAGE_LINKS.map(([name, permission, label]) => (
+          <NavLink key={name} route={{ name } as Route} current={route.name === name} permission={permission}>
+            {t(label)}
+          </NavLink>
+        ))}
         <div className="sidebar-foot">
           <div className="muted small">{t('search.hint')}</div>
         </div>
