@@ -25,8 +25,8 @@ import { getDb } from '../store/db';
 import { assignDrills, deletePack, drillRef, removeAssignment, savePack, useAssignments, usePacks, useResults } from './drill-store';
 import { fetchCentreResults } from './result-sender';
 import { AuthorForm } from './AuthorForm';
-import { Chart } from '../app/Chart';
 import { FilterSelect, personOptions } from '../app/FilterSelect';
+import { Chart } from '../app/Chart';
 import { ReadinessView, ResultTable, ScoreText, scenarioTitle, toDrillResult } from './TrainingPage';
 import type { DrillResultRecord } from './training-records';
 
