@@ -31,14 +31,15 @@
  *   npx tsx test/bench/server.bench.ts        (or: npx tsx test/bench/run.ts server)
  *
  * Env: BENCH_SERVER_CASES (10000), BENCH_SERVER_BASELINE (1000), BENCH_SERVER_OPS (10000),
- * BENCH_SERVER_BATCH (25), BENCH_SERVER_SINGLE_OPS (2000),
+ * BENCH_SERVER_BATCH (100), BENCH_SERVER_SINGLE_OPS (2000), BENCH_SERVER_CPU_PROFILE (a file: the
+ * Chromium engine's CPU profile of the main push run, for DevTools),
  * BENCH_SERVER_BACKENDS (postgres,pglite), ONEWINDOW_TEST_PG (the PostgreSQL server).
  * The machine's load average is printed: on a shared machine other work skews the figures.
  * So is the CPU each part used (Linux /proc: this process, the service's process, the
  * database's backends), per operation: what bounds a figure on a small machine.
  */
 import 'fake-indexeddb/auto'; // before Dexie is loaded (the Node engine)
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -278,7 +279,18 @@ async function openBrowser(log: (l: string) => void): Promise<Browser> {
   await page.waitForFunction(() => !!window.owSyncBench, undefined, { timeout: 60_000 });
   return {
     fill: (name, serverUrl, token, cases) => page.evaluate(([n, u, t, cs]) => window.owSyncBench!.fill(n, u, t, cs), [name, serverUrl, token, cases] as const),
-    run: (name, options = {}) => page.evaluate(([n, o]) => window.owSyncBench!.run(n, o), [name, options] as const),
+    run: async (name, options = {}) => {
+      // BENCH_SERVER_CPU_PROFILE=<file>: the main run's CPU profile in Chromium (DevTools format), to see where the engine's time goes
+      const file = options.profile ? process.env.BENCH_SERVER_CPU_PROFILE : undefined;
+      const cdp = file ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
+      const r = await page.evaluate(([n, o]) => window.owSyncBench!.run(n, o), [name, options] as const);
+      if (cdp && file) writeFileSync(file, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+      return r;
+    },
     states: (name) => page.evaluate((n) => window.owSyncBench!.states(n), name),
     remove: (name) => page.evaluate((n) => window.owSyncBench!.remove(n), name),
     close: async () => {
@@ -558,7 +570,7 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
   const n = options.cases ?? Number(process.env.BENCH_SERVER_CASES ?? 10_000);
   const nBase = options.baselineCases ?? Number(process.env.BENCH_SERVER_BASELINE ?? 1_000);
   const ops = options.ops ?? Number(process.env.BENCH_SERVER_OPS ?? 10_000);
-  const batchSize = options.batch ?? Number(process.env.BENCH_SERVER_BATCH ?? 25);
+  const batchSize = options.batch ?? Number(process.env.BENCH_SERVER_BATCH ?? 100);
   const singleOps = options.singleOps ?? Number(process.env.BENCH_SERVER_SINGLE_OPS ?? 2_000);
   const wanted = options.backends ?? ((process.env.BENCH_SERVER_BACKENDS ?? 'postgres,pglite').split(',').map((s) => s.trim()) as Backend[]);
 

@@ -67,6 +67,8 @@ function failureKind(status: number): ApiFailureKind {
 export interface RequestOptions {
   method?: 'GET' | 'POST';
   body?: unknown;
+  /** A body already serialised as JSON (instead of `body`). */
+  bodyText?: string;
   /** Send the bearer token (all but /health). */
   auth?: boolean;
   timeoutMs?: number;
@@ -80,13 +82,14 @@ export async function apiRequest<S extends z.ZodType>(target: ServerTarget, path
   try {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (opts.auth !== false) headers['Authorization'] = `Bearer ${target.token}`;
-    if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+    const bodyText = opts.bodyText ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined);
+    if (bodyText !== undefined) headers['Content-Type'] = 'application/json';
     let res: Response;
     try {
       res = await doFetch(`${target.serverUrl}${API_PREFIX}${path}`, {
         method: opts.method ?? 'GET',
         headers,
-        ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+        ...(bodyText !== undefined ? { body: bodyText } : {}),
         signal: ctrl.signal,
         cache: 'no-store',
         credentials: 'omit',

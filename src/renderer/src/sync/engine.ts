@@ -34,6 +34,7 @@ import { sendHandoutsAndRatings } from './handout-sender';
 import { sendTrainingResults } from '../training/result-sender';
 import { sendHealthReport } from '../health/health-report';
 import {
+  canonicalJson,
   CatalogVersionsResponse,
   HolidaysResponse,
   MAX_EVENTS_PAGE,
@@ -64,6 +65,7 @@ import { syncAuditLog } from '../audit/audit-hooks';
 import { apiRequest, DEFAULT_TIMEOUT_MS, type ApiResult, type ServerTarget } from './api';
 import {
   contentHashOf,
+  sha256HexOfText,
   loadCursor,
   loadServerConfig,
   resetLiveStatus,
@@ -119,7 +121,8 @@ export interface EngineOptions {
   concurrency?: number;
 }
 
-type PreparedEntry = { entry: OutboxEntry; pushed: PushedCase };
+/** An entry ready to go: `json` is its PushedCase as JSON text, the case in the canonical text that was hashed. */
+type PreparedEntry = { entry: OutboxEntry; json: string };
 
 export class SyncEngine {
   private readonly db: WorkstationDb;
@@ -303,7 +306,7 @@ export class SyncEngine {
    * One request; a 429 (or 503) with a short Retry-After is waited out and tried again (up
    * to 3 times), so a backlog drains at the rate the server allows instead of backing off.
    */
-  private async request<S extends z.ZodType>(config: SyncServerConfig, path: string, schema: S, init: { method?: 'GET' | 'POST'; body?: unknown } = {}) {
+  private async request<S extends z.ZodType>(config: SyncServerConfig, path: string, schema: S, init: { method?: 'GET' | 'POST'; body?: unknown; bodyText?: string } = {}) {
     for (let attempt = 0; ; attempt++) {
       const r = await apiRequest(this.target(config), path, schema, { ...init, timeoutMs: this.timeoutMs, fetch: this.fetchFn });
       if (r.ok || r.retryAfterSeconds === undefined || r.retryAfterSeconds > MAX_RETRY_AFTER_S || attempt >= 3) return r;
@@ -420,12 +423,14 @@ export class SyncEngine {
       }
       sendable.push({ entry, c: parsed.data });
     }
-    // The parsed case is what is sent and what is hashed, so the server's own hash of it matches.
-    const hashes = await Promise.all(sendable.map((x) => contentHashOf(x.c)));
-    const ready: PreparedEntry[] = sendable.map(({ entry, c }, i) => ({
-      entry: onSendStarted(entry, now, hashes[i]!),
-      pushed: { caseId: entry.caseId, contentHash: hashes[i]!, training: false, case: c },
-    }));
+    // The parsed case is what is sent and what is hashed — as one canonical text, made once and
+    // spliced into the request — so the server's own hash of it matches.
+    const texts = sendable.map((x) => canonicalJson(x.c));
+    const hashes = await Promise.all(texts.map(sha256HexOfText));
+    const ready: PreparedEntry[] = sendable.map(({ entry }, i) => {
+      const head: Omit<PushedCase, 'case'> = { caseId: entry.caseId, contentHash: hashes[i]!, training: false };
+      return { entry: onSendStarted(entry, now, hashes[i]!), json: `${JSON.stringify(head).slice(0, -1)},"case":${texts[i]!}}` };
+    });
     report.needsFix += bad.length;
     await this.db.outbox.bulkPut([...bad, ...ready.map((p) => p.entry)]);
     return ready;
@@ -435,7 +440,7 @@ export class SyncEngine {
   private async sendGroup(config: SyncServerConfig, group: PreparedEntry[], report: SyncReport): Promise<'ok' | 'stop'> {
     if (group.length === 0) return 'ok';
     report.requests += 1;
-    const r = await this.request(config, '/cases/push', PushResponse, { method: 'POST', body: { cases: group.map((p) => p.pushed) } });
+    const r = await this.request(config, '/cases/push', PushResponse, { method: 'POST', bodyText: `{"cases":[${group.map((p) => p.json).join(',')}]}` });
     const now = this.now();
     if (!r.ok) {
       if (r.kind === 'rejected') {

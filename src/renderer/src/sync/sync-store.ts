@@ -105,8 +105,13 @@ export async function markAllNotificationsRead(db: WorkstationDb = getDb()): Pro
 // ---- content hash ---------------------------------------------------------------------------
 
 /** SHA-256 (hex) of canonicalJson(value), as the protocol wants for a case's content hash. */
-export async function contentHashOf(value: unknown): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(value)));
+export function contentHashOf(value: unknown): Promise<string> {
+  return sha256HexOfText(canonicalJson(value));
+}
+
+/** SHA-256 (hex) of a text's UTF-8 bytes: the content hash of a canonical JSON text already made. */
+export async function sha256HexOfText(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
