@@ -435,8 +435,11 @@ type DispatchRow = {
   body: unknown;
 };
 
-const VIEW_COLUMNS = `d.id, d.case_id::text AS case_id, c.case_number, c.centre_code, d.department_code, d.basic_codes, d.roles, d.state,
-  d.lease_owner, d.lease_until, d.queued_at, d.claimed_at, d.decided_at, c.body`;
+/** The case as it stands: the latest revision after a 补正 fix (migration 003), else the case as pushed. */
+const LATEST_BODY = `COALESCE((SELECT r.body::text FROM case_revisions r WHERE r.case_id = c.case_id ORDER BY r.revision DESC LIMIT 1), c.body)`;
+const viewColumns = (body: string) => `d.id, d.case_id::text AS case_id, c.case_number, c.centre_code, d.department_code, d.basic_codes, d.roles, d.state,
+  d.lease_owner, d.lease_until, d.queued_at, d.claimed_at, d.decided_at, ${body}`;
+const VIEW_COLUMNS = viewColumns(`${LATEST_BODY} AS body`);
 
 function toView(r: DispatchRow): DispatchView {
   return { ...viewWithoutCase(r), case: asJson(r.body) };
@@ -775,7 +778,7 @@ export async function claimBatchAs(
        UPDATE dispatches d SET ${CLAIM_SET} FROM target WHERE d.id = target.id AND ${ASYNC_COMMIT} RETURNING d.*
      )
      SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (
-       SELECT ${VIEW_COLUMNS.replace('c.body', `convert_to(c.body, 'UTF8') AS body_bytes`)} FROM claimed d JOIN cases c ON c.case_id = d.case_id
+       SELECT ${viewColumns(`convert_to(${LATEST_BODY}, 'UTF8') AS body_bytes`)} FROM claimed d JOIN cases c ON c.case_id = d.case_id
      ) x ON true
      ORDER BY x.id`,
     ['code' in ref ? ref.code : ref.tokenHash, now, worker, leaseSeconds, limit],

@@ -100,10 +100,16 @@ for (const { name, backend, skip } of BACKENDS) {
         expect.objectContaining({ path: 'applicant.phone', change: 'changed', before: expect.objectContaining({ 'zh-CN': c.applicant!.phone }), after: expect.objectContaining({ 'zh-CN': '13912345678' }) }),
       ]);
 
+      // the department's own view of the case (and the approval's answer) shows the fixed version, not the one first pushed
+      const view = await call(env.app, 'GET', `/api/v1/department/cases/${c.id}`, { token: env.dept.SCJG });
+      expect(view.status).toBe(200);
+      expect(view.json.dispatch.case.applicant.phone).toBe('13912345678');
+
       // the department decides as usual after the fix
       const approve = await call(env.app, 'POST', `/api/v1/department/dispatches/${dispatchId}/decision`, { token: env.dept.SCJG, body: { kind: 'approved' } });
       expect(approve.status).toBe(200);
       expect(approve.json.dispatch.state).toBe('approved');
+      expect(approve.json.dispatch.case.applicant.phone).toBe('13912345678');
 
       // revision 3 links to revision 2
       const r3 = revise(r2, { applicant: { address: '杭州市西湖区文三路 100 号' } }, '2026-12-02T09:00:00+08:00');
