@@ -41,9 +41,9 @@
  * database's backends), per operation: what bounds a figure on a small machine.
  */
 import 'fake-indexeddb/auto'; // before Dexie is loaded (the Node engine)
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -126,6 +126,37 @@ function cpuMsOf(pid: number): number {
   }
 }
 
+/**
+ * CPU ms used so far by the processes whose name matches, grouped: Chromium's by its --type
+ * (browser, renderer, utility: network and storage, gpu…); PostgreSQL's all together.
+ */
+function cpuByProcess(name: RegExp): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (!name.test(readFileSync(`/proc/${d}/comm`, 'utf8'))) continue;
+      const type = /--type=([a-z-]+)/.exec(readFileSync(`/proc/${d}/cmdline`, 'utf8'))?.[1] ?? 'main';
+      out.set(type, (out.get(type) ?? 0) + cpuMsOf(Number(d)));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+/** Busy and total CPU ms of the whole machine so far (all cores), from /proc/stat. */
+function machineCpuMs(): { busy: number; total: number } {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    const idle = f[3]! + f[4]!;
+    const total = f.reduce((a, b) => a + b, 0);
+    return { busy: ((total - idle) * 1000) / 100, total: (total * 1000) / 100 };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
+}
+
 interface CpuSplit {
   client: number;
   service: number;
@@ -133,18 +164,21 @@ interface CpuSplit {
 }
 
 /** Measures the CPU used by this process, the service's process and (PostgreSQL) the database's backends. */
+/** PostgreSQL: the pids of the backends connected to the service's database. */
+async function backendPids(svc: Service): Promise<number[]> {
+  if (!svc.url) return [];
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    const name = new URL(svc.url).pathname.slice(1);
+    return (await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name])).rows.map((r) => r.pid);
+  } finally {
+    await c.end();
+  }
+}
+
 async function cpuMeter(svc: Service): Promise<() => Promise<CpuSplit>> {
-  const backends = async (): Promise<number[]> => {
-    if (!svc.url) return [];
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    try {
-      const name = new URL(svc.url).pathname.slice(1);
-      return (await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name])).rows.map((r) => r.pid);
-    } finally {
-      await c.end();
-    }
-  };
+  const backends = () => backendPids(svc);
   const before = new Map((await backends()).map((p) => [p, cpuMsOf(p)]));
   const c0 = process.cpuUsage();
   const s0 = cpuMsOf(svc.server.pid);
@@ -310,6 +344,8 @@ interface PushFigures {
   /** Chromium: where the engine's push phase went (ms; the steps overlap). */
   steps: { loadDue: number; prepare: number; busy: number } | null;
   bareCpu: CpuSplit;
+  /** Chromium: CPU ms of the engine's push phase by process group, and the machine's. */
+  engineCpu: { chromium: number; chromiumByType: [string, number][]; service: number; postgres: number | null; machineBusy: number; machineTotal: number } | null;
   cases: number;
   pushMs: number;
   runMs: number;
@@ -364,6 +400,7 @@ async function benchPush(svc: Service, browser: Browser | null, n: number, nBase
       engine: 'Node, fake-indexeddb (no Chromium here)',
       steps: null,
       bareCpu,
+      engineCpu: null,
       cases: n,
       pushMs: main.pushMs,
       runMs: main.runMs,
@@ -385,7 +422,15 @@ async function benchPush(svc: Service, browser: Browser | null, n: number, nBase
 
   log(`server[${svc.backend}]: filling the workstation's IndexedDB with ${n} queued cases (not timed)`);
   await browser.fill(`main-${tag}`, url, token, makeCases(n));
+  // CPU by process group, sampled every 100 ms, read at the end of the push phase (the events come after it).
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const sample = () => ({ at: performance.now(), chromium: cpuByProcess(/chrom/i), service: cpuMsOf(svc.server.pid), postgres: sum(cpuByProcess(/^postgres/)), ...machineCpuMs() });
+  const samples = [sample()];
+  const sampler = setInterval(() => samples.push(sample()), 100);
   const main = await browser.run(`main-${tag}`, { profile: true });
+  clearInterval(sampler);
+  const first = samples[0]!;
+  const atPushEnd = samples.find((x) => x.at >= first.at + main.pushMs) ?? samples[samples.length - 1]!;
   const states = await browser.states(`main-${tag}`);
   if (main.outcome !== 'ok' || states.acknowledged !== n) throw new Error(`engine run: ${JSON.stringify(main)} ${JSON.stringify(states)}`);
   await browser.remove(`main-${tag}`);
@@ -394,6 +439,14 @@ async function benchPush(svc: Service, browser: Browser | null, n: number, nBase
     engine: 'Chromium, IndexedDB',
     steps: { loadDue: main.stepMs.loadDue ?? 0, prepare: main.stepMs.prepare ?? 0, busy: main.pushBusyMs },
     bareCpu,
+    engineCpu: {
+      chromium: sum(atPushEnd.chromium) - sum(first.chromium),
+      chromiumByType: [...atPushEnd.chromium].map(([type, ms]) => [type, ms - (first.chromium.get(type) ?? 0)] as [string, number]).filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]),
+      service: atPushEnd.service - first.service,
+      postgres: svc.url ? atPushEnd.postgres - first.postgres : null,
+      machineBusy: atPushEnd.busy - first.busy,
+      machineTotal: atPushEnd.total - first.total,
+    },
     cases: n,
     pushMs: main.pushMs,
     runMs: main.runMs,
@@ -463,6 +516,23 @@ async function batchWorkers(ops: number, size: number, batch: (w: number, n: num
 
 const APPROVED = { kind: 'approved' } as const;
 
+/**
+ * PostgreSQL: lets the previous phase's background work finish before a timed run (CHECKPOINT,
+ * VACUUM ANALYZE — as pgbench vacuums before it starts), so it does not land in another
+ * phase's figures. Done alike before our runs and pg-boss's. PGlite lives inside the service.
+ */
+async function settle(svc: Service): Promise<void> {
+  if (!svc.url) return;
+  const c = new pg.Client({ connectionString: svc.url });
+  await c.connect();
+  try {
+    await c.query('CHECKPOINT');
+    await c.query('VACUUM ANALYZE');
+  } finally {
+    await c.end();
+  }
+}
+
 async function benchQueue(svc: Service, ops: number, size: number, singleOps: number, queuedAtScjg: number, log: (l: string) => void): Promise<QueueFigures> {
   const { url } = svc.server;
   // every case pushed so far has a dispatch queued at SCJG; top up when they are too few for every run
@@ -471,6 +541,7 @@ async function benchQueue(svc: Service, ops: number, size: number, singleOps: nu
   const auth = { Authorization: `Bearer ${svc.fx.dept.SCJG}` };
 
   // the department system's way at volume: claim a batch, decide it in one request
+  await settle(svc);
   const meter = await cpuMeter(svc);
   const http = await batchWorkers(ops, size, async (w, n) => {
     const headers = { ...auth, 'X-OneWindow-Worker': `w${w}` };
@@ -512,6 +583,7 @@ async function benchQueue(svc: Service, ops: number, size: number, singleOps: nu
   let storeCpu: CpuSplit;
   try {
     await db.query('SELECT 1');
+    await settle(svc);
     const storeMeter = await cpuMeter(svc);
     const store = await batchWorkers(ops, size, async (w, n) => {
       const claimed = await claimBatchAs(db, { code: 'SCJG' }, `p${w}`, new Date(), 300, n);
@@ -543,6 +615,7 @@ async function benchQueue(svc: Service, ops: number, size: number, singleOps: nu
     try {
       await boss.createQueue('bench');
       for (let i = 0; i < ops; i += 1000) await boss.insert(Array.from({ length: Math.min(1000, ops - i) }, (_, k) => ({ name: 'bench', data: { n: i + k } })));
+      await settle(svc);
       const bossMeter = await cpuMeter(svc);
       const b = await batchWorkers(ops, size, async (_w, n) => {
         const jobs = await boss.fetch('bench', { batchSize: n });
@@ -613,6 +686,14 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
                 {
                   label: `${name}:   the engine's own work (one batch at a time)`,
                   value: `reading due entries ${fmt(p.steps.loadDue, 0)} ms + preparing (read, check, hash) ${fmt(p.steps.prepare, 0)} ms; a push request in flight ${fmt((100 * p.steps.busy) / p.pushMs, 0)}% of the time`,
+                },
+              ]
+            : []),
+          ...(p.engineCpu
+            ? [
+                {
+                  label: `${name}:   CPU of the push phase per 1,000 cases`,
+                  value: `Chromium ${fmt((p.engineCpu.chromium * 1000) / p.cases, 0)} (${p.engineCpu.chromiumByType.map(([t, ms]) => `${t} ${fmt((ms * 1000) / p.cases, 0)}`).join(', ')}) · service ${fmt((p.engineCpu.service * 1000) / p.cases, 0)}${p.engineCpu.postgres !== null ? ` · PostgreSQL ${fmt((p.engineCpu.postgres * 1000) / p.cases, 0)}` : ''} ms; the machine busy ${fmt((100 * p.engineCpu.machineBusy) / Math.max(1, p.engineCpu.machineTotal), 0)}% of its ${cpus().length} cores`,
                 },
               ]
             : []),

@@ -66,4 +66,32 @@ describe('canonicalJson (one pass)', () => {
       expect(canonicalJson(v)).toBe(reference(v));
     }
   });
+
+  it('gives the same text when the value is already in canonical order (the service reads canonical text back) and when it only looks so', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const gen = (depth: number): unknown => {
+      const r = rnd();
+      if (depth > 4 || r < 0.3) return [null, true, 3.25, '汉字"\\', 'z'][Math.floor(rnd() * 5)];
+      if (r < 0.6) return Array.from({ length: Math.floor(rnd() * 4) }, () => gen(depth + 1));
+      return Object.fromEntries(Array.from({ length: Math.floor(rnd() * 5) }, () => [String.fromCharCode(97 + Math.floor(rnd() * 26), 0x4e00 + Math.floor(rnd() * 3)), gen(depth + 1)]));
+    };
+    for (let i = 0; i < 300; i++) {
+      const sorted = JSON.parse(reference(parsed(gen(0)))) as unknown; // keys in canonical order
+      expect(canonicalJson(sorted)).toBe(reference(sorted));
+    }
+    // Sorted on the surface, yet JSON.stringify would write something else: the slow path answers.
+    const fn = () => 1;
+    const lookalikes: unknown[] = [
+      { a: 1, b: fn }, // a function member: canonical writes null, JSON.stringify leaves it out
+      { a: { toJSON: fn } },
+      { a: new Date(0) }, // not a plain object: canonical sees no keys
+      { a: [undefined, 1] },
+      { a: undefined, b: 2 },
+      { '2': 1, '10': 2 }, // integer keys come first in property order, not in sort order
+      Object.assign(Object.create(null) as object, { a: 1, b: 2 }),
+      undefined,
+    ];
+    for (const v of lookalikes) expect(canonicalJson(v)).toBe(reference(v));
+  });
 });

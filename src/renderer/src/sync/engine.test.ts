@@ -280,7 +280,23 @@ describe('SyncEngine push', () => {
     expect(await states()).toEqual({ retry: 1 });
   });
 
-  it('entries left sending by a crash are sent again', async () => {
+  it('a case in flight stays queued on disk until its answer settles it (a crash mid-request loses nothing)', async () => {
+    await seedDecided(3);
+    const onDisk: Record<string, number>[] = [];
+    const r = await engine({
+      fetch: async (input, init) => {
+        if (String(input).includes('/cases/push')) onDisk.push(await states());
+        return server.fetch(input, init);
+      },
+    }).runOnce();
+    expect(onDisk).toEqual([{ queued: 3 }]);
+    expect(r.acknowledged).toBe(3);
+    expect(await states()).toEqual({ acknowledged: 3 });
+    const acked = await db.outbox.toArray();
+    expect(acked.every((e) => e.attempts === 1 && e.contentHash !== null)).toBe(true);
+  });
+
+  it('entries left sending by a crash (an older version wrote that state) are sent again', async () => {
     await seedDecided(4);
     await db.outbox.toCollection().modify({ state: 'sending' });
     const r = await engine().runOnce();

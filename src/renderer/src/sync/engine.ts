@@ -21,7 +21,9 @@
  *   `needsFix` with the server's reason, the others go through.
  * - A case that fails the protocol schema here never leaves: `needsFix` at once (local).
  * - An entry is sent at most once per run, so a zero backoff (full jitter) cannot spin.
- * - Entries left `sending` by a crash or a closed window go back to `queued` at start.
+ * - An entry in flight is `sending` in memory only; on disk it stays `queued` until its answer
+ *   settles it, so a crash or a closed window leaves nothing stuck. (Entries an older version
+ *   left `sending` go back to `queued` at start.)
  *
  * No React here: the engine runs in Node too (tests, benchmarks) with fake-indexeddb and an
  * injected fetch.
@@ -335,11 +337,13 @@ export class SyncEngine {
    * `queued` range, and an IndexedDB range read that starts at the beginning steps over
    * every entry removed from it so far — slower and slower as a backlog drains.
    */
-  private async loadDue(exclude: ReadonlySet<string>, now: number, queuedFrom: number): Promise<OutboxEntry[]> {
+  private async loadDue(exclude: ReadonlySet<string>, now: number, from: { queuedFrom: number; triedAtFrom: number; triedRetries: number }): Promise<OutboxEntry[]> {
     const want = this.batchSize;
+    // Entries in flight are still on disk as they were (queued or retry) and come back in
+    // these reads: read that many more, so `want` fresh ones are there when they exist.
     const [queued, retries] = await Promise.all([
-      this.db.outbox.where('[state+enqueuedAt]').between(['queued', queuedFrom], ['queued', Infinity], true, true).limit(want).toArray(),
-      this.db.outbox.where('[state+nextAttemptAt]').between(['retry', -Infinity], ['retry', now], true, true).limit(want * 2).toArray(),
+      this.db.outbox.where('[state+enqueuedAt]').between(['queued', from.queuedFrom], ['queued', Infinity], true, true).limit(want + from.triedAtFrom).toArray(),
+      this.db.outbox.where('[state+nextAttemptAt]').between(['retry', -Infinity], ['retry', now], true, true).limit(want * 2 + from.triedRetries).toArray(),
     ]);
     const fresh = (e: OutboxEntry) => !exclude.has(e.caseId);
     return planBatch([...queued.filter(fresh), ...retries.filter(fresh)], now, want);
@@ -360,7 +364,8 @@ export class SyncEngine {
    */
   private async pushAll(config: SyncServerConfig, report: SyncReport): Promise<'ok' | 'stop'> {
     const tried = new Set<string>();
-    let queuedFrom = -Infinity;
+    // Keyset of the queued entries: the last enqueuedAt taken, how many taken carry it, how many retries were taken.
+    const from = { queuedFrom: -Infinity, triedAtFrom: 0, triedRetries: 0 };
     let total = await this.countDue(this.now());
     let done = 0;
     let stopped = false;
@@ -368,11 +373,15 @@ export class SyncEngine {
     setLiveStatus({ done, total });
     try {
       while (!stopped) {
-        const batch = await this.loadDue(tried, this.now(), queuedFrom);
+        const batch = await this.loadDue(tried, this.now(), from);
         if (batch.length === 0) break;
         for (const e of batch) {
           tried.add(e.caseId);
-          if (e.state === 'queued' && e.enqueuedAt > queuedFrom) queuedFrom = e.enqueuedAt;
+          if (e.state !== 'queued') from.triedRetries += 1;
+          else if (e.enqueuedAt > from.queuedFrom) {
+            from.queuedFrom = e.enqueuedAt;
+            from.triedAtFrom = 1;
+          } else if (e.enqueuedAt === from.queuedFrom) from.triedAtFrom += 1;
         }
         if (done + batch.length + inFlight.size * this.batchSize > total) total = done + batch.length + inFlight.size * this.batchSize; // cases decided meanwhile
         const prepared = await this.prepare(batch, report);
@@ -391,7 +400,7 @@ export class SyncEngine {
     return stopped ? 'stop' : 'ok';
   }
 
-  /** Reads the cases, checks them against the protocol, hashes them; marks the sendable ones `sending`. */
+  /** Reads the cases, checks them against the protocol, hashes them; the sendable ones come back `sending` (in memory). */
   private async prepare(batch: OutboxEntry[], report: SyncReport): Promise<PreparedEntry[]> {
     const records = await openCaseRecords(await this.db.cases.bulkGet(batch.map((e) => e.caseId)));
     const now = this.now();
@@ -432,7 +441,10 @@ export class SyncEngine {
       return { entry: onSendStarted(entry, now, hashes[i]!), json: `${JSON.stringify(head).slice(0, -1)},"case":${texts[i]!}}` };
     });
     report.needsFix += bad.length;
-    await this.db.outbox.bulkPut([...bad, ...ready.map((p) => p.entry)]);
+    // Only the refused entries are written now. The ones on their way stay `queued` on disk
+    // (`sending` lives in memory) and are written once, when their answer settles them: a
+    // crash mid-request leaves them queued, and the service answers a resend "alreadyHave".
+    if (bad.length > 0) await this.db.outbox.bulkPut(bad);
     return ready;
   }
 
