@@ -218,6 +218,12 @@ export class WorkstationDb extends Dexie {
         await sealStoredHandouts(tx.table('handouts'));
         await sealStoredSupplements(tx.table('supplements'));
       });
+    // Sync speed (issue 4): an outbox entry changes state when its answer comes back, and every
+    // index on `state` is rewritten then. Two compound indexes serve every query (Dexie reads
+    // `where('state')` from the [state+…] prefix); the lone `state` and `nextAttemptAt` go.
+    this.version(12).stores({
+      outbox: '&caseId, [state+nextAttemptAt], [state+enqueuedAt]',
+    });
   }
 }
 
