@@ -545,7 +545,7 @@ function actingOf(rows: WhoColumns[]): ActingDepartment & { requester: string } 
 }
 
 const CLAIM_SET = `state = 'claimed', lease_owner = ${REQUESTER}, lease_until = $2::timestamptz + make_interval(secs => $4), claimed_at = $2`;
-/** `state IN ('queued', 'claimed')` first, so the planner reads the partial index dispatches_claimable (migration 004). */
+/** `state IN ('queued', 'claimed')` first and ordered by (queued_at, id), so the planner reads the partial index dispatches_claimable (migrations 004, 009). */
 const CLAIMABLE = `d.state IN ('queued', 'claimed') AND (d.state = 'queued' OR d.lease_until IS NULL OR d.lease_until <= $2)`;
 /**
  * A claim is committed without waiting for its WAL flush (`synchronous_commit` off for
@@ -612,7 +612,7 @@ export async function claimNextAs(
     `WITH ${whoCte(ref, '$3')},
      target AS (
        SELECT d.id FROM dispatches d WHERE d.department_code = ${ACTING} AND ${CLAIMABLE}
-       ORDER BY d.id LIMIT 1 FOR UPDATE SKIP LOCKED
+       ORDER BY d.queued_at, d.id LIMIT 1 FOR UPDATE SKIP LOCKED
      ), claimed AS (
        UPDATE dispatches d SET ${CLAIM_SET} FROM target WHERE d.id = target.id AND ${ASYNC_COMMIT} RETURNING d.*
      )
@@ -773,7 +773,7 @@ export async function claimBatchAs(
     `WITH ${whoCte(ref, '$3')},
      target AS (
        SELECT d.id FROM dispatches d WHERE d.department_code = ${ACTING} AND ${CLAIMABLE}
-       ORDER BY d.id LIMIT $5 FOR UPDATE SKIP LOCKED
+       ORDER BY d.queued_at, d.id LIMIT $5 FOR UPDATE SKIP LOCKED
      ), claimed AS (
        UPDATE dispatches d SET ${CLAIM_SET} FROM target WHERE d.id = target.id AND ${ASYNC_COMMIT} RETURNING d.*
      )

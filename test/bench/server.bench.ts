@@ -275,6 +275,7 @@ interface Browser {
   run(name: string, options?: { batchSize?: number; profile?: boolean }): Promise<PageRunResult>;
   states(name: string): Promise<Record<string, number>>;
   remove(name: string): Promise<void>;
+  idbFloor(phase: 'setup' | 'readCases' | 'settleOutbox' | 'drop', cases?: IntakeCase[]): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -329,6 +330,7 @@ async function openBrowser(log: (l: string) => void): Promise<Browser> {
     },
     states: (name) => page.evaluate((n) => window.owSyncBench!.states(n), name),
     remove: (name) => page.evaluate((n) => window.owSyncBench!.remove(n), name),
+    idbFloor: (phase, cases = []) => page.evaluate(([p, cs]) => window.owSyncBench!.idbFloor(p, cs), [phase, cases] as const),
     close: async () => {
       await context.close().catch(() => undefined);
       http.close();
@@ -344,6 +346,8 @@ interface PushFigures {
   /** Chromium: where the engine's push phase went (ms; the steps overlap). */
   steps: { loadDue: number; prepare: number; busy: number } | null;
   bareCpu: CpuSplit;
+  /** Chromium: IndexedDB alone, CPU µs per record over all Chromium's processes (reading a case; settling an outbox entry). */
+  idbFloor: { records: number; readUs: number; settleUs: number } | null;
   /** Chromium: CPU ms of the engine's push phase by process group, and the machine's. */
   engineCpu: { chromium: number; chromiumByType: [string, number][]; service: number; postgres: number | null; machineBusy: number; machineTotal: number } | null;
   cases: number;
@@ -401,6 +405,7 @@ async function benchPush(svc: Service, browser: Browser | null, n: number, nBase
       steps: null,
       bareCpu,
       engineCpu: null,
+      idbFloor: null,
       cases: n,
       pushMs: main.pushMs,
       runMs: main.runMs,
@@ -434,6 +439,18 @@ async function benchPush(svc: Service, browser: Browser | null, n: number, nBase
   const states = await browser.states(`main-${tag}`);
   if (main.outcome !== 'ok' || states.acknowledged !== n) throw new Error(`engine run: ${JSON.stringify(main)} ${JSON.stringify(states)}`);
   await browser.remove(`main-${tag}`);
+  // IndexedDB's own cost per record, without the engine (what no engine change can go below)
+  const floorCases = makeCases(Math.min(n, 5_000));
+  await browser.idbFloor('setup', floorCases);
+  const chromiumNow = () => [...cpuByProcess(/chrom/i).values()].reduce((a, b) => a + b, 0);
+  let c0 = chromiumNow();
+  await browser.idbFloor('readCases');
+  const readUs = ((chromiumNow() - c0) * 1000) / floorCases.length;
+  c0 = chromiumNow();
+  await browser.idbFloor('settleOutbox');
+  const settleUs = ((chromiumNow() - c0) * 1000) / floorCases.length;
+  await browser.idbFloor('drop');
+  log(`server[${svc.backend}]: IndexedDB alone, ${floorCases.length} records: reading a case ${fmt(readUs, 0)} µs, settling an outbox entry ${fmt(settleUs, 0)} µs of Chromium CPU`);
   log(`server[${svc.backend}]: engine push of ${n}: ${fmt(main.pushMs, 0)} ms (${perS(rate(n, main.pushMs))}), ${main.pushRequests} requests; whole run with the events ${fmt(main.runMs, 0)} ms`);
   return {
     engine: 'Chromium, IndexedDB',
@@ -447,6 +464,7 @@ async function benchPush(svc: Service, browser: Browser | null, n: number, nBase
       machineBusy: atPushEnd.busy - first.busy,
       machineTotal: atPushEnd.total - first.total,
     },
+    idbFloor: { records: floorCases.length, readUs, settleUs },
     cases: n,
     pushMs: main.pushMs,
     runMs: main.runMs,
@@ -461,11 +479,18 @@ async function benchPush(svc: Service, browser: Browser | null, n: number, nBase
 
 // ---- claim + decide --------------------------------------------------------------------------
 
+/** Each timed claim + decide run is made this many times (PostgreSQL settled before each); the median counts. */
+const QUEUE_ROUNDS = 3;
+
 interface QueueFigures {
   ops: number;
   batch: number;
   httpMs: number;
   httpCpu: CpuSplit;
+  /** Every round's rate (ops/s), in the order run; the figures above are the median round's. */
+  httpRates: number[];
+  storeRates: number[];
+  bossRates: number[];
   singleOps: number;
   singleMs: number;
   storeMs: number | null;
@@ -514,6 +539,27 @@ async function batchWorkers(ops: number, size: number, batch: (w: number, n: num
   return { ms: performance.now() - t0, done };
 }
 
+/**
+ * Runs a timed batch run QUEUE_ROUNDS times, each after settle(); returns the median round
+ * (by rate) with its CPU, and every round's rate — a 2-core machine's figures wander by
+ * ±30 % from one run to the next, so one run says little.
+ */
+async function rounds(svc: Service, ops: number, before: (() => Promise<void>) | null, run: () => Promise<{ ms: number; done: number }>): Promise<{ ms: number; cpu: CpuSplit; rates: number[] }> {
+  const all: { ms: number; cpu: CpuSplit }[] = [];
+  for (let r = 0; r < QUEUE_ROUNDS; r++) {
+    if (before) await before();
+    await settle(svc);
+    const meter = await cpuMeter(svc);
+    const x = await run();
+    const cpu = await meter();
+    if (x.done !== ops) throw new Error(`round ${r + 1}: ${x.done} of ${ops} done`);
+    all.push({ ms: x.ms, cpu });
+  }
+  const sorted = [...all].sort((a, b) => a.ms - b.ms);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  return { ms: median.ms, cpu: median.cpu, rates: all.map((x) => rate(ops, x.ms)) };
+}
+
 const APPROVED = { kind: 'approved' } as const;
 
 /**
@@ -536,14 +582,12 @@ async function settle(svc: Service): Promise<void> {
 async function benchQueue(svc: Service, ops: number, size: number, singleOps: number, queuedAtScjg: number, log: (l: string) => void): Promise<QueueFigures> {
   const { url } = svc.server;
   // every case pushed so far has a dispatch queued at SCJG; top up when they are too few for every run
-  for (let left = 2 * ops + singleOps - queuedAtScjg; left > 0; left -= MAX_PUSH_BATCH)
+  for (let left = 2 * QUEUE_ROUNDS * ops + singleOps - queuedAtScjg; left > 0; left -= MAX_PUSH_BATCH)
     await postPush(url, svc.fx.ws.token, JSON.stringify({ cases: makeCases(MAX_PUSH_BATCH).map((c) => pushed(c)) }));
   const auth = { Authorization: `Bearer ${svc.fx.dept.SCJG}` };
 
   // the department system's way at volume: claim a batch, decide it in one request
-  await settle(svc);
-  const meter = await cpuMeter(svc);
-  const http = await batchWorkers(ops, size, async (w, n) => {
+  const http = await rounds(svc, ops, null, () => batchWorkers(ops, size, async (w, n) => {
     const headers = { ...auth, 'X-OneWindow-Worker': `w${w}` };
     const c = await post(url, '/department/dispatches/claim-batch', headers, JSON.stringify({ limit: n }));
     if (c.status === 204) return 0;
@@ -555,10 +599,9 @@ async function benchQueue(svc: Service, ops: number, size: number, singleOps: nu
     const decided = results.filter((r) => r.outcome === 'decided').length;
     if (decided !== ids.length) throw new Error(`decisions: ${decided} of ${ids.length} decided`);
     return decided;
-  });
-  const httpCpu = await meter();
-  if (http.done !== ops) throw new Error(`claim + decide over HTTP: ${http.done} of ${ops}`);
-  log(`server[${svc.backend}]: claim-batch + decisions over HTTP, ${WORKERS} workers, batches of ${size}, ${ops}: ${fmt(http.ms, 0)} ms (${perS(rate(ops, http.ms))}); CPU per operation: ${cpuText(httpCpu, ops)}`);
+  }));
+  const httpCpu = http.cpu;
+  log(`server[${svc.backend}]: claim-batch + decisions over HTTP, ${WORKERS} workers, batches of ${size}, ${ops}: median ${fmt(http.ms, 0)} ms (${perS(rate(ops, http.ms))}; rounds ${http.rates.map(perS).join(' · ')}); CPU per operation: ${cpuText(httpCpu, ops)}`);
 
   // one dispatch per request (the inbox page's way): for information
   const single = await workers(singleOps, async (w) => {
@@ -574,35 +617,32 @@ async function benchQueue(svc: Service, ops: number, size: number, singleOps: nu
   if (single.done !== singleOps) throw new Error(`claim-next + decision over HTTP: ${single.done} of ${singleOps}`);
   log(`server[${svc.backend}]: claim-next + decision over HTTP, one per request, ${WORKERS} workers, ${singleOps}: ${fmt(single.ms, 0)} ms (${perS(rate(singleOps, single.ms))})`);
 
-  const base = { ops, batch: size, httpMs: http.ms, httpCpu, singleOps, singleMs: single.ms };
-  if (svc.backend !== 'postgres' || !svc.url) return { ...base, storeMs: null, storeCpu: null, bossMs: null, bossCpu: null, bossNote: null };
+  const base = { ops, batch: size, httpMs: http.ms, httpCpu, httpRates: http.rates, singleOps, singleMs: single.ms };
+  if (svc.backend !== 'postgres' || !svc.url) return { ...base, storeMs: null, storeCpu: null, storeRates: [], bossMs: null, bossCpu: null, bossRates: [], bossNote: null };
 
   // the service's own functions in this process (no HTTP), on the same database: the layer pg-boss works at
   const db = await openPostgres({ url: svc.url, max: 10 });
-  let storeMs: number;
-  let storeCpu: CpuSplit;
+  let store: { ms: number; cpu: CpuSplit; rates: number[] };
   try {
     await db.query('SELECT 1');
-    await settle(svc);
-    const storeMeter = await cpuMeter(svc);
-    const store = await batchWorkers(ops, size, async (w, n) => {
+    store = await rounds(svc, ops, null, () => batchWorkers(ops, size, async (w, n) => {
       const claimed = await claimBatchAs(db, { code: 'SCJG' }, `p${w}`, new Date(), 300, n);
       if (claimed.count === 0) return 0;
       const dispatches = (JSON.parse(claimed.json.toString('utf8')) as { dispatches: { dispatchId: number }[] }).dispatches;
       const { results } = await decideBatchAs(db, { code: 'SCJG' }, dispatches.map((d) => ({ dispatchId: d.dispatchId, decision: { ...APPROVED, fieldComments: [] } })), `p${w}`, new Date());
       return results.filter((r) => r.outcome === 'decided').length;
-    });
-    storeCpu = await storeMeter();
-    if (store.done !== ops) throw new Error(`claim + decide in-process: ${store.done} of ${ops}`);
-    storeMs = store.ms;
+    }));
   } finally {
     await db.close();
   }
-  log(`server[${svc.backend}]: claimBatchAs + decideBatchAs in-process, ${WORKERS} workers, batches of ${size}, ${ops}: ${fmt(storeMs, 0)} ms (${perS(rate(ops, storeMs))}); CPU per operation: ${cpuText(storeCpu, ops, 'in-process')}`);
+  const storeMs = store.ms;
+  const storeCpu = store.cpu;
+  log(`server[${svc.backend}]: claimBatchAs + decideBatchAs in-process, ${WORKERS} workers, batches of ${size}, ${ops}: median ${fmt(storeMs, 0)} ms (${perS(rate(ops, storeMs))}; rounds ${store.rates.map(perS).join(' · ')}); CPU per operation: ${cpuText(storeCpu, ops, 'in-process')}`);
 
   // pg-boss on the same database: same workers, same number of jobs, same batch size, fetch + complete
   let bossMs: number | null = null;
   let bossCpu: CpuSplit | null = null;
+  let bossRates: number[] = [];
   let bossNote: string | null = null;
   try {
     const { default: PgBoss } = await import('pg-boss');
@@ -614,28 +654,30 @@ async function benchQueue(svc: Service, ops: number, size: number, singleOps: nu
     await boss.start();
     try {
       await boss.createQueue('bench');
-      for (let i = 0; i < ops; i += 1000) await boss.insert(Array.from({ length: Math.min(1000, ops - i) }, (_, k) => ({ name: 'bench', data: { n: i + k } })));
-      await settle(svc);
-      const bossMeter = await cpuMeter(svc);
-      const b = await batchWorkers(ops, size, async (_w, n) => {
-        const jobs = await boss.fetch('bench', { batchSize: n });
-        if (jobs.length === 0) return 0;
-        await boss.complete('bench', jobs.map((j) => j.id));
-        return jobs.length;
-      });
-      bossCpu = await bossMeter();
-      if (b.done !== ops) throw new Error(`pg-boss: ${b.done} of ${ops}`);
+      const insertJobs = async () => {
+        for (let i = 0; i < ops; i += 1000) await boss.insert(Array.from({ length: Math.min(1000, ops - i) }, (_, k) => ({ name: 'bench', data: { n: i + k } })));
+      };
+      const b = await rounds(svc, ops, insertJobs, () =>
+        batchWorkers(ops, size, async (_w, n) => {
+          const jobs = await boss.fetch('bench', { batchSize: n });
+          if (jobs.length === 0) return 0;
+          await boss.complete('bench', jobs.map((j) => j.id));
+          return jobs.length;
+        }),
+      );
+      bossCpu = b.cpu;
       bossMs = b.ms;
+      bossRates = b.rates;
     } finally {
       stopped = true;
       await boss.stop({ graceful: false, wait: true });
     }
-    log(`server[${svc.backend}]: pg-boss fetch + complete, ${WORKERS} workers, batches of ${size}, ${ops}: ${fmt(bossMs, 0)} ms (${perS(rate(ops, bossMs))}); CPU per job: ${bossCpu ? cpuText(bossCpu, ops, 'pg-boss') : '?'}`);
+    log(`server[${svc.backend}]: pg-boss fetch + complete, ${WORKERS} workers, batches of ${size}, ${ops}: median ${fmt(bossMs, 0)} ms (${perS(rate(ops, bossMs))}; rounds ${bossRates.map(perS).join(' · ')}); CPU per job: ${bossCpu ? cpuText(bossCpu, ops, 'pg-boss') : '?'}`);
   } catch (e) {
     bossNote = `pg-boss did not run: ${e instanceof Error ? e.message : String(e)}`;
     log(bossNote);
   }
-  return { ...base, storeMs, storeCpu, bossMs, bossCpu, bossNote };
+  return { ...base, storeMs, storeCpu, storeRates: store.rates, bossMs, bossCpu, bossRates, bossNote };
 }
 
 // ---- the bench -------------------------------------------------------------------------------
@@ -697,6 +739,14 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
                 },
               ]
             : []),
+          ...(p.idbFloor
+            ? [
+                {
+                  label: `${name}:   IndexedDB alone, CPU per record (all Chromium's processes, ${p.idbFloor.records.toLocaleString('en-US')} records, 200 a transaction)`,
+                  value: `reading a case ${fmt(p.idbFloor.readUs, 0)} µs · settling its outbox entry ${fmt(p.idbFloor.settleUs, 0)} µs`,
+                },
+              ]
+            : []),
           {
             label: `${name}: push baseline, one case per request, ${p.baselineCases.toLocaleString('en-US')} cases`,
             value: `${fmt(p.baselineMs, 0)} ms = ${perS(baseRate)} (→ ${fmt((p.cases / baseRate) * 1000, 0)} ms for ${p.cases.toLocaleString('en-US')})`,
@@ -709,20 +759,20 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
           },
           { label: `${name}: push, sync engine in Node (fake-indexeddb), ${p.nodeCases.toLocaleString('en-US')} cases`, value: `${fmt(p.nodeMs, 0)} ms = ${perS(rate(p.nodeCases, p.nodeMs))}` },
           {
-            label: `${name}: claim + decide over HTTP, ${WORKERS} workers, batches of ${q.batch} (claim-batch + decisions), ${q.ops.toLocaleString('en-US')} dispatches`,
-            value: `${fmt(q.httpMs, 0)} ms = ${perS(opsRate)}`,
+            label: `${name}: claim + decide over HTTP, ${WORKERS} workers, batches of ${q.batch} (claim-batch + decisions), ${q.ops.toLocaleString('en-US')} dispatches, median of ${QUEUE_ROUNDS}`,
+            value: `${fmt(q.httpMs, 0)} ms = ${perS(opsRate)} (rounds ${q.httpRates.map(perS).join(' · ')})`,
           },
           { label: `${name}:   CPU per operation (2 cores)`, value: cpuText(q.httpCpu, q.ops, '8 workers') },
           { label: `${name}: claim-next + decision, one dispatch per request, ${q.singleOps.toLocaleString('en-US')} (the inbox page's way)`, value: `${fmt(q.singleMs, 0)} ms = ${perS(rate(q.singleOps, q.singleMs))}` },
         );
         if (q.storeMs !== null && q.storeCpu)
           figures.push(
-            { label: `${name}: claimBatchAs + decideBatchAs in-process (no HTTP), ${WORKERS} workers, batches of ${q.batch}`, value: `${fmt(q.storeMs, 0)} ms = ${perS(rate(q.ops, q.storeMs))}` },
+            { label: `${name}: claimBatchAs + decideBatchAs in-process (no HTTP), ${WORKERS} workers, batches of ${q.batch}, median of ${QUEUE_ROUNDS}`, value: `${fmt(q.storeMs, 0)} ms = ${perS(rate(q.ops, q.storeMs))} (rounds ${q.storeRates.map(perS).join(' · ')})` },
             { label: `${name}:   CPU per operation`, value: cpuText(q.storeCpu, q.ops, 'in-process') },
           );
         if (q.bossMs !== null && q.bossCpu)
           figures.push(
-            { label: `${name}: pg-boss 10 fetch + complete, ${WORKERS} workers, batches of ${q.batch}, ${q.ops.toLocaleString('en-US')} jobs`, value: `${fmt(q.bossMs, 0)} ms = ${perS(rate(q.ops, q.bossMs))}` },
+            { label: `${name}: pg-boss 10 fetch + complete, ${WORKERS} workers, batches of ${q.batch}, ${q.ops.toLocaleString('en-US')} jobs, median of ${QUEUE_ROUNDS}`, value: `${fmt(q.bossMs, 0)} ms = ${perS(rate(q.ops, q.bossMs))} (rounds ${q.bossRates.map(perS).join(' · ')})` },
             { label: `${name}:   CPU per job`, value: cpuText(q.bossCpu, q.ops, 'pg-boss') },
           );
         if (q.bossNote) figures.push({ label: `${name}: pg-boss`, value: q.bossNote });

@@ -59,6 +59,8 @@ export const BACKENDS: { name: string; backend: Backend; skip: boolean }[] = [
 
 export interface TestDb {
   db: Db;
+  /** PostgreSQL: the database's URL. */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export async function openTestDb(backend: Backend): Promise<TestDb> {
   const db = await openPostgres({ url: url.toString(), max: 12 });
   return {
     db,
+    url: url.toString(),
     drop: async () => {
       await db.close();
       const a = new pg.Client({ connectionString: PG_URL });
