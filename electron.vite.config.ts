@@ -58,6 +58,8 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,
+      // electron-vite leaves the renderer unminified; the app loads it from disk at every start.
+      minify: true,
       chunkSizeWarningLimit: 2000,
       rolldownOptions: {
         input: resolve(root, 'src/renderer/index.html'),
