@@ -38,6 +38,7 @@ import { registerRevisionRoutes } from './revisions';
 import { registerAuditRoutes } from './audit';
 import { registerTrainingRoutes } from './training';
 import { registerHealthRoutes } from './health';
+import { DEFAULT_VACUUM_INTERVAL_MS, startMaintenance } from './maintenance';
 import {
   CatalogCache,
   caseForDepartment,
@@ -67,6 +68,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Origins allowed to call /api/v1 besides app://onewindow and http://127.0.0.1:* / localhost:*. */
   corsOrigins?: string[];
+  /** PGlite: VACUUM (ANALYZE) this often when requests came in (maintenance.ts); 0 = never. Default 15 min. */
+  vacuumIntervalMs?: number;
 }
 
 type AuthNeed = 'none' | 'workstation' | 'department' | 'any';
@@ -225,6 +228,10 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: false }) as unknown as OneWindowServer;
   const audit = new AuditWriter(db, (e) => app.log.error({ err: e }, 'audit write failed'));
+  const maintenance = startMaintenance(db, {
+    intervalMs: options.vacuumIntervalMs ?? DEFAULT_VACUUM_INTERVAL_MS,
+    onError: (e) => app.log.error({ err: e }, 'VACUUM failed'),
+  });
   app.decorate('flushAudit', () => audit.flush());
   app.removeContentTypeParser('text/plain'); // JSON only: anything else is 415
   app.decorateRequest('actor', null);
@@ -292,6 +299,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   app.addHook('onResponse', async (request, reply) => {
     const path = request.url.split('?')[0]!;
     if (!(path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) || request.method === 'OPTIONS') return;
+    maintenance.noteWrite();
     const actor = request.actor;
     audit.add({
       at: now().toISOString(),
@@ -307,6 +315,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   });
 
   app.addHook('onClose', async () => {
+    maintenance.stop();
     await audit.flush();
   });
 

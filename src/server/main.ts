@@ -5,11 +5,13 @@
  *
  * Other settings: ONEWINDOW_RATE_LIMIT=<perSecond>/<burst> or "off" (default 20/40),
  * ONEWINDOW_CORS_ORIGINS=<origin>,<origin> (besides app://onewindow and loopback),
- * ONEWINDOW_LOG=0 to silence the request log.
+ * ONEWINDOW_LOG=0 to silence the request log, ONEWINDOW_VACUUM_MINUTES (PGlite: VACUUM
+ * (ANALYZE) this often when requests came in; default 15, 0 = never — see maintenance.ts).
  */
 import { openDbFromEnv } from './db';
 import { buildServer } from './app';
 import { migrate } from './migrate';
+import { vacuumIntervalFromEnv } from './maintenance';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimit';
 
 function rateLimitFromEnv(v: string | undefined): RateLimitOptions | false {
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
     db,
     logger: process.env.ONEWINDOW_LOG !== '0',
     rateLimit: rateLimitFromEnv(process.env.ONEWINDOW_RATE_LIMIT),
+    vacuumIntervalMs: vacuumIntervalFromEnv(process.env.ONEWINDOW_VACUUM_MINUTES),
     corsOrigins: (process.env.ONEWINDOW_CORS_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())
