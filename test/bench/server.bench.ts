@@ -178,8 +178,7 @@ async function backendPids(svc: Service): Promise<number[]> {
 }
 
 async function cpuMeter(svc: Service): Promise<() => Promise<CpuSplit>> {
-  const backends = () => backendPids(svc);
-  const before = new Map((await backends()).map((p) => [p, cpuMsOf(p)]));
+  const before = new Map((await backendPids(svc)).map((p) => [p, cpuMsOf(p)]));
   const c0 = process.cpuUsage();
   const s0 = cpuMsOf(svc.server.pid);
   return async () => {
@@ -188,7 +187,7 @@ async function cpuMeter(svc: Service): Promise<() => Promise<CpuSplit>> {
     let postgres: number | null = null;
     if (svc.url) {
       postgres = 0;
-      for (const p of await backends()) postgres += cpuMsOf(p) - (before.get(p) ?? 0);
+      for (const p of await backendPids(svc)) postgres += cpuMsOf(p) - (before.get(p) ?? 0);
     }
     return { client: (c.user + c.system) / 1000, service, postgres };
   };
@@ -275,7 +274,7 @@ interface Browser {
   run(name: string, options?: { batchSize?: number; profile?: boolean }): Promise<PageRunResult>;
   states(name: string): Promise<Record<string, number>>;
   remove(name: string): Promise<void>;
-  idbFloor(phase: 'setup' | 'readCases' | 'settleOutbox' | 'drop', cases?: IntakeCase[]): Promise<number>;
+  idbFloor(name: string, phase: 'readCases' | 'settleOutbox'): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -330,7 +329,7 @@ async function openBrowser(log: (l: string) => void): Promise<Browser> {
     },
     states: (name) => page.evaluate((n) => window.owSyncBench!.states(n), name),
     remove: (name) => page.evaluate((n) => window.owSyncBench!.remove(n), name),
-    idbFloor: (phase, cases = []) => page.evaluate(([p, cs]) => window.owSyncBench!.idbFloor(p, cs), [phase, cases] as const),
+    idbFloor: (name, phase) => page.evaluate(([n, p]) => window.owSyncBench!.idbFloor(n, p), [name, phase] as const),
     close: async () => {
       await context.close().catch(() => undefined);
       http.close();
@@ -441,15 +440,15 @@ async function benchPush(svc: Service, browser: Browser | null, n: number, nBase
   await browser.remove(`main-${tag}`);
   // IndexedDB's own cost per record, without the engine (what no engine change can go below)
   const floorCases = makeCases(Math.min(n, 5_000));
-  await browser.idbFloor('setup', floorCases);
+  await browser.fill(`floor-${tag}`, url, token, floorCases);
   const chromiumNow = () => [...cpuByProcess(/chrom/i).values()].reduce((a, b) => a + b, 0);
   let c0 = chromiumNow();
-  await browser.idbFloor('readCases');
+  await browser.idbFloor(`floor-${tag}`, 'readCases');
   const readUs = ((chromiumNow() - c0) * 1000) / floorCases.length;
   c0 = chromiumNow();
-  await browser.idbFloor('settleOutbox');
+  await browser.idbFloor(`floor-${tag}`, 'settleOutbox');
   const settleUs = ((chromiumNow() - c0) * 1000) / floorCases.length;
-  await browser.idbFloor('drop');
+  await browser.remove(`floor-${tag}`);
   log(`server[${svc.backend}]: IndexedDB alone, ${floorCases.length} records: reading a case ${fmt(readUs, 0)} µs, settling an outbox entry ${fmt(settleUs, 0)} µs of Chromium CPU`);
   log(`server[${svc.backend}]: engine push of ${n}: ${fmt(main.pushMs, 0)} ms (${perS(rate(n, main.pushMs))}), ${main.pushRequests} requests; whole run with the events ${fmt(main.runMs, 0)} ms`);
   return {

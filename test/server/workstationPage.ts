@@ -132,39 +132,23 @@ async function remove(name: string): Promise<void> {
 }
 
 /**
- * IndexedDB's own cost here, without the engine: one phase per call on a scratch copy of the
- * workstation's tables (the bench reads Chromium's CPU around each). `setup` stores `cases`
- * with their outbox entries; `readCases` reads them back 200 at a time (as a push batch
- * does); `settleOutbox` rewrites their outbox entries 200 at a time, queued → acknowledged
- * (as an answer does). Returns the phase's wall time.
+ * IndexedDB's own cost here, without the engine, on a workstation made by `fill` (the bench
+ * reads Chromium's CPU around each call): `readCases` reads its cases back 200 at a time (as
+ * a push batch does); `settleOutbox` rewrites their outbox entries 200 at a time, queued →
+ * acknowledged (as an answer does). Returns the phase's wall time.
  */
-let floorDb: WorkstationDb | null = null;
-async function idbFloor(phase: 'setup' | 'readCases' | 'settleOutbox' | 'drop', cases: IntakeCase[] = []): Promise<number> {
+async function idbFloor(name: string, phase: 'readCases' | 'settleOutbox'): Promise<number> {
+  const db = dbs.get(name);
+  if (!db) throw new Error(`no workstation ${name}`);
+  const ids = (await db.outbox.toCollection().primaryKeys()) as string[];
   const t0 = performance.now();
-  if (phase === 'setup') {
-    floorDb = new WorkstationDb(`floor-${Date.now()}`);
-    const now = Date.now();
-    await floorDb.transaction('rw', floorDb.cases, floorDb.outbox, async () => {
-      await floorDb!.cases.bulkPut(cases.map((c) => caseRecordFrom(c, '食品经营许可', new Date(now))));
-      await floorDb!.outbox.bulkPut(cases.map((c, k) => (enqueueDecidedCase(c, false, now + k) as Extract<ReturnType<typeof enqueueDecidedCase>, { ok: true }>).entry));
-    });
-  } else if (phase === 'drop') {
-    floorDb?.close();
-    await floorDb?.delete();
-    floorDb = null;
-  } else {
-    const db = floorDb!;
-    const ids = (await db.outbox.toCollection().primaryKeys()) as string[];
-    const t1 = performance.now();
-    for (let i = 0; i < ids.length; i += 200) {
-      const batch = ids.slice(i, i + 200);
-      if (phase === 'readCases') await db.cases.bulkGet(batch);
-      else {
-        const entries = (await db.outbox.bulkGet(batch)).filter((e) => e !== undefined);
-        await db.outbox.bulkPut(entries.map((e) => ({ ...e, state: 'acknowledged' as const, attempts: 1, updatedAt: Date.now() })));
-      }
+  for (let i = 0; i < ids.length; i += 200) {
+    const batch = ids.slice(i, i + 200);
+    if (phase === 'readCases') await db.cases.bulkGet(batch);
+    else {
+      const entries = (await db.outbox.bulkGet(batch)).filter((e) => e !== undefined);
+      await db.outbox.bulkPut(entries.map((e) => ({ ...e, state: 'acknowledged' as const, attempts: 1, updatedAt: Date.now() })));
     }
-    return performance.now() - t1;
   }
   return performance.now() - t0;
 }
