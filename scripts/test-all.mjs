@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Runs every suite (unit + server with vitest, end-to-end with Playwright) and
-// prints one closing line that totals them: "N passed, N failed, N skipped".
+// Runs every check — lint (ESLint, incl. the import rules that keep the layers
+// acyclic), types (tsc), unit + server suites (vitest), end-to-end (Playwright)
+// — and prints one closing line that totals them: "N passed, N failed, N skipped".
+// Lint and types count as one test each.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 
@@ -12,6 +14,15 @@ function run(name, cmd, args, env = {}) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, CI: '1', ...env } });
   return r.status ?? 1;
+}
+
+// lint and types: vitest strips types without checking them, so a type error would land unseen
+for (const [name, args] of [['lint (ESLint)', ['eslint', '.', '--max-warnings', '0']], ['types (tsc)', ['tsc', '--noEmit', '-p', 'tsconfig.json']]]) {
+  if (run(name, 'npx', args) === 0) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    console.log(`!! ${name} failed`);
+  }
 }
 
 // vitest

@@ -130,7 +130,7 @@ export function guardHandler<S extends z.ZodType, R, E extends IpcEventLike = Ip
     throw new HostError(code);
   };
   return async (event, ...args) => {
-    let trusted = false;
+    let trusted: boolean;
     try {
       trusted = isTrustedSender(event);
     } catch {

@@ -62,7 +62,6 @@ export function contentTypeFor(filePath: string): string {
  * Characters never allowed in a path segment after percent-decoding; `%` too,
  * so a double-encoded `%252e%252e` cannot become `..` anywhere downstream.
  */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_SEGMENT_CHARS = /[\\/:*?"<>|%\x00-\x1f\x7f]/;
 
 /**

@@ -161,7 +161,7 @@ const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, 'en-US': en };
 
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 export const LANDLINE_PATTERN = /^0\d{2,3}-?\d{7,8}$/;
-const OTHER_ID_PATTERN = /^[A-Z0-9()\-]{3,30}$/;
+const OTHER_ID_PATTERN = /^[A-Z0-9()-]{3,30}$/;
 
 const cleanText = (v: unknown): string => (typeof v === 'string' ? v.replace(/\u3000/g, ' ').trim() : '');
 const charCount = (s: string): number => [...s].length;

@@ -118,7 +118,6 @@ export function carryDraftOver(
     return { blocked: 'itemRemoved', basicCodes: [subject.basicCode] };
   }
 
-  const newItems = codes.map((c) => newPc.itemsByCode.get(c)!);
   // When the old catalog lacks an item (should not happen), its keys resolve against the new one.
   const oldItems = codes.map((c) => oldPc.itemsByCode.get(c) ?? newPc.itemsByCode.get(c)!);
 

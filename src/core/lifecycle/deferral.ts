@@ -27,7 +27,7 @@
 import { z } from 'zod';
 import { defaultCalendar, type WorkingDayCalendar } from '../calendar';
 import { addCalendarDays, isoToDayNumber } from '../calendar/isoDate';
-import { MaterialForm, MaterialType, type TimeLimit } from '../catalog/schema';
+import type { TimeLimit } from '../catalog/schema';
 import type { Locale } from '../i18n';
 import type { AcceptDecision, MaterialState } from '../intake/case';
 import type { Checklist, ChecklistMaterial } from '../intake/checklist';
@@ -42,7 +42,7 @@ import {
   decisionErrorMessage,
   makeAcceptance,
 } from '../intake/decision';
-import { chinaDateOf, epochMinutes, IsoDateTime, isIsoDateTime } from '../intake/time';
+import { chinaDateOf, epochMinutes, isIsoDateTime } from '../intake/time';
 import type { DishonestyFlag } from './dishonesty';
 
 export type { DishonestyFlag } from './dishonesty';

@@ -303,7 +303,11 @@ describe('search agrees with a brute-force reference', () => {
     const syls = chars.map((c, i) => (/^[a-z0-9]$/.test(c) ? c : arr.length === chars.length && /^[a-z]+$/.test(arr[i]!) && arr[i] !== c ? arr[i]! : ''));
     const starts: number[] = [];
     let py = '';
-    for (const s of syls) if (s) (starts.push(py.length), (py += s));
+    for (const s of syls) {
+      if (!s) continue;
+      starts.push(py.length);
+      py += s;
+    }
     const f = { norm, py, ini: syls.filter(Boolean).map((s) => s[0]).join(''), starts, chars, syls };
     formCache.set(text, f);
     return f;

@@ -200,7 +200,6 @@ export function syntheticCases(n: number, options: SyntheticOptions = {}): Synth
   const sequences = new Map<string, number>();
   // Start of today in Beijing, so days = 1 keeps every case on today's date.
   const todayStart = Math.floor((now + 8 * HOUR) / DAY) * DAY - 8 * HOUR;
-  let i = 0;
 
   function when(): number {
     if (days === 1) {
@@ -215,7 +214,6 @@ export function syntheticCases(n: number, options: SyntheticOptions = {}): Synth
 
   return {
     next() {
-      i += 1;
       const status = pickStatus(rnd);
       const [basicCode, itemName, audience] = pick(rnd, SUBJECTS);
       const applicantIdx = int(rnd, 0, pool - 1);

@@ -6,7 +6,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { withStep, type IntakeCase, type IntakeStep } from '@core/intake/case';
-import { getDb, type CaseRecord } from '../store/db';
+import type { CaseRecord } from '../store/db';
 import { getCaseRecord } from '../store/case-store';
 import { useCatalog } from '../catalog/CatalogContext';
 import { useLocale } from '../i18n/useLocale';

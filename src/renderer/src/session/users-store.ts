@@ -4,7 +4,6 @@
  * core/quality/accounts.ts). Kept in the live database's `users` table (Dexie v9), so the
  * same accounts sign in whatever the mode.
  */
-import { z } from 'zod';
 import { signInOutcome, UNLOCKED, type SignInRefusal } from '@core/quality/accounts';
 import type { Role } from '@core/quality/roles';
 import { getDb, getLiveDb, type WorkstationDb } from '../store/db';

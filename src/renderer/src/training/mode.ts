@@ -13,7 +13,6 @@
  * Switching reloads the app so every screen, query and the sync engine start again on the
  * right database.
  */
-import { TRAINING_WORKSTATION_CODE } from '@core/training/isolation';
 import { ACTIVE_CATALOG_KEY } from '../catalog/catalog-store';
 import { CLERK_SESSION_KEY, WORKSTATION_KEY } from '../session/session-store';
 import { SYNC_HOLIDAYS_KEY } from '../sync/sync-store';
