@@ -172,8 +172,14 @@ export function HandoutsPage() {
                   {r.rating.tags.map((t) => (POSITIVE_TAGS as Record<string, { 'zh-CN': string; 'en-US': string }>)[t]?.[locale] ?? (NEGATIVE_TAGS as Record<string, { 'zh-CN': string; 'en-US': string }>)[t]?.[locale] ?? t).join('、')}
                   {r.rating.comment ? ` — ${r.rating.comment}` : ''}
                 </td>
-                <td data-testid="followup-callback">{r.followUp!.callBackBy}</td>
-                <td>{r.followUp!.fixBy}</td>
+                <td data-testid="followup-callback">
+                  {r.followUp!.callBackBy}
+                  {r.followUp!.provisional && <span className="muted" title={t('deferral.provisional')}>{t('deferral.provisionalMark')}</span>}
+                </td>
+                <td>
+                  {r.followUp!.fixBy}
+                  {r.followUp!.provisional && <span className="muted" title={t('deferral.provisional')}>{t('deferral.provisionalMark')}</span>}
+                </td>
                 <td title={r.error}>{tx(r.state, locale)}</td>
                 <td>
                   <FollowUpCell r={r} />

@@ -632,6 +632,7 @@ export const zhCN = {
     days: '补齐期限（工作日，最多 {{max}} 个）',
     deadline: '补齐截止日期：{{date}}',
     provisional: '（暂定：该年调休安排尚未公布，已扣除法定节假日，公布后日期可能变动）',
+    provisionalMark: '（暂定）',
     committed: '申请人已签署《容缺受理承诺书》',
     signedAt: '签署时间：{{time}}',
     approval: {
