@@ -93,6 +93,9 @@ test('import an invalid catalog: every error with its path, and the catalog in u
   await importFile(page, writeCatalogFile('bad.json', bad));
   const errors = page.getByTestId('import-errors');
   await expect(errors).toContainText('items[3].materials[2].necessity');
+  // the bad department reference is listed in the same pass, not only once the structure is fixed
+  await expect(errors).toContainText('items[5].departmentCode');
+  await expect(errors).toContainText('NO-SUCH-DEPT');
   await expect(page.getByTestId('import-result')).toContainText(defaultCatalog.version);
   await expect(page.getByTestId('catalog-version')).toContainText(defaultCatalog.version);
   await expect(page.getByTestId('catalog-versions').locator('tbody tr')).toHaveCount(1);

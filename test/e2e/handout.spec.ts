@@ -7,7 +7,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { signIn } from './fixtures';
-import { acceptOneCase, syncNow, useQueueServer, UNEMPLOYMENT_DEPARTMENT, VALID_ID } from './server-fixture';
+import { acceptOneCase, catalog, syncNow, useQueueServer, UNEMPLOYMENT_DEPARTMENT, VALID_ID } from './server-fixture';
 
 const server = useQueueServer('ow-handout-');
 
@@ -35,6 +35,9 @@ test('a finished case is handed out in person with the ID checked, syncs, and th
   await page.goto('#/handouts');
   const row = page.getByTestId(`handout-row-${caseNumber}`);
   await expect(row).toBeVisible();
+  // the department that finished it, by name (never its code)
+  const departmentName = catalog.departments.find((d: { code: string }) => d.code === UNEMPLOYMENT_DEPARTMENT).name;
+  await expect(row.getByTestId('handout-departments')).toHaveText(departmentName);
   await row.getByTestId('record-handout').click();
   const form = page.getByTestId('handout-form');
   await expect(form.getByTestId('recipient-name')).toHaveValue('李明');

@@ -30,13 +30,15 @@ export interface CaseSpec {
   idNumber: string;
   /** 容缺: one material deferred to this deadline, not supplied. */
   deferredUntil?: string;
+  /** A 一件事 case of these items instead of the single food item. */
+  bundle?: { id: string; basicCodes: string[] };
 }
 
 export function makeCaseOf(s: CaseSpec): IntakeCase {
   const id = randomUUID();
   const draft = makeDraft({
     id,
-    subject: foodSubject(),
+    subject: s.bundle ? { kind: 'bundle', bundleId: s.bundle.id, basicCodes: s.bundle.basicCodes } : foodSubject(),
     clerk: makeClerk({ ...s.clerk, centreCode: '330106', centreName: '示例市民中心', workstationId: 'ws-e2e' }),
     applicant: { ...personApplicant(), idNumber: s.idNumber },
     agent: null,

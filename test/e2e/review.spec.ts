@@ -52,6 +52,7 @@ test('a supervisor sets the weekly share and reviews a sampled case; the clerk s
 
   // the rubric: a partial without a comment is refused, next to the field
   await expect(page.getByTestId('review-case')).toBeVisible();
+  for (const cr of ['rightItem', 'situationAnswers', 'applicantData', 'documents', 'manner']) await page.getByTestId(`rubric-${cr}-pass`).check();
   await page.getByTestId('rubric-materials-partial').check();
   await expect(page.getByTestId('review-total')).toHaveText('90');
   await page.getByTestId('review-save').click();
@@ -97,4 +98,62 @@ test('a supervisor sets the weekly share and reviews a sampled case; the clerk s
   await page.goto(`#/review/${refused.id}`);
   await expect(page.getByTestId('review-clerk-reply')).toContainText('已学习材料核验要求');
   await expect(page.getByTestId('review-save')).toHaveCount(0);
+});
+
+test('the rubric starts empty and every criterion must be chosen; the sample shows names and local times', async ({ page }) => {
+  const bundle = makeCaseOf({
+    clerk: clerks.wang,
+    date: today,
+    start: '10:00',
+    end: '10:02',
+    kind: 'refuse',
+    idNumber: IDS.zhangWei,
+    bundle: { id: 'start-business', basicCodes: ['330001002000', '330002007000', '330008001000', '330008002000', '330003006000', '330009005000'] },
+  });
+  const quick = makeCaseOf({ clerk: clerks.wang, date: today, start: '10:10', end: '10:12', kind: 'refuse', idNumber: IDS.liQiang });
+  await setUpWorkstation(page);
+  await signInWith(page, accounts.supervisor);
+  await page.goto('./?bench=1#/review');
+  await seedQuality(page, { cases: [{ c: bundle, subjectName: '开办企业一件事' }, { c: quick, subjectName: ITEM_NAME }] });
+  await page.reload();
+
+  // a bundle case is listed by the bundle's name, never as its item codes
+  const row = page.locator(`[data-testid="review-sample-row"][data-case-id="${bundle.id}"]`);
+  await expect(row.getByTestId('review-subject')).toHaveText('开办企业一件事');
+  await expect(row).not.toContainText('330001002000');
+  // two-minute cases with two cases in all: nothing says "unusually short" (no fixed threshold)
+  await expect(page.locator('[data-reason="shortHandling"]')).toHaveCount(0);
+  await expect(page.getByRole('columnheader', { name: '抽查原因' })).toHaveAttribute('title', /不足 10 件时与全中心办件比较/);
+
+  await row.getByTestId('review-open').click();
+  await expect(page.getByTestId('review-case')).toBeVisible();
+  // local time in the clerk's format, not an ISO string
+  await expect(page.getByTestId('review-created-at')).toHaveText(`${today.replace(/-/g, '/')} 10:00:00`);
+  await expect(page.getByTestId('review-decided-at')).toHaveText(`${today.replace(/-/g, '/')} 10:02:00`);
+  await expect(page.getByTestId('review-case')).not.toContainText('+08:00');
+
+  // nothing pre-set: no level checked, no score yet
+  await expect(page.locator('[data-testid="rubric"] input[type="radio"]:checked')).toHaveCount(0);
+  await expect(page.getByTestId('review-total')).toHaveText('全部评定后计分');
+  // saving unread is refused, with an error next to every criterion not chosen
+  await page.getByTestId('rubric-rightItem-pass').check();
+  await page.getByTestId('rubric-manner-pass').check();
+  await page.getByTestId('review-save').click();
+  await expect(page.getByTestId('review-saved')).toHaveCount(0);
+  for (const cr of ['situationAnswers', 'materials', 'applicantData', 'documents']) {
+    await expect(page.getByTestId(`rubric-level-error-${cr}`), cr).toHaveText('请选择本项结论');
+  }
+  await expect(page.getByTestId('rubric-level-error-rightItem')).toHaveCount(0);
+  await expect(page.locator('.review-case > .field-error')).toHaveText('还有 4 项未评定：情形选择正确、材料收取正确、申请人信息准确、文书出具正确');
+  // what was chosen stays; answering an item clears its error
+  await expect(page.getByTestId('rubric-rightItem-pass')).toBeChecked();
+  await page.getByTestId('rubric-situationAnswers-pass').check();
+  await expect(page.getByTestId('rubric-level-error-situationAnswers')).toHaveCount(0);
+  await page.getByTestId('rubric-materials-pass').check();
+  await page.getByTestId('rubric-applicantData-pass').check();
+  await page.getByTestId('rubric-documents-na').check();
+  await expect(page.getByTestId('review-total')).toHaveText('100');
+  await page.getByTestId('review-save').click();
+  await expect(page.getByTestId('review-saved')).toBeVisible();
+  await page.screenshot({ path: '/tmp/pw-review-empty-rubric.png', fullPage: true });
 });

@@ -44,6 +44,11 @@ test('an accepted case reaches the department; 补正 and 办结 come back as a 
   await expect(timeline.locator('[data-testid="timeline-event"][data-kind="correctionRequested"]')).toContainText('请补充近三个月的劳动合同解除证明');
   await expect(timeline).toContainText('联系电话无法接通');
   await expect(timeline.getByTestId('department-row')).toHaveAttribute('data-kind', 'correctionRequested');
+  // departments by name in the timeline, never by code
+  const unemployment = catalog.items.find((i: { basicCode: string }) => i.basicCode === '330003002000');
+  const dept = catalog.departments.find((d: { code: string }) => d.code === unemployment.departmentCode);
+  await expect(timeline.getByTestId('department-row')).toContainText(dept.name);
+  await expect(timeline).not.toContainText(new RegExp(`\\b${dept.code}\\b`));
   await expect(timeline).toHaveAttribute('data-overall', 'correctionRequested');
 
   // … then approves it (办结)

@@ -26,7 +26,9 @@ describe('WorkingDayCalendar over the bundled data (2025, 2026)', () => {
     expect(cal.describeDay('2025-09-28')).toMatchObject({ kind: 'makeupWorkday', working: true });
     expect(cal.describeDay('2025-09-27')).toMatchObject({ kind: 'weekend', working: false });
     expect(cal.describeDay('2025-09-29')).toMatchObject({ kind: 'workday', working: true });
-    expect(cal.describeDay('2027-01-01')).toEqual({ date: '2027-01-01', kind: 'workday', working: true, official: false });
+    // a year without data still has its statutory holidays, by rule
+    expect(cal.describeDay('2027-01-01')).toEqual({ date: '2027-01-01', kind: 'holiday', working: false, official: false });
+    expect(cal.describeDay('2027-01-04')).toEqual({ date: '2027-01-04', kind: 'workday', working: true, official: false });
     expect(cal.describeDay('2027-01-02')).toMatchObject({ kind: 'weekend', official: false });
   });
 
@@ -90,9 +92,9 @@ describe('WorkingDayCalendar over the bundled data (2025, 2026)', () => {
       expect(cal.addWorkingDays('2026-12-30', 1)).toEqual({ date: '2026-12-31', provisional: false });
     });
 
-    it('crossing into 2027 skips weekends only and is provisional', () => {
-      // 12/31 (2026), then 2027-01-01 Fri counts (no official data yet), then Mon 1/4
-      expect(cal.addWorkingDays('2026-12-30', 3)).toEqual({ date: '2027-01-04', provisional: true });
+    it('crossing into 2027 skips weekends and the statutory holidays by rule, and is provisional', () => {
+      // 12/31 (2026), then 2027-01-01 Fri is 元旦 (by rule, though 2027 is not published), Mon 1/4, Tue 1/5
+      expect(cal.addWorkingDays('2026-12-30', 3)).toEqual({ date: '2027-01-05', provisional: true });
       expect(cal.addWorkingDays('2027-03-01', 5)).toEqual({ date: '2027-03-08', provisional: true });
     });
 
@@ -139,7 +141,8 @@ describe('WorkingDayCalendar over the bundled data (2025, 2026)', () => {
       // 365 − 104 weekend days − 18 (2025) / 19 (2026) weekday holidays + 5 / 6 make-up days
       expect(cal.workingDaysBetween('2024-12-31', '2025-12-31')).toEqual({ days: 248, provisional: false });
       expect(cal.workingDaysBetween('2025-12-31', '2026-12-31')).toEqual({ days: 248, provisional: false });
-      expect(cal.workingDaysBetween('2026-12-31', '2027-12-31')).toEqual({ days: 261, provisional: true });
+      // 2027 by rule: 261 weekdays less 7 statutory days on weekdays (1/1, 2/5, 2/8, 4/5, 6/9, 9/15, 10/1)
+      expect(cal.workingDaysBetween('2026-12-31', '2027-12-31')).toEqual({ days: 254, provisional: true });
     });
 
     it('rejects malformed dates', () => {
@@ -165,10 +168,11 @@ describe('WorkingDayCalendar over the bundled data (2025, 2026)', () => {
 describe('building and merging calendars', () => {
   const fake2027: HolidayYear = { year: 2027, holidays: ['2027-01-01'], makeupWorkdays: [] };
 
-  it('an empty calendar is Monday–Friday, all provisional', () => {
+  it('an empty calendar is Monday–Friday less the statutory holidays by rule, all provisional', () => {
     const empty = new WorkingDayCalendar();
     expect(empty.knownYears()).toEqual([]);
-    expect(empty.addWorkingDays('2025-09-30', 1)).toEqual({ date: '2025-10-01', provisional: true });
+    // 10/1–10/3 国庆 and 10/6 中秋 by rule; the published bridge days (10/7, 10/8) are not known
+    expect(empty.addWorkingDays('2025-09-30', 1)).toEqual({ date: '2025-10-07', provisional: true });
   });
 
   it('merge adds a year: crossing into it is no longer provisional', () => {
@@ -177,7 +181,10 @@ describe('building and merging calendars', () => {
     expect(merged.addWorkingDays('2026-12-30', 3)).toEqual({ date: '2027-01-05', provisional: false });
     // the original is unchanged (calendars are immutable)
     expect(cal.knownYears()).toEqual([2025, 2026]);
-    expect(cal.addWorkingDays('2026-12-30', 3)).toEqual({ date: '2027-01-04', provisional: true });
+    expect(cal.addWorkingDays('2026-12-30', 3)).toEqual({ date: '2027-01-05', provisional: true });
+    // the imported 2027 has no 春节: its data wins over the rule
+    expect(merged.isWorkingDay('2027-02-08')).toBe(true);
+    expect(cal.isWorkingDay('2027-02-08')).toBe(false);
   });
 
   it('merge replaces a year wholesale, not date by date', () => {

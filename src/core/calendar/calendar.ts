@@ -2,10 +2,11 @@
  * Working-day arithmetic (行政许可法 Art. 82; domain.md §7): statutory holidays are
  * not working days, weekend days declared make-up working days (调休上班) are.
  *
- * Years with official data follow it exactly; any other year falls back to
- * "Monday–Friday", and every result that depended on such a year is marked
- * `provisional: true` so the UI can say the deadline may still move once the
- * State Council publishes that year's arrangement.
+ * Years with official data follow it exactly. Any other year takes the statutory holidays
+ * fixed by rule (see statutoryHolidays.ts) off Monday–Friday; only its make-up arrangement
+ * (调休) is unknown, so every result that depended on such a year is marked
+ * `provisional: true` and the UI says the date may still move once the State Council
+ * publishes that year's arrangement.
  */
 import { HolidayYear, type HolidayDataFile, HOLIDAY_SCHEMA_VERSION, formatIssuePath } from './holidayData';
 import {
@@ -15,6 +16,18 @@ import {
   isoToDayNumber,
   requireIsoDayNumber,
 } from './isoDate';
+import { statutoryHolidays } from './statutoryHolidays';
+
+/** Day numbers of the by-rule statutory holidays per year, built once per year asked. */
+const ruleHolidayDays = new Map<number, ReadonlySet<number>>();
+function ruleHolidays(year: number): ReadonlySet<number> {
+  let set = ruleHolidayDays.get(year);
+  if (!set) {
+    set = new Set(statutoryHolidays(year).map((h) => isoToDayNumber(h.date)).filter((n): n is number => n !== null));
+    ruleHolidayDays.set(year, set);
+  }
+  return set;
+}
 
 /** Upper bound for n in addWorkingDays (about 140 years), so a bad input cannot spin forever. */
 export const MAX_WORKING_DAYS = 36_500;
@@ -36,14 +49,14 @@ export interface WorkingDaysBetweenResult {
 export type DayKind =
   | 'workday' // Monday–Friday, not a holiday
   | 'weekend' // Saturday/Sunday, not a make-up day
-  | 'holiday' // statutory day off (放假), whatever the weekday
+  | 'holiday' // statutory day off (放假), whatever the weekday; by rule alone in a year without data
   | 'makeupWorkday'; // weekend day declared a working day (调休上班)
 
 export interface DayInfo {
   date: string;
   kind: DayKind;
   working: boolean;
-  /** False when the year has no official data (weekend rule only). */
+  /** False when the year has no official data (statutory holidays by rule, weekends, no 调休). */
   official: boolean;
 }
 
@@ -128,9 +141,13 @@ export class WorkingDayCalendar {
   }
 
   private kindOf(dayNumber: number): { kind: DayKind; official: boolean } {
-    const idx = this.byYear.get(civilFromDayNumber(dayNumber).year);
+    const year = civilFromDayNumber(dayNumber).year;
+    const idx = this.byYear.get(year);
     const weekend = isWeekendDayNumber(dayNumber);
-    if (!idx) return { kind: weekend ? 'weekend' : 'workday', official: false };
+    if (!idx) {
+      if (ruleHolidays(year).has(dayNumber)) return { kind: 'holiday', official: false };
+      return { kind: weekend ? 'weekend' : 'workday', official: false };
+    }
     if (idx.holidays.has(dayNumber)) return { kind: 'holiday', official: true };
     if (idx.makeup.has(dayNumber)) return { kind: 'makeupWorkday', official: true };
     return { kind: weekend ? 'weekend' : 'workday', official: true };
@@ -152,7 +169,7 @@ export class WorkingDayCalendar {
     return { date: iso, kind, working: kind === 'workday' || kind === 'makeupWorkday', official };
   }
 
-  /** Throws RangeError on a malformed date. Years without data: Monday–Friday. */
+  /** Throws RangeError on a malformed date. Years without data: Monday–Friday less the statutory holidays by rule. */
   isWorkingDay(iso: string): boolean {
     return this.isWorkingDayNumber(requireIsoDayNumber(iso, 'date'));
   }

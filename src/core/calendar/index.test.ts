@@ -72,7 +72,7 @@ describe('module-level functions use the bundled calendar', () => {
   it('addWorkingDays', () => {
     expect(addWorkingDays('2025-09-30', 1)).toEqual({ date: '2025-10-09', provisional: false });
     expect(addWorkingDays('2026-02-13', 2)).toEqual({ date: '2026-02-24', provisional: false });
-    expect(addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-01', provisional: true });
+    expect(addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-04', provisional: true }); // 1/1 is 元旦 by rule
     expect(addWorkingDays('2025-10-05', 0)).toEqual({ date: '2025-10-05', provisional: false });
     expect(() => addWorkingDays('2025-10-05', -1)).toThrow(RangeError);
   });
@@ -90,7 +90,7 @@ describe('module-level functions use the bundled calendar', () => {
     if (!imported.ok) throw new Error('fixture');
     const cal = defaultCalendar.merge(imported.data.years);
     expect(cal.addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-04', provisional: false });
-    expect(addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-01', provisional: true });
+    expect(addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-04', provisional: true }); // 1/1 is 元旦 by rule
   });
 });
 

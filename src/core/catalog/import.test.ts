@@ -106,6 +106,8 @@ describe('parseCatalogText: structure (zod)', () => {
         'items[1].basicCode',
         'items[1].legalBasis',
         'items[1].fields[0].id',
+        // the bundle still names items[1] by its old code: reported in the same pass
+        'bundles[0].items[0].basicCode',
       ].sort(),
     );
     expect(byPath['items[0].materials[1].necessity']!.message).toEqual({
@@ -197,6 +199,53 @@ describe('parseCatalogText: quality', () => {
     ]);
     expect(r.errors[0]!.message['zh-CN']).toBe('引用的部门编码 "XYZ" 不存在');
     expect(r.warnings.map((w) => w.code)).toEqual(['search.aliasCollision']);
+  });
+});
+
+describe('parseCatalogText: every problem in one pass', () => {
+  it('reports a bad department reference together with the schema errors elsewhere', () => {
+    const raw = rawCatalog();
+    raw.items[0].materials[0].necessity = 'x'; // structure
+    raw.items[1].departmentCode = 'XYZ'; // reference, in an item that parses on its own
+    raw.items[1].fee = { charged: true, basis: '无', items: [] }; // quality
+    const r = parseCatalogText(JSON.stringify(raw));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => `${e.code} @ ${e.path}`)).toEqual([
+      'schema.invalid_value @ items[0].materials[0].necessity',
+      'ref.department @ items[1].departmentCode',
+      'fee.noneText @ items[1].fee.basis',
+      'fee.itemsRequired @ items[1].fee.items',
+    ]);
+  });
+
+  it('points at the entry\'s place in the file even when earlier entries are broken', () => {
+    const raw = rawCatalog();
+    raw.departments[0].name = 42; // the first department does not parse
+    raw.items[0].basicCode = 7; // the first item does not parse
+    raw.items.push({ ...raw.items[1], name: '另一个事项' }); // items[2] repeats items[1]'s code
+    const errors = errorsOf(JSON.stringify(raw));
+    const dup = errors.find((e) => e.code === 'duplicate.basicCode')!;
+    expect(dup.path).toBe('items[2].basicCode');
+    expect(dup.message['en-US']).toContain('same as items[1]');
+  });
+
+  it('a reference to an entry that is present but broken is not reported as unknown', () => {
+    const raw = rawCatalog();
+    const used = raw.items[0].departmentCode;
+    const d = raw.departments.findIndex((x: { code: string }) => x.code === used);
+    raw.departments[d].name = ''; // the department is there, with an error of its own
+    const errors = errorsOf(JSON.stringify(raw));
+    expect(errors.map((e) => e.path)).toEqual([`departments[${d}].name`]);
+  });
+
+  it('lists bundle references to missing items next to the structure errors', () => {
+    const raw = rawCatalog();
+    raw.publisher = '';
+    raw.bundles = [{ id: 'B9', name: '一件事', description: '两个事项', items: [{ basicCode: raw.items[0].basicCode }, { basicCode: '999999999999' }] }];
+    const codes = errorsOf(JSON.stringify(raw)).map((e) => `${e.code} @ ${e.path}`);
+    expect(codes).toContain('ref.bundleItem @ bundles[0].items[1].basicCode');
+    expect(codes.some((c) => c.endsWith('@ publisher'))).toBe(true);
   });
 });
 

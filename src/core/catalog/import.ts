@@ -5,7 +5,7 @@
  * fix a file in one pass. Never throws, whatever the input.
  */
 import type { z } from 'zod';
-import { Catalog } from './schema';
+import { Bundle, Catalog, CATALOG_SCHEMA_VERSION, Department, Item, Theme } from './schema';
 import { type CatalogIssue, type PathSegment, makeIssue, quote } from './issues';
 import { checkCatalogQuality } from './quality';
 import { describeJsonSyntaxError, findJsonSyntaxError, lineColumnAt } from './json-syntax';
@@ -83,7 +83,14 @@ export function parseCatalogText(text: string): ParseCatalogResult {
 export function parseCatalogData(data: unknown): ParseCatalogResult {
   try {
     const parsed = Catalog.safeParse(data);
-    if (!parsed.success) return fail(mapZodIssues(parsed.error.issues, data));
+    if (!parsed.success) {
+      // Structure errors, and everything the checks find in the entries that did parse: the
+      // catalog office fixes the whole file in one pass instead of learning of a bad
+      // department reference only once the structure is right.
+      const structural = mapZodIssues(parsed.error.issues, data);
+      const rest = qualityOfValidPart(data);
+      return fail([...structural, ...rest.filter((i) => i.severity === 'error')], rest.filter((i) => i.severity !== 'error'));
+    }
     const catalog = parsed.data;
     const quality = checkCatalogQuality(catalog);
     const errors = quality.filter((i) => i.severity === 'error');
@@ -93,6 +100,68 @@ export function parseCatalogData(data: unknown): ParseCatalogResult {
   } catch (e) {
     return fail([internalIssue(e)]);
   }
+}
+
+/** The top-level lists of a catalog file, each entry checked on its own. */
+const ENTRY_LISTS = [
+  ['departments', Department, 'code'],
+  ['themes', Theme, 'id'],
+  ['items', Item, 'basicCode'],
+  ['bundles', Bundle, 'id'],
+] as const;
+
+/**
+ * The quality checks run on the entries of a structurally broken file that parse on their
+ * own, with paths and messages pointing at the entries' places in the file. Entries with
+ * errors of their own are left out; references to them (by code / id) are not reported as
+ * unknown. [] when the file is not even an object.
+ */
+function qualityOfValidPart(data: unknown): CatalogIssue[] {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
+  const raw = data as Record<string, unknown>;
+  const valid: Record<string, unknown[]> = {};
+  const positions: Record<string, number[]> = {};
+  const setAside: Record<string, Set<string>> = {};
+  for (const [key, schema, idKey] of ENTRY_LISTS) {
+    const list = Array.isArray(raw[key]) ? (raw[key] as unknown[]) : [];
+    valid[key] = [];
+    positions[key] = [];
+    setAside[key] = new Set();
+    list.forEach((entry, i) => {
+      const r = schema.safeParse(entry);
+      if (r.success) {
+        valid[key]!.push(r.data);
+        positions[key]!.push(i);
+      } else {
+        const id = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>)[idKey] : undefined;
+        if (typeof id === 'string') setAside[key]!.add(id);
+      }
+    });
+  }
+  // The frame around the entries is not checked here (its own errors are in the structural list).
+  const frame = {
+    schemaVersion: CATALOG_SCHEMA_VERSION,
+    version: '',
+    effectiveDate: '',
+    publisher: '',
+    sampleData: false,
+    departments: valid['departments'],
+    themes: valid['themes'],
+    items: valid['items'],
+    bundles: valid['bundles'],
+  } as Catalog;
+  const issues = checkCatalogQuality(frame, {
+    departmentCodes: setAside['departments'],
+    themeIds: setAside['themes'],
+    basicCodes: setAside['items'],
+  });
+  // Back to the file's own positions: items[1] of the valid part may be items[3] of the file.
+  const place = (text: string): string =>
+    text.replace(/\b(departments|themes|items|bundles)\[(\d+)\]/g, (m, key: string, n: string) => {
+      const at = positions[key]?.[Number(n)];
+      return at === undefined ? m : `${key}[${at}]`;
+    });
+  return issues.map((i) => ({ ...i, path: place(i.path), message: { 'zh-CN': place(i.message['zh-CN']), 'en-US': place(i.message['en-US']) } }));
 }
 
 function fail(errors: CatalogIssue[], warnings: CatalogIssue[] = []): ParseCatalogResult {

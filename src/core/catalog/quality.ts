@@ -71,11 +71,23 @@ function searchKey(s: string): string {
 }
 
 /**
+ * Identifiers present in the file whose entries were left out of the catalog checked here
+ * because they have structural errors of their own (reported separately): a reference to
+ * them is not an unknown reference.
+ */
+export interface SetAsideIds {
+  departmentCodes?: ReadonlySet<string>;
+  themeIds?: ReadonlySet<string>;
+  basicCodes?: ReadonlySet<string>;
+}
+
+/**
  * Runs every quality rule and returns all problems found (errors and warnings), in
  * document order: departments, themes, items, bundles. Never throws on a catalog that
- * passed the schema.
+ * passed the schema. `setAside`: see SetAsideIds (import checks the valid part of a file
+ * that has structural errors elsewhere, so every problem is listed in one pass).
  */
-export function checkCatalogQuality(catalog: Catalog): CatalogIssue[] {
+export function checkCatalogQuality(catalog: Catalog, setAside: SetAsideIds = {}): CatalogIssue[] {
   const out: CatalogIssue[] = [];
   const error = (code: string, path: readonly PathSegment[], zh: string, en: string) =>
     out.push(makeIssue('error', code, path, zh, en));
@@ -164,6 +176,7 @@ export function checkCatalogQuality(catalog: Catalog): CatalogIssue[] {
     arr(b.items).forEach((ref, k) => {
       const idx = basicCodes.get(ref.basicCode);
       const target = idx === undefined ? undefined : items[idx];
+      if (!target && setAside.basicCodes?.has(ref.basicCode)) return;
       if (!target) {
         error(
           C.unknownBundleItem,
@@ -189,7 +202,7 @@ export function checkCatalogQuality(catalog: Catalog): CatalogIssue[] {
 
   function checkThemeRefs(ids: readonly string[], base: readonly PathSegment[]) {
     ids.forEach((id, k) => {
-      if (!themeIds.has(id))
+      if (!themeIds.has(id) && !setAside.themeIds?.has(id))
         error(
           C.unknownTheme,
           [...base, k],
@@ -203,7 +216,7 @@ export function checkCatalogQuality(catalog: Catalog): CatalogIssue[] {
     const at = (...rest: PathSegment[]): PathSegment[] => ['items', i, ...rest];
 
     // Rule 6: departments and themes resolve; rule 10: co-handling ≠ implementing.
-    if (!departmentCodes.has(item.departmentCode))
+    if (!departmentCodes.has(item.departmentCode) && !setAside.departmentCodes?.has(item.departmentCode))
       error(
         C.unknownDepartment,
         at('departmentCode'),
@@ -218,7 +231,7 @@ export function checkCatalogQuality(catalog: Catalog): CatalogIssue[] {
           `联办机构不能包含实施主体本身（${quote(code)}）`,
           `co-handling departments must not include the implementing department (${quote(code)})`,
         );
-      else if (!departmentCodes.has(code))
+      else if (!departmentCodes.has(code) && !setAside.departmentCodes?.has(code))
         error(
           C.unknownCoHandlingDepartment,
           at('coHandlingDepartmentCodes', k),

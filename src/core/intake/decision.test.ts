@@ -217,9 +217,10 @@ describe('makeAcceptance', () => {
   it('marks a date counted into a year without holiday data as provisional; takes a calendar', () => {
     const r = makeAcceptance({ ...base, at: '2026-12-28T10:00:00+08:00', checklist: owned(), materialStates: complete(), applicantCheck: VALID });
     expect(r.ok && r.decision.promisedDates[0]!.provisional).toBe(true);
-    const weekendsOnly = createCalendar([]);
-    const c = makeAcceptance({ ...base, at: '2025-09-30T10:00:00+08:00', checklist: owned(), materialStates: complete(), applicantCheck: VALID, calendar: weekendsOnly });
-    expect(c.ok && c.decision.promisedDates[0]).toMatchObject({ date: '2025-10-07', provisional: true });
+    // without data: weekends and the statutory holidays by rule (10/1–10/3, 中秋 10/6) only
+    const byRuleOnly = createCalendar([]);
+    const c = makeAcceptance({ ...base, at: '2025-09-30T10:00:00+08:00', checklist: owned(), materialStates: complete(), applicantCheck: VALID, calendar: byRuleOnly });
+    expect(c.ok && c.decision.promisedDates[0]).toMatchObject({ date: '2025-10-13', provisional: true });
   });
 
   it('refuses to build while something blocks, with the blockers', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handlingBounds, itemSetKey, sampleForReview, SamplingSettings, type ReviewableCase } from './sampling';
+import { handlingBounds, handlingFlagExplanation, itemSetKey, sampleForReview, SamplingSettings, type ReviewableCase } from './sampling';
 import { mulberry32 } from './stats';
 
 let nextId = 0;
@@ -20,7 +20,7 @@ function rc(o: Partial<ReviewableCase> = {}): ReviewableCase {
 
 /** `n` plain cases of a clerk in the week of 2026-11-30 (W49), handling times all 600 s. */
 const plain = (n: number, clerkId = 'C1', date = '2026-11-30') => Array.from({ length: n }, () => rc({ clerkId, date }));
-const noOutliers = { minCasesForPercentiles: 1000, shortSeconds: 0, longSeconds: 1e9 };
+const noOutliers = { minCasesForPercentiles: 1000 };
 
 describe('random share per clerk and week', () => {
   it('draws max(min, ⌈share × n⌉) of each clerk’s week, at most all', () => {
@@ -114,27 +114,45 @@ describe('always sampled', () => {
       [1900, ['longHandling']],
       [2000, ['longHandling']],
     ]);
-    expect(r.sampled[0]!.bounds).toMatchObject({ basis: 'percentile', n: 20 });
+    expect(r.sampled[0]!.bounds).toMatchObject({ basis: 'item', n: 20 });
     expect(r.sampled[0]!.bounds!.low).toBeCloseTo(290);
     expect(r.sampled[0]!.bounds!.high).toBeCloseTo(1810);
   });
 
-  it('uses fixed thresholds for an item with fewer than 10 cases, and item sets for bundles', () => {
+  it('flags nothing by handling time while the item and the centre have too few cases (no fixed 3-minute rule)', () => {
+    // 3 cases of B, 2 of 2 minutes: a quick item, not a suspicious one
+    const b = [rc({ itemCodes: ['B'], handlingSeconds: 120 }), rc({ itemCodes: ['B'], handlingSeconds: 130 }), rc({ itemCodes: ['B'], handlingSeconds: 4000 })];
+    const r = sampleForReview(b, { share: 0, minPerClerk: 0 }, mulberry32(1));
+    expect(r.sampled).toEqual([]);
+    expect(handlingBounds(b, { share: 0, minPerClerk: 0 }).fallback).toBeNull();
+  });
+
+  it('compares an item with too few cases against the whole centre, and bundles against their item set', () => {
     const b = [rc({ itemCodes: ['B'], handlingSeconds: 100 }), rc({ itemCodes: ['B'], handlingSeconds: 500 }), rc({ itemCodes: ['B'], handlingSeconds: 4000 })];
     const bundle = Array.from({ length: 10 }, (_, i) => rc({ itemCodes: i % 2 ? ['B', 'A'] : ['A', 'B'], handlingSeconds: 3000 + i * 100 }));
     const unknown = rc({ itemCodes: ['C'], handlingSeconds: null });
     const r = sampleForReview([...b, ...bundle, unknown], { share: 0, minPerClerk: 0 }, mulberry32(1));
-    const reasons = new Map(r.sampled.map((s) => [s.caseId, s.reasons]));
-    expect(reasons.get(b[0]!.id)).toEqual(['shortHandling']); // < 180 s
-    expect(reasons.has(b[1]!.id)).toBe(false);
-    expect(reasons.get(b[2]!.id)).toEqual(['longHandling']); // > 3600 s
-    // the bundle's 3000 … 3900 s are normal among bundles (P10 = 3090, P90 = 3810), not against B's fixed 3600 s
-    expect(bundle.filter((c) => reasons.has(c.id)).map((c) => c.handlingSeconds)).toEqual([3000, 3900]);
-    expect(reasons.has(unknown.id)).toBe(false);
+    const byId = new Map(r.sampled.map((s) => [s.caseId, s]));
+    // B has 3 cases: the centre's 13 handling times (100 … 4000 s) decide: P10 = 1000
+    expect(byId.get(b[0]!.id)).toMatchObject({ reasons: ['shortHandling'], bounds: { basis: 'centre', n: 13 } });
+    expect(byId.get(b[0]!.id)!.bounds!.low).toBeCloseTo(1000);
+    expect(byId.has(b[1]!.id)).toBe(true); // 500 s is in the centre's quickest tenth too
+    expect(byId.get(b[2]!.id)!.reasons).toEqual(['longHandling']);
+    // the bundle's 3000 … 3900 s are normal among bundles (P10 = 3090, P90 = 3810)
+    expect(bundle.filter((c) => byId.has(c.id)).map((c) => c.handlingSeconds)).toEqual([3000, 3900]);
+    expect(byId.get(bundle[0]!.id)!.bounds).toMatchObject({ basis: 'item', n: 10 });
+    expect(byId.has(unknown.id)).toBe(false);
     expect(itemSetKey(['B', 'A'])).toBe('A+B');
     expect(itemSetKey(['A'])).toBe('A');
-    const custom = sampleForReview(b, { share: 0, minPerClerk: 0, shortSeconds: 50, longSeconds: 5000 }, mulberry32(1));
-    expect(custom.sampled).toEqual([]);
+  });
+
+  it('explains a flag with the cases compared and the bound crossed', () => {
+    const e = handlingFlagExplanation('shortHandling', 120, { low: 252, high: 900, basis: 'item', n: 23 });
+    expect(e['zh-CN']).toBe('办理用时 2 分钟，短于同一事项近期 23 件办理用时的最短 10%（P10 = 4.2 分钟）');
+    expect(e['en-US']).toContain('P10 = 4.2 min');
+    const c = handlingFlagExplanation('longHandling', 5400, { low: 252, high: 3600, basis: 'centre', n: 140 });
+    expect(c['zh-CN']).toBe('办理用时 90 分钟，长于该事项近期案件不足，改与全中心 140 件办理用时的最长 10%（P90 = 60 分钟）');
+    expect(c['en-US']).toContain("whole centre's 140 recent cases");
   });
 
   it('can take the item bounds from a longer reference period', () => {
@@ -142,13 +160,13 @@ describe('always sampled', () => {
     const history = Array.from({ length: 50 }, (_, i) => ({ itemCodes: ['A'], handlingSeconds: 400 + i * 10 }));
     const r = sampleForReview(week, { share: 0, minPerClerk: 0 }, mulberry32(1), { reference: history });
     expect(r.sampled.map((s) => s.reasons)).toEqual([['shortHandling'], ['shortHandling']]);
-    expect(handlingBounds(history, { share: 0, minPerClerk: 0 }).get('A')).toMatchObject({ basis: 'percentile', n: 50 });
+    expect(handlingBounds(history, { share: 0, minPerClerk: 0 }).get('A')).toMatchObject({ basis: 'item', n: 50 });
   });
 
   it('validates its settings', () => {
     expect(SamplingSettings.safeParse({ share: 1.5, minPerClerk: 0 }).success).toBe(false);
     expect(SamplingSettings.safeParse({ share: 0.1, minPerClerk: -1 }).success).toBe(false);
-    expect(SamplingSettings.parse({ share: 0.1, minPerClerk: 2 })).toEqual({ share: 0.1, minPerClerk: 2, minCasesForPercentiles: 10, shortSeconds: 180, longSeconds: 3600 });
+    expect(SamplingSettings.parse({ share: 0.1, minPerClerk: 2 })).toEqual({ share: 0.1, minPerClerk: 2, minCasesForPercentiles: 10 });
     expect(() => sampleForReview([], { share: 2, minPerClerk: 0 }, mulberry32(1))).toThrow();
   });
 });

@@ -10,10 +10,13 @@
  *   - departmentReturn: a department asked for a correction (补正), returned (退件) or denied it;
  *   - refusal: 不予受理 at the window;
  *   - shortHandling / longHandling: handling time at the window (creation → decision) below
- *     the P10 or above the P90 of the same item's handling times (linear quantiles, type 7),
- *     or, for an item with fewer than `minCasesForPercentiles` (10) cases, below / above the
- *     fixed `shortSeconds` / `longSeconds`. A bundle is compared with cases of the same set
- *     of items (a bundle takes longer than any of its items alone).
+ *     the P10 or above the P90 (linear quantiles, type 7) of
+ *       1. the same item's handling times, when it has at least `minCasesForPercentiles` (10)
+ *          cases — a bundle is compared with cases of the same set of items (a bundle takes
+ *          longer than any of its items alone);
+ *       2. otherwise the whole centre's handling times, when there are at least that many;
+ *       3. otherwise nothing is flagged: a handful of cases says nothing about what is unusual,
+ *          and a fixed threshold (say 3 minutes) would flag every quick item, every time.
  *
  * Deterministic: pass a seeded PRNG (`mulberry32(seed)`, consumed week by week, clerk by clerk,
  * cases in id order) or `{ seed }`: then each clerk-week draws from its own stream, so a
@@ -32,12 +35,8 @@ export const SamplingSettings = z.object({
   share: z.number().min(0).max(1),
   /** At least this many random cases per clerk and week (when the clerk has them). */
   minPerClerk: z.number().int().min(0).max(1000),
-  /** Items with fewer cases than this use the fixed thresholds. */
+  /** Fewest cases whose percentiles mean something (an item's own, else the centre's). */
   minCasesForPercentiles: z.number().int().min(2).default(10),
-  /** Fixed threshold: shorter than this is unusually short (default 3 min). */
-  shortSeconds: z.number().min(0).default(180),
-  /** Fixed threshold: longer than this is unusually long (default 60 min). */
-  longSeconds: z.number().min(0).default(3600),
 });
 export type SamplingSettings = z.infer<typeof SamplingSettings>;
 export type SamplingSettingsInput = z.input<typeof SamplingSettings>;
@@ -55,12 +54,31 @@ export const SAMPLING_REASON_LABELS: Record<SamplingReason, Localized> = {
 };
 
 export interface HandlingBounds {
-  /** Below this is unusually short, above `high` unusually long (seconds). */
+  /** Below this is unusually short, above `high` unusually long (seconds): P10 and P90. */
   low: number;
   high: number;
-  basis: 'percentile' | 'fixed';
-  /** Cases of the item the bounds come from. */
+  /** Whose handling times: the item's (or the bundle's set of items) or the whole centre's. */
+  basis: 'item' | 'centre';
+  /** Cases the bounds come from. */
   n: number;
+}
+
+const minutes = (seconds: number): string => String(Math.round((seconds / 60) * 10) / 10);
+
+/**
+ * Why a case was flagged for its handling time, for the tooltip on the flag: which cases it
+ * was compared with and the bound it crossed.
+ */
+export function handlingFlagExplanation(reason: 'shortHandling' | 'longHandling', handlingSeconds: number, b: HandlingBounds): Localized {
+  const short = reason === 'shortHandling';
+  const bound = minutes(short ? b.low : b.high);
+  const took = minutes(handlingSeconds);
+  const zhWhose = b.basis === 'item' ? `同一事项近期 ${b.n} 件` : `该事项近期案件不足，改与全中心 ${b.n} 件`;
+  const enWhose = b.basis === 'item' ? `the item's ${b.n} recent cases` : `the whole centre's ${b.n} recent cases (too few cases of this item)`;
+  return {
+    'zh-CN': `办理用时 ${took} 分钟，${short ? '短于' : '长于'}${zhWhose}办理用时的${short ? '最短 10%（P10' : '最长 10%（P90'} = ${bound} 分钟）`,
+    'en-US': `Handled in ${took} min, ${short ? 'shorter' : 'longer'} than ${short ? 'the quickest 10 % (P10' : 'the slowest 10 % (P90'} = ${bound} min) of ${enWhose}`,
+  };
 }
 
 export interface SampledCase {
@@ -104,31 +122,32 @@ export function itemSetKey(itemCodes: readonly string[]): string {
   return itemCodes.length === 1 ? itemCodes[0]! : [...itemCodes].sort().join('+');
 }
 
-/** P10/P90 bounds per item set, or fixed thresholds where there are too few cases. */
+/**
+ * P10/P90 bounds per item set with enough cases; `fallback`: the whole centre's, for item
+ * sets with too few cases — null when the centre has too few as well (nothing is flagged).
+ */
 export function handlingBounds(
   cases: readonly Pick<ReviewableCase, 'itemCodes' | 'handlingSeconds'>[],
   settings: SamplingSettingsInput,
-): Map<string, HandlingBounds> & { fallback: HandlingBounds } {
+): Map<string, HandlingBounds> & { fallback: HandlingBounds | null } {
   const s = SamplingSettings.parse(settings);
   const values = new Map<string, number[]>();
+  const all: number[] = [];
   for (const c of cases) {
     if (c.handlingSeconds === null || !Number.isFinite(c.handlingSeconds)) continue;
+    all.push(c.handlingSeconds);
     const k = itemSetKey(c.itemCodes);
     const list = values.get(k);
     if (list) list.push(c.handlingSeconds);
     else values.set(k, [c.handlingSeconds]);
   }
-  const fallback: HandlingBounds = { low: s.shortSeconds, high: s.longSeconds, basis: 'fixed', n: 0 };
-  const out = new Map<string, HandlingBounds>() as Map<string, HandlingBounds> & { fallback: HandlingBounds };
-  out.fallback = fallback;
-  for (const [k, list] of values) {
-    if (list.length < s.minCasesForPercentiles) {
-      out.set(k, { ...fallback, n: list.length });
-      continue;
-    }
+  const percentiles = (list: number[], basis: HandlingBounds['basis']): HandlingBounds => {
     const sorted = sortedNumbers(list);
-    out.set(k, { low: quantileSorted(sorted, 0.1), high: quantileSorted(sorted, 0.9), basis: 'percentile', n: list.length });
-  }
+    return { low: quantileSorted(sorted, 0.1), high: quantileSorted(sorted, 0.9), basis, n: list.length };
+  };
+  const out = new Map<string, HandlingBounds>() as Map<string, HandlingBounds> & { fallback: HandlingBounds | null };
+  out.fallback = all.length >= s.minCasesForPercentiles ? percentiles(all, 'centre') : null;
+  for (const [k, list] of values) if (list.length >= s.minCasesForPercentiles) out.set(k, percentiles(list, 'item'));
   return out;
 }
 
@@ -172,7 +191,9 @@ export function sampleForReview(
       if (c.decision === 'refuse') reasons.push('refusal');
       let b: HandlingBounds | undefined;
       if (c.handlingSeconds !== null && Number.isFinite(c.handlingSeconds)) {
-        b = bounds.get(itemSetKey(c.itemCodes)) ?? bounds.fallback;
+        b = bounds.get(itemSetKey(c.itemCodes)) ?? bounds.fallback ?? undefined;
+      }
+      if (b && c.handlingSeconds !== null) {
         if (c.handlingSeconds < b.low) reasons.push('shortHandling');
         else if (c.handlingSeconds > b.high) reasons.push('longHandling');
       }

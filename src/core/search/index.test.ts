@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pinyin } from 'pinyin-pro';
 import { Catalog, type CatalogInput } from '../catalog/schema';
-import { SCORE, buildSearchIndex, normalizeQuery, search, searchEntriesFromCatalog, type SearchEntryInput } from './index';
+import { SCORE, buildSearchIndex, normalizeQuery, search, searchEntriesFromCatalog, stripFillers, type SearchEntryInput } from './index';
+import defaultCatalog from '../../../resources/catalog/default-catalog.json';
 
 const fixture: SearchEntryInput[] = [
   { id: '000105001000', kind: 'item', name: '个体工商户设立登记', aliases: ['办营业执照', '个体户注册'], codes: ['000105001000', '11440300MB2C12345X000105001000001'], extra: ['市场监督管理局', '个体工商户开业登记'] },
@@ -26,6 +27,47 @@ describe('normalizeQuery', () => {
     expect(normalizeQuery('  Ｙｉｎｇ ye\'Zhi’zhao　')).toBe('yingyezhizhao');
     expect(normalizeQuery('ＹＹＺＺ')).toBe('yyzz');
     expect(normalizeQuery('lü')).toBe('lv');
+  });
+});
+
+describe('spoken queries: fillers and the longest matching parts', () => {
+  const shipped = buildSearchIndex(searchEntriesFromCatalog(Catalog.parse(defaultCatalog)));
+  const first = (q: string) => search(shipped, q)[0]?.matchedText;
+
+  it('身份证到期了 finds what 身份证到期 finds', () => {
+    const bare = search(shipped, '身份证到期').map((h) => h.id);
+    expect(bare.length).toBeGreaterThan(0);
+    expect(search(shipped, '身份证到期了').map((h) => h.id)).toEqual(bare);
+    expect(first('身份证到期了')).toBe('身份证到期');
+  });
+
+  it('a trailing particle or filler never empties the results', () => {
+    for (const q of ['身份证到期了', '身份证过期了吗', '身份证到期怎么办', '身份证到期了怎么办', '身份证过期啊', '身份证到期呢', '换身份证吧', '换身份证一下', '我想换身份证', '要换身份证', '想开公司', '身份证到期的']) {
+      expect(search(shipped, q).length, q).toBeGreaterThan(0);
+    }
+    expect(first('我想开公司')).toBe(first('开公司'));
+  });
+
+  it('falls back to the longest parts that match when the whole query matches nothing', () => {
+    // 身份证到期 matches; 没去办 does not: the 5-character part wins
+    expect(first('身份证到期没去办')).toBe('身份证到期');
+    expect(ids('营业执照丢了在哪补')).toContain('000105002000');
+  });
+
+  it('strips fillers only at the ends, and never to nothing', () => {
+    expect(stripFillers('身份证到期了怎么办')).toBe('身份证到期');
+    expect(stripFillers('我想要开公司')).toBe('开公司');
+    expect(stripFillers('了')).toBe('了');
+    expect(stripFillers('公司的变更')).toBe('公司的变更');
+  });
+
+  it('keeps what the query as typed finds (a name ending in a filler still matches as typed)', () => {
+    const idx = buildSearchIndex([
+      { id: 'a', kind: 'item', name: '目的地备案', aliases: [], codes: [] },
+      { id: 'b', kind: 'item', name: '婚姻登记的', aliases: [], codes: [] },
+    ]);
+    expect(search(idx, '婚姻登记的').map((h) => h.id)).toEqual(['b']);
+    expect(search(idx, '查不到的东西')).toEqual([]);
   });
 });
 

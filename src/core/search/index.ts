@@ -997,6 +997,82 @@ export function search(index: SearchIndex, query: string, limit = 20): SearchHit
   const q = normalizeQuery(query);
   if (!q) return [];
   const x = index._internal;
+  const hits = searchNormalized(x, q, limit);
+  // Pinyin, codes and 营业zz-style mixes are typed, not spoken: they stay exact.
+  if (hits.length > 0 || !HANZI.test(q) || /[a-z0-9]/.test(q)) return hits;
+  // Nothing for the whole sentence as typed: people speak to the box (身份证到期了怎么办).
+  const core = stripFillers(q);
+  if (core && core !== q) {
+    const again = searchNormalized(x, core, limit);
+    if (again.length > 0) return again;
+  }
+  return longestPartsSearch(x, core || q, limit);
+}
+
+const HANZI = /[\u3400-\u9fff]/;
+
+/**
+ * Words that carry no meaning for finding an item, at either end of a spoken query: particles
+ * (了 的 啊 吗 呢 吧), 一下, 怎么办 / 怎么 / 如何, and the wish in front (我 想 要 请问).
+ * Longest first so 怎么办 goes before 怎么. Only tried when the query as typed found nothing,
+ * so a name that really ends in one of them (…目的) still matches as typed.
+ */
+const TRAILING_FILLERS = ['怎么办理', '怎么办', '怎么弄', '怎么', '如何', '一下', '了', '的', '啊', '呀', '吗', '嘛', '呢', '吧', '哦', '?', '？', '。', '!', '！'];
+const LEADING_FILLERS = ['请问', '我想', '我要', '想要', '怎么', '如何', '我', '想', '要'];
+
+/** The query without filler words at its ends ('' when nothing else is left). */
+export function stripFillers(q: string): string {
+  let s = q;
+  for (let changed = true; changed && s.length > 0; ) {
+    changed = false;
+    for (const f of TRAILING_FILLERS) {
+      if (s.length > f.length && s.endsWith(f)) {
+        s = s.slice(0, -f.length);
+        changed = true;
+        break;
+      }
+    }
+    for (const f of LEADING_FILLERS) {
+      if (s.length > f.length && s.startsWith(f)) {
+        s = s.slice(f.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+/** Longest query considered for the part-by-part fallback, in code points (keeps it quick). */
+const MAX_PARTS_QUERY = 16;
+/** Searches the fallback may run at most. */
+const MAX_PART_SEARCHES = 60;
+
+/**
+ * Still nothing: the longest parts of the query that do match (身份证到期没去办 → 身份证到期),
+ * longest first; every part of that length that matches contributes, best score first. Parts
+ * are at least two characters, so a lone 证 or 办 never floods the list.
+ */
+function longestPartsSearch(x: IndexInternals, q: string, limit: number): SearchHit[] {
+  const chars = Array.from(q).slice(0, MAX_PARTS_QUERY);
+  let budget = MAX_PART_SEARCHES;
+  for (let len = chars.length - 1; len >= 2 && budget > 0; len--) {
+    const merged = new Map<string, SearchHit>();
+    for (let i = 0; i + len <= chars.length && budget > 0; i++) {
+      const part = chars.slice(i, i + len).join('');
+      if (!HANZI.test(part)) continue;
+      budget--;
+      for (const h of searchNormalized(x, part, limit)) {
+        const had = merged.get(h.id);
+        if (!had || h.score > had.score) merged.set(h.id, h);
+      }
+    }
+    if (merged.size > 0) return [...merged.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+  return [];
+}
+
+function searchNormalized(x: IndexInternals, q: string, limit: number): SearchHit[] {
   const latin = LATIN_QUERY.test(q);
   const mixed = !latin && /[a-z]/.test(q);
   const top = new TopK(Math.min(Math.floor(limit), x.entries.length));

@@ -17,6 +17,8 @@ export interface QualityData {
   clerkNames: Map<string, string>;
   centreNames: Map<string, string>;
   itemNames: Map<string, string>;
+  /** case id → what was applied for, by name: the item's, or the bundle's for a 一件事 case. */
+  subjectNames: Map<string, string>;
   trainingScores: TrainingScore[];
   /** Whether the training results table exists in the training database. */
   hasTraining: boolean;
@@ -78,6 +80,7 @@ export async function loadQualityData(db: WorkstationDb = liveDb(), now: Date = 
   const clerkNames = new Map<string, string>();
   const centreNames = new Map<string, string>();
   const itemNames = new Map<string, string>();
+  const subjects = new Map<string, string>();
   const cases: MetricCase[] = [];
   for (const r of records) {
     const c = r.case;
@@ -92,6 +95,7 @@ export async function loadQualityData(db: WorkstationDb = liveDb(), now: Date = 
     clerkNames.set(c.clerk.clerkId, c.clerk.name);
     centreNames.set(c.clerk.centreCode, c.clerk.centreName);
     subjectNames(c, itemNames, r.subjectName);
+    if (r.subjectName) subjects.set(c.id, r.subjectName);
   }
-  return { cases, clerkNames, centreNames, itemNames, trainingScores: training.scores, hasTraining: training.has, loadedAt: now.getTime() };
+  return { cases, clerkNames, centreNames, itemNames, subjectNames: subjects, trainingScores: training.scores, hasTraining: training.has, loadedAt: now.getTime() };
 }

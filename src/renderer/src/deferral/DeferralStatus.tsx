@@ -14,7 +14,8 @@ export function DeferralStatus({ record }: { record: DeferralRecord }) {
   const s = supplementStatus(stored ?? record, (stored ?? record).supplements, todayInChina());
   return (
     <div className="panel deferral-status no-print" data-testid="deferral-status" data-overall={s.overall}>
-      <strong>{t('deferral.page.deadline')}：{s.deadline}</strong>{' '}
+      <strong>{t('deferral.page.deadline')}：{s.deadline}</strong>
+      {record.deadline.provisional && <span className="muted small"> {t('deferral.provisional')}</span>}{' '}
       <ul className="plain">
         {s.materials.map((m) => (
           <li key={m.key}>

@@ -16,12 +16,31 @@ import {
   type DeferredMaterialContent,
 } from '@core/lifecycle/deferralDocuments';
 import { getHost } from '../platform/host';
-import { formatDocumentDate, formatDocumentDateTime, type DocumentContent } from './document-model';
+import { formatDocumentDate, formatDocumentDateTime, PROVISIONAL_MARK, provisionalFootnote, type DocumentContent } from './document-model';
 import { DocFooter, DocHeader, KvTable, partyRows, Salutation, Sheet, SignatureAndSeal, SignLine } from './parts';
 import './documents.css';
 import { DeferralStatus } from '../deferral/DeferralStatus';
 
 const asBase = (c: DeferralNoticeContent | DeferralCommitmentContent): DocumentContent => c as unknown as DocumentContent;
+
+/** A date as printed, with the provisional mark when the year's arrangement is not yet published. */
+function DocDate({ date, provisional }: { date: string; provisional: boolean }) {
+  return (
+    <span data-provisional={provisional || undefined}>
+      {formatDocumentDate(date)}
+      {provisional && <span className="doc-provisional">{PROVISIONAL_MARK}</span>}
+    </span>
+  );
+}
+
+function ProvisionalNote({ dates }: { dates: readonly { date: string; provisional: boolean }[] }) {
+  const note = provisionalFootnote(dates);
+  return note ? (
+    <p className="doc-footnote" data-testid="document-provisional-note">
+      注：{note}
+    </p>
+  ) : null;
+}
 
 function DeferredTable({ materials }: { materials: DeferredMaterialContent[] }) {
   return (
@@ -69,7 +88,7 @@ export function DeferralNotice({ content }: { content: DeferralNoticeContent }) 
           [{ label: '受理部门', value: departments, wide: true }],
           [
             { label: '受理时间', value: formatDocumentDateTime(content.decidedAt) },
-            { label: '补齐截止日期', value: <span data-testid="document-deferral-deadline">{formatDocumentDate(content.deadline.date)}（{content.deadline.text}）</span> },
+            { label: '补齐截止日期', value: <span data-testid="document-deferral-deadline"><DocDate date={content.deadline.date} provisional={content.deadline.provisional} />（{content.deadline.text}）</span> },
           ],
           ...(content.approval ? [[{ label: '审批人', value: `${content.approval.supervisorName}（${formatDocumentDate(content.approval.date)}）`, wide: true }]] : []),
         ]}
@@ -80,12 +99,13 @@ export function DeferralNotice({ content }: { content: DeferralNoticeContent }) 
       <ul className="doc-para">
         {content.promised.map((p) => (
           <li key={p.basicCode}>
-            {p.itemName}：{p.limitText}，{formatDocumentDate(p.date)}
+            {p.itemName}：{p.limitText}，<DocDate date={p.date} provisional={p.provisional} />
           </li>
         ))}
       </ul>
       <h3 className="doc-section">逾期后果</h3>
       <p className="doc-para">{content.consequences}</p>
+      <ProvisionalNote dates={[...content.promised, content.deadline]} />
       <p className="doc-footnote">依据：{content.legalBasis.join('；')}</p>
       <SignatureAndSeal content={asBase(content)} applicantLabel={content.signature.label} applicantDateLabel={content.signature.dateLabel} />
       <DocFooter content={asBase(content)} />
@@ -104,7 +124,8 @@ export function DeferralCommitment({ content }: { content: DeferralCommitmentCon
       ))}
       <h3 className="doc-section">容缺后补材料</h3>
       <DeferredTable materials={content.deferredMaterials} />
-      <p className="doc-para">补齐截止日期：{formatDocumentDate(content.deadline.date)}（{content.deadline.text}）</p>
+      <p className="doc-para">补齐截止日期：<DocDate date={content.deadline.date} provisional={content.deadline.provisional} />（{content.deadline.text}）</p>
+      <ProvisionalNote dates={[content.deadline]} />
       <section className="doc-signatures">
         <div className="doc-sign-lines">
           <SignLine label={content.signature.label} value={content.signature.signerName} />

@@ -164,6 +164,9 @@ describe('provisional promised dates', () => {
     expect(note).toContain('（暂定）');
     expect(note).toContain('2027年、2028年');
     expect(note).toContain('尚未公布');
+    // the holidays are already out by rule; only the make-up days can still move the date
+    expect(note).toContain('已按《全国年节及纪念日放假办法》扣除法定节假日');
+    expect(note).toContain('调休安排公布后日期可能变动');
   });
 });
 

@@ -126,17 +126,18 @@ export function provisionalYears(promised: readonly { date: string; provisional:
 }
 
 /**
- * The footnote under provisional promised dates: the official holiday calendar of that
- * year is not yet published (the State Council publishes it each year, usually in
- * November), so the date may move. null when no date is provisional.
+ * The footnote under provisional dates: the year's holiday arrangement is not yet published
+ * (the State Council publishes it each year, usually in November). The statutory holidays
+ * are already left out by rule; only the make-up days (调休) can still move the date.
+ * null when no date is provisional.
  */
-export function provisionalFootnote(promised: readonly { date: string; provisional: boolean }[]): string | null {
-  const years = provisionalYears(promised);
+export function provisionalFootnote(dates: readonly { date: string; provisional: boolean }[]): string | null {
+  const years = provisionalYears(dates);
   if (years.length === 0) return null;
   const y = years.map((x) => `${x}年`).join('、');
   return (
-    `标注“${PROVISIONAL_MARK}”的承诺办结日期：国务院办公厅尚未公布${y}部分节假日安排，该日期暂按现行规则推算；` +
-    `节假日安排公布后，以按正式安排计算的工作日为准，如有变化，本中心将另行告知。`
+    `标注“${PROVISIONAL_MARK}”的日期：国务院办公厅尚未公布${y}节假日安排，该日期已按《全国年节及纪念日放假办法》扣除法定节假日，` +
+    `调休安排公布后日期可能变动，以按正式安排计算的工作日为准；如有变化，本中心将另行告知。`
   );
 }
 

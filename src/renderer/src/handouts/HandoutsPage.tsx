@@ -16,6 +16,8 @@ import { chinaDateOf } from '@core/intake/time';
 import type { RatingRecord } from './handout-store';
 import type { IntakeCase } from '@core/intake/case';
 import { FormField } from '../app/FormField';
+import { useCatalog } from '../catalog/CatalogContext';
+import { departmentNames } from '../catalog/department-name';
 import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
 import { getDb } from '../store/db';
@@ -73,6 +75,7 @@ export function HandoutCount() {
 
 export function HandoutsPage() {
   const locale = useLocale();
+  const { departments } = useCatalog();
   const queue = useLiveQuery(() => loadHandoutQueue(), []);
   const recent = useLiveQuery(() => getDb().handouts.orderBy('id').toArray(), []);
   const followUps = useLiveQuery(async () => (await getDb().ratings.toArray()).filter((r) => r.followUp).sort((a, b) => a.createdAt - b.createdAt), []);
@@ -103,7 +106,7 @@ export function HandoutsPage() {
             {queue.map((e) => (
               <tr key={e.caseId} data-testid={`handout-row-${e.caseNumber}`}>
                 <td>{e.caseNumber}</td>
-                <td>{e.readyDepartments.join('、')}</td>
+                <td data-testid="handout-departments">{departmentNames(departments, e.readyDepartments, locale)}</td>
                 <td>{new Date(e.readySince).toLocaleString(locale)}</td>
                 <td>
                   <button type="button" className="btn btn-primary" onClick={() => { setSaved(null); setOpen(e); }} data-testid="record-handout">
@@ -169,8 +172,14 @@ export function HandoutsPage() {
                   {r.rating.tags.map((t) => (POSITIVE_TAGS as Record<string, { 'zh-CN': string; 'en-US': string }>)[t]?.[locale] ?? (NEGATIVE_TAGS as Record<string, { 'zh-CN': string; 'en-US': string }>)[t]?.[locale] ?? t).join('、')}
                   {r.rating.comment ? ` — ${r.rating.comment}` : ''}
                 </td>
-                <td data-testid="followup-callback">{r.followUp!.callBackBy}</td>
-                <td>{r.followUp!.fixBy}</td>
+                <td data-testid="followup-callback">
+                  {r.followUp!.callBackBy}
+                  {r.followUp!.provisional && <span className="muted" title={t('deferral.provisional')}>{t('deferral.provisionalMark')}</span>}
+                </td>
+                <td>
+                  {r.followUp!.fixBy}
+                  {r.followUp!.provisional && <span className="muted" title={t('deferral.provisional')}>{t('deferral.provisionalMark')}</span>}
+                </td>
                 <td title={r.error}>{tx(r.state, locale)}</td>
                 <td>
                   <FollowUpCell r={r} />

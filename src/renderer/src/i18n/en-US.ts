@@ -632,7 +632,8 @@ export const enUS: Messages = {
     materials: 'Materials to supply later',
     days: 'Deadline (working days, at most {{max}})',
     deadline: 'Supply by: {{date}}',
-    provisional: '(holiday data not yet published: provisional date)',
+    provisional: "(provisional: statutory holidays are left out, but the year's make-up working days are not yet published, so the date may move once they are)",
+    provisionalMark: ' (provisional)',
     committed: 'The applicant has signed the deferral commitment (容缺受理承诺书)',
     signedAt: 'Signed at: {{time}}',
     approval: {

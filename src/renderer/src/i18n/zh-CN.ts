@@ -631,7 +631,8 @@ export const zhCN = {
     materials: '容缺后补材料',
     days: '补齐期限（工作日，最多 {{max}} 个）',
     deadline: '补齐截止日期：{{date}}',
-    provisional: '（节假日数据未发布，日期为暂定）',
+    provisional: '（暂定：该年调休安排尚未公布，已扣除法定节假日，公布后日期可能变动）',
+    provisionalMark: '（暂定）',
     committed: '申请人已签署《容缺受理承诺书》',
     signedAt: '签署时间：{{time}}',
     approval: {

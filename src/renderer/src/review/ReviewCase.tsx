@@ -11,6 +11,7 @@ import type { QualityData } from '../dashboards/quality-data';
 import { liveDb } from '../dashboards/quality-data';
 import { reviewOfCase, saveReview, weekOfCase } from './review-store';
 import { minutesOf } from './ReviewPage';
+import { formatTime } from '../sync/format';
 
 type Comments = Partial<Record<Criterion | 'overall', string>>;
 
@@ -21,7 +22,8 @@ export function ReviewCase({ caseId, data }: { caseId: string; data: QualityData
   const mc = data.cases.find((c) => c.id === caseId);
   const record = useLiveQuery(() => liveDb().cases.get(caseId), [caseId]);
   const existing = useLiveQuery(() => reviewOfCase(caseId), [caseId]);
-  const [scores, setScores] = useState<Scores>({ rightItem: 'pass', situationAnswers: 'pass', materials: 'pass', applicantData: 'pass', documents: 'pass', manner: 'pass' });
+  // Nothing is pre-set: a review is a reading of the case, so every criterion is chosen by hand.
+  const [scores, setScores] = useState<Partial<Scores>>({});
   const [comments, setComments] = useState<Comments>({});
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [saved, setSaved] = useState(false);
@@ -33,7 +35,8 @@ export function ReviewCase({ caseId, data }: { caseId: string; data: QualityData
       setLoadedFrom(existing.reviewedAt);
     }
   }, [existing, loadedFrom]);
-  const score = useMemo(() => scoreReview(scores), [scores]);
+  const unanswered = CRITERIA.filter((cr) => scores[cr] === undefined);
+  const score = useMemo(() => (CRITERIA.every((cr) => scores[cr] !== undefined) ? scoreReview(scores as Scores) : null), [scores]);
   const answered = !!existing?.review.clerkReply;
 
   if (record === undefined && !mc) return <div className="loading">{t('app.loading')}</div>;
@@ -48,6 +51,16 @@ export function ReviewCase({ caseId, data }: { caseId: string; data: QualityData
   const c = record.case;
 
   const save = async () => {
+    if (unanswered.length > 0) {
+      const e: Record<string, string> = {};
+      for (const cr of unanswered) e[`level-${cr}`] = t('review.levelRequired');
+      e.scores = t('review.unanswered', { n: unanswered.length, list: unanswered.map((cr) => CRITERION_LABELS[cr][locale]).join('、') });
+      setErrors(e);
+      setSaved(false);
+      // to the first criterion still to answer, so the keyboard user lands where the work is
+      document.querySelector<HTMLInputElement>(`[name="rubric-${unanswered[0]}"]`)?.focus();
+      return;
+    }
     const input = {
       caseId,
       reviewerId: session.clerkId,
@@ -87,9 +100,9 @@ export function ReviewCase({ caseId, data }: { caseId: string; data: QualityData
         <dt>{t('review.decision')}</dt>
         <dd>{t(`review.decisionKind.${mc.decision}`)}{mc.deferred && <span className="tag tag-warn">{SAMPLING_REASON_LABELS.deferred[locale]}</span>}</dd>
         <dt>{t('review.createdAt')}</dt>
-        <dd className="mono small">{c.createdAt}</dd>
+        <dd data-testid="review-created-at">{formatTime(Date.parse(c.createdAt), locale)}</dd>
         <dt>{t('review.decidedAt')}</dt>
-        <dd className="mono small">{mc.decidedAt}</dd>
+        <dd data-testid="review-decided-at">{formatTime(Date.parse(mc.decidedAt), locale)}</dd>
         <dt>{t('review.handling')}</dt>
         <dd>{t('review.minutes', { n: minutesOf(mc.handlingSeconds) })}</dd>
       </dl>
@@ -111,8 +124,8 @@ export function ReviewCase({ caseId, data }: { caseId: string; data: QualityData
           {CRITERIA.map((cr) => (
             <tr key={cr} data-criterion={cr}>
               <th scope="row">{CRITERION_LABELS[cr][locale]}</th>
-              <td>
-                <div role="radiogroup" aria-label={CRITERION_LABELS[cr][locale]} className="rubric-levels">
+              <td className={errors[`level-${cr}`] ? 'has-error' : undefined}>
+                <div role="radiogroup" aria-label={CRITERION_LABELS[cr][locale]} aria-invalid={errors[`level-${cr}`] ? true : undefined} className="rubric-levels">
                   {ScoreLevel.options.map((lv) => (
                     <label key={lv} className="rubric-level">
                       <input
@@ -123,6 +136,7 @@ export function ReviewCase({ caseId, data }: { caseId: string; data: QualityData
                         disabled={answered}
                         onChange={() => {
                           setScores((s) => ({ ...s, [cr]: lv }));
+                          setErrors(({ [`level-${cr}`]: _answered, scores: _summary, ...rest }) => rest);
                           setSaved(false);
                         }}
                         data-testid={`rubric-${cr}-${lv}`}
@@ -131,6 +145,11 @@ export function ReviewCase({ caseId, data }: { caseId: string; data: QualityData
                     </label>
                   ))}
                 </div>
+                {errors[`level-${cr}`] && (
+                  <div className="field-error" role="alert" data-testid={`rubric-level-error-${cr}`}>
+                    {errors[`level-${cr}`]}
+                  </div>
+                )}
               </td>
               <td className={errors[cr] ? 'has-error' : undefined}>
                 <textarea
@@ -160,8 +179,8 @@ export function ReviewCase({ caseId, data }: { caseId: string; data: QualityData
         <textarea id="review-overall" rows={3} value={comments.overall ?? ''} disabled={answered} onChange={(e) => setComments((x) => ({ ...x, overall: e.target.value }))} data-testid="rubric-overall" />
       </div>
       <p className="review-total">
-        {t('review.total')}: <strong data-testid="review-total">{score.total ?? t('review.totalNone')}</strong>
-        {score.criticalFailures.length > 0 && (
+        {t('review.total')}: <strong data-testid="review-total">{score ? (score.total ?? t('review.totalNone')) : t('review.totalPending')}</strong>
+        {score && score.criticalFailures.length > 0 && (
           <span className="tag tag-warn" data-testid="review-critical">
             {t('review.critical', { list: score.criticalFailures.map((x) => CRITERION_LABELS[x][locale]).join('、') })}
           </span>
@@ -181,7 +200,7 @@ export function ReviewCase({ caseId, data }: { caseId: string; data: QualityData
         <div className="card review-reply" data-testid="review-clerk-reply">
           <h2>{t('review.clerkReply')}</h2>
           <p>{existing.review.clerkReply.text}</p>
-          <p className="muted small">{existing.review.clerkReply.at}</p>
+          <p className="muted small">{formatTime(Date.parse(existing.review.clerkReply.at), locale)}</p>
         </div>
       )}
     </section>

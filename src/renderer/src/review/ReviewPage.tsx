@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { sampleForReview, SAMPLING_REASON_LABELS, type SampledCase } from '@core/quality/sampling';
+import { handlingFlagExplanation, sampleForReview, SAMPLING_REASON_LABELS, type SampledCase } from '@core/quality/sampling';
 import { fnv1a32, isoWeekOf } from '@core/quality/stats';
 import type { MetricCase } from '@core/quality/metrics';
 import { scoreReview, type Review } from '@core/quality/rubric';
@@ -110,7 +110,7 @@ function SampleList({ data }: { data: QualityData }) {
                   <th>{t('review.item')}</th>
                   <th>{t('review.decision')}</th>
                   <th className="num">{t('review.handling')}</th>
-                  <th>{t('review.reasons')}</th>
+                  <th title={t('review.handlingRule')}>{t('review.reasons')}</th>
                   <th>{t('review.status')}</th>
                 </tr>
               </thead>
@@ -134,12 +134,17 @@ function SampleRow({ s, c, data, score, locale }: { s: SampledCase; c: MetricCas
     <tr data-testid="review-sample-row" data-case-id={s.caseId}>
       <td className="mono small">{c?.caseNumber ?? ''}</td>
       <td>{data.clerkNames.get(s.clerkId) ?? s.clerkId}</td>
-      <td>{c ? c.itemCodes.map((code) => data.itemNames.get(code) ?? code).join('、') : ''}</td>
+      <td data-testid="review-subject">{subjectOf(s.caseId, c, data)}</td>
       <td>{c ? t(`review.decisionKind.${c.decision}`) : ''}</td>
       <td className="num">{t('review.minutes', { n: minutesOf(s.handlingSeconds) })}</td>
       <td>
         {s.reasons.map((r) => (
-          <span key={r} className={r === 'random' ? 'tag' : 'tag tag-warn'} data-reason={r}>
+          <span
+            key={r}
+            className={r === 'random' ? 'tag' : 'tag tag-warn'}
+            data-reason={r}
+            title={(r === 'shortHandling' || r === 'longHandling') && s.bounds && s.handlingSeconds !== null ? handlingFlagExplanation(r, s.handlingSeconds, s.bounds)[locale] : undefined}
+          >
             {SAMPLING_REASON_LABELS[r][locale]}
           </span>
         ))}
@@ -152,6 +157,15 @@ function SampleRow({ s, c, data, score, locale }: { s: SampledCase; c: MetricCas
       </td>
     </tr>
   );
+}
+
+/** The name of what was applied for: the bundle's for a 一件事 case, never a list of codes. */
+function subjectOf(caseId: string, c: MetricCase | undefined, data: QualityData): string {
+  const recorded = data.subjectNames.get(caseId);
+  if (recorded) return recorded;
+  if (!c) return '';
+  const names = c.itemCodes.map((code) => data.itemNames.get(code)).filter((n): n is string => !!n);
+  return names.join('、');
 }
 
 function scoreTotal(r: Review): number | null {

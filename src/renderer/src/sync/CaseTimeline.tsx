@@ -9,6 +9,7 @@ import { caseTimeline } from '@core/sync/timeline';
 import { NOT_SCHEDULED } from '@core/sync/outbox';
 import { getDb } from '../store/db';
 import { useCatalog } from '../catalog/CatalogContext';
+import { departmentName } from '../catalog/department-name';
 import { useLocale } from '../i18n/useLocale';
 import { formatTime } from './format';
 import { requestSync } from './runtime';
@@ -27,7 +28,7 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
   const timeline = useMemo(() => (data ? caseTimeline(data.events) : null), [data]);
   if (!data || !timeline) return null;
   const { entry } = data;
-  const deptName = (code: string | null) => (code === null ? t('sync.timeline.server') : (departments.get(code)?.name ?? code));
+  const deptName = (code: string | null) => (code === null ? t('sync.timeline.server') : departmentName(departments, code, locale));
   const current = Object.values(timeline.currentDepartmentStatus);
 
   return (

@@ -8,6 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { NOT_SCHEDULED, type OutboxState } from '@core/sync/outbox';
 import { getDb } from '../store/db';
 import { useCatalog } from '../catalog/CatalogContext';
+import { departmentNames } from '../catalog/department-name';
 import { hrefFor } from '../app/router';
 import { useLocale } from '../i18n/useLocale';
 import { formatTime } from './format';
@@ -140,7 +141,7 @@ export function SyncPage() {
                       {e.needsFix.paths.length > 0 && <div className="mono muted">{e.needsFix.paths.slice(0, 5).join(', ')}</div>}
                     </>
                   ) : e.state === 'acknowledged' ? (
-                    e.departments.length > 0 ? t('sync.page.departments', { list: e.departments.map((d) => departments.get(d)?.name ?? d).join('、') }) : ''
+                    e.departments.length > 0 ? t('sync.page.departments', { list: departmentNames(departments, e.departments, locale) }) : ''
                   ) : (
                     (e.lastError ?? '')
                   )}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, isTrainingMode, type NotificationRecord } from '../store/db';
 import { useCatalog } from '../catalog/CatalogContext';
+import { departmentName } from '../catalog/department-name';
 import { navigate } from '../app/router';
 import { useLocale } from '../i18n/useLocale';
 import { loadServerConfig, loadSyncStatus, markAllNotificationsRead, markNotificationRead, useLiveSyncStatus } from './sync-store';
@@ -156,7 +157,7 @@ export function NotificationBell() {
                     <span className={`tag ${n.kind === 'approved' ? 'tag-ok' : 'tag-warn'}`}>{t(`sync.timeline.kinds.${n.kind}`)}</span>{' '}
                     <span className="mono">{n.caseNumber}</span>
                     <div className="small muted">
-                      {n.departmentCode ? (departments.get(n.departmentCode)?.name ?? n.departmentCode) : ''} · {formatTime(Date.parse(n.at), locale)}
+                      {n.departmentCode ? departmentName(departments, n.departmentCode, locale) : ''} · {formatTime(Date.parse(n.at), locale)}
                     </div>
                     {n.comment && <div className="small">{n.comment}</div>}
                   </button>
