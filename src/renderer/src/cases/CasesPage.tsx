@@ -5,7 +5,7 @@
  */
 import { useDeferredValue, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import type { CaseStatus } from '@core/intake/case';
 import { chinaDateTimeOf } from '@core/intake/time';
 import { maskForRole } from '@core/quality/masking';

@@ -1,6 +1,6 @@
 /** The catalog in use, with lookups and its search index, for every screen. */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import type { Bundle, Catalog, Department, Item, Theme } from '@core/catalog/schema';
 import { buildSearchIndex, searchEntriesFromCatalog, type SearchIndex } from '@core/search';
 import { getDb, type CatalogVersionRecord } from '../store/db';
