@@ -47,7 +47,7 @@ function residentId(n: number): string {
   return body + residentIdCheckChar(body);
 }
 
-async function setUp(page: Page, url: string): Promise<void> {
+export async function setUp(page: Page, url: string): Promise<void> {
   await page.goto(url);
   const form = page.getByTestId('first-run');
   await form.getByLabel('中心行政区划代码').fill('330106');
@@ -67,7 +67,7 @@ async function setUp(page: Page, url: string): Promise<void> {
 }
 
 /** One intake through the UI, from the item page to the case page with its notice; returns ms. */
-async function oneIntake(page: Page, n: number): Promise<number> {
+export async function oneIntake(page: Page, n: number): Promise<number> {
   const t0 = performance.now();
   await page.evaluate((item) => {
     window.location.hash = `#/items/${item}`;
