@@ -13,7 +13,8 @@
  *
  *   npx tsx test/bench/run.ts soak      (or npx tsx test/bench/soak.bench.ts)
  *
- * Environment: SOAK_INTAKES=200, and BENCH_WEB_DIR / ONEWINDOW_CHROMIUM as browser.bench.ts.
+ * Environment: SOAK_INTAKES=200; SOAK_JS_FLAGS (extra V8 flags, e.g. `--no-opt --no-maglev --no-sparkplug`
+ * to tell compiled code apart from data); BENCH_WEB_DIR / ONEWINDOW_CHROMIUM as browser.bench.ts.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -121,7 +122,7 @@ export async function runSoakBench(options: SoakBenchOptions = {}): Promise<Benc
   try {
     context = await chromium.launchPersistentContext(profile, {
       ...(executablePath ? { executablePath } : {}),
-      args: [...LAUNCH_ARGS, '--js-flags=--expose-gc'],
+      args: [...LAUNCH_ARGS, ...(process.env.SOAK_JS_FLAGS ? [`--js-flags=${process.env.SOAK_JS_FLAGS}`] : [])],
       headless: true,
       locale: 'zh-CN',
       viewport: { width: 1440, height: 900 },
