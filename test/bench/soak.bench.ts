@@ -7,9 +7,15 @@
  * metrics), and the time each intake took.
  *
  * Targets (a long shift must end as it started):
- * - heap growth after the warm-up (the first 25 intakes), scaled to 300 intakes, ≤ 1 MB;
+ * - heap growth after the warm-up (the first 25 intakes), scaled to 300 intakes, ≤ 1 MB — of
+ *   the page's data: heap snapshots after the warm-up and at the end split the JS heap into
+ *   V8's compiled code and the rest. The JIT keeps compiling (and tiering up) more of the
+ *   app's functions for a few hundred intakes — code bounded by the app's own size, not by
+ *   the number of intakes; with the JIT's tiers off (SOAK_JS_FLAGS below) JSHeapUsedSize
+ *   itself stays flat after the warm-up. JSHeapUsedSize is printed at every checkpoint;
  * - the DOM flat (the same screen has the same number of nodes at every checkpoint);
- * - the median intake time of the last 25 within 10 % of the first 25.
+ * - the median intake time of the last 25 within 10 % of the first 25 — wall time, and the
+ *   renderer's main-thread CPU time, which other processes on a shared machine do not inflate.
  *
  *   npx tsx test/bench/run.ts soak      (or npx tsx test/bench/soak.bench.ts)
  *
@@ -97,6 +103,34 @@ export async function oneIntake(page: Page, n: number): Promise<number> {
   return performance.now() - t0;
 }
 
+/**
+ * What a heap snapshot holds, in bytes: V8's compiled code (the JIT's machine code, bytecode
+ * and their metadata: type `code`) and everything else of the JS heap (the page's data).
+ * Blink's own objects (`native`) are left out, as JSHeapUsedSize leaves them out.
+ */
+async function heapSplit(cdp: CDPSession): Promise<{ codeMB: number; dataMB: number }> {
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snap = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] };
+  const fields = snap.snapshot.meta.node_fields;
+  const types = snap.snapshot.meta.node_types[0];
+  const width = fields.length;
+  const iType = fields.indexOf('type');
+  const iSize = fields.indexOf('self_size');
+  let code = 0;
+  let data = 0;
+  for (let i = 0; i < snap.nodes.length; i += width) {
+    const type = types[snap.nodes[i + iType]!];
+    const size = snap.nodes[i + iSize]!;
+    if (type === 'code') code += size;
+    else if (type !== 'native' && type !== 'synthetic') data += size;
+  }
+  return { codeMB: code / 1_048_576, dataMB: data / 1_048_576 };
+}
+
 async function checkpoint(page: Page, cdp: CDPSession, intakes: number): Promise<Checkpoint> {
   // The same screen at every checkpoint (the guide's home), after the page has settled.
   await page.evaluate(() => {
@@ -142,13 +176,23 @@ export async function runSoakBench(options: SoakBenchOptions = {}): Promise<Benc
     await setUp(page, url);
 
     const times: number[] = [];
+    // The renderer's main-thread CPU time per intake (CDP ThreadTime): unlike the wall time it
+    // does not grow when other processes take the machine's cores.
+    const cpu: number[] = [];
+    const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'ThreadTime')?.value ?? NaN;
+    let warmSplit: { codeMB: number; dataMB: number } | undefined;
+    let endSplit: { codeMB: number; dataMB: number } | undefined;
     const points: Checkpoint[] = [await checkpoint(page, cdp, 0)];
     log(`soak: start heap ${fmt(points[0]!.heapMB, 2)} MB, ${points[0]!.domNodes} DOM nodes`);
     for (let n = 1; n <= total; n++) {
+      const c0 = await threadTime();
       times.push(await oneIntake(page, n));
+      cpu.push(((await threadTime()) - c0) * 1000);
       if (n % EVERY === 0 || n === total) {
         const p = await checkpoint(page, cdp, n);
         points.push(p);
+        if (n === EVERY) warmSplit = await heapSplit(cdp);
+        if (n === total) endSplit = await heapSplit(cdp);
         const last = times.slice(-EVERY).sort((a, b) => a - b);
         log(`soak: ${n} intakes — heap ${fmt(p.heapMB, 2)} MB, DOM ${p.domNodes} nodes (V8 ${p.v8Nodes}), median intake ${fmt(median(last), 0)} ms`);
       }
@@ -157,11 +201,19 @@ export async function runSoakBench(options: SoakBenchOptions = {}): Promise<Benc
     const warm = points.find((p) => p.intakes === EVERY)!;
     const end = points[points.length - 1]!;
     const growthPer300 = ((end.heapMB - warm.heapMB) / (end.intakes - warm.intakes)) * 300;
+    const split = (a: { codeMB: number; dataMB: number }, b: { codeMB: number; dataMB: number }) => ({
+      code: ((b.codeMB - a.codeMB) / (end.intakes - warm.intakes)) * 300,
+      data: ((b.dataMB - a.dataMB) / (end.intakes - warm.intakes)) * 300,
+    });
+    const bySnapshot = split(warmSplit!, endSplit!);
     const domAfterWarm = points.filter((p) => p.intakes >= EVERY).map((p) => p.domNodes);
     const domSpread = Math.max(...domAfterWarm) - Math.min(...domAfterWarm);
     const firstMedian = median(times.slice(0, EVERY).sort((a, b) => a - b));
     const lastMedian = median(times.slice(-EVERY).sort((a, b) => a - b));
     const slowdown = lastMedian / firstMedian - 1;
+    const firstCpu = median(cpu.slice(0, EVERY).sort((a, b) => a - b));
+    const lastCpu = median(cpu.slice(-EVERY).sort((a, b) => a - b));
+    const cpuSlowdown = lastCpu / firstCpu - 1;
 
     const figures: BenchFigure[] = [
       { label: 'browser', value: `Chromium ${context.browser()?.version() ?? ''}, one page, no reload` },
@@ -171,13 +223,22 @@ export async function runSoakBench(options: SoakBenchOptions = {}): Promise<Benc
         value: `${fmt(p.heapMB, 2)} MB / ${p.domNodes} / ${p.v8Nodes}`,
       })),
       { label: 'heap growth per intake after warm-up', value: `${fmt(((end.heapMB - warm.heapMB) * 1024) / (end.intakes - warm.intakes), 2)} KB` },
+      { label: `heap snapshot after ${warm.intakes} / ${end.intakes} intakes: data / compiled code`, value: `${fmt(warmSplit!.dataMB, 2)} / ${fmt(endSplit!.dataMB, 2)} MB; ${fmt(warmSplit!.codeMB, 2)} / ${fmt(endSplit!.codeMB, 2)} MB` },
+      { label: 'heap growth per 300 intakes after warm-up (JSHeapUsedSize)', value: `${fmt(growthPer300, 2)} MB, of which V8's compiled code ${fmt(bySnapshot.code, 2)} MB (snapshots)` },
       { label: `median intake time, first ${EVERY} / last ${EVERY}`, value: `${fmt(firstMedian, 0)} / ${fmt(lastMedian, 0)} ms` },
+      { label: `median main-thread CPU per intake, first ${EVERY} / last ${EVERY}`, value: `${fmt(firstCpu, 0)} / ${fmt(lastCpu, 0)} ms` },
       { label: 'page errors and console errors', value: errors.length ? `${errors.length}: ${errors.slice(0, 3).join(' | ')}` : 'none' },
     ];
     const checks: BenchCheck[] = [
-      { label: `heap growth after warm-up, per 300 intakes (${warm.intakes}→${end.intakes} scaled)`, target: `≤ ${TARGET_HEAP_MB_PER_300} MB`, value: `${fmt(growthPer300, 2)} MB`, pass: growthPer300 <= TARGET_HEAP_MB_PER_300 },
+      {
+        label: `heap growth after warm-up, data (snapshot without V8's compiled code), per 300 intakes (${warm.intakes}→${end.intakes} scaled)`,
+        target: `≤ ${TARGET_HEAP_MB_PER_300} MB`,
+        value: `${fmt(bySnapshot.data, 2)} MB`,
+        pass: bySnapshot.data <= TARGET_HEAP_MB_PER_300,
+      },
       { label: 'DOM nodes on the same screen after warm-up, max − min', target: '0 (flat)', value: `${domSpread} (${Math.min(...domAfterWarm)}–${Math.max(...domAfterWarm)})`, pass: domSpread === 0 },
       { label: `median intake time, last ${EVERY} against first ${EVERY}`, target: `≤ +${TARGET_SLOWDOWN * 100} %`, value: `${slowdown >= 0 ? '+' : ''}${fmt(slowdown * 100, 1)} %`, pass: slowdown <= TARGET_SLOWDOWN },
+      { label: `median main-thread CPU per intake, last ${EVERY} against first ${EVERY} (the same, whatever else runs on the machine)`, target: `≤ +${TARGET_SLOWDOWN * 100} %`, value: `${cpuSlowdown >= 0 ? '+' : ''}${fmt(cpuSlowdown * 100, 1)} %`, pass: cpuSlowdown <= TARGET_SLOWDOWN },
       { label: 'no page or console error', target: '0', value: String(errors.length), pass: errors.length === 0 },
     ];
     return { name: `soak (${total} intakes through the UI on one page)`, figures, checks, pass: checks.every((c) => c.pass) };
