@@ -28,7 +28,7 @@ import { fmt, formatBenchResult, median, percentile, type BenchCheck, type Bench
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DEFAULT_OUT = join(ROOT, 'node_modules/.cache/onewindow-bench/web');
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 const TARGET_LIST_MS = 200;
 const TARGET_FIND_MS = 20;
@@ -55,7 +55,7 @@ function newestMtime(path: string): number {
 }
 
 /** The directory of a web build with the bench hooks: BENCH_WEB_DIR, or our own build (rebuilt when sources changed). */
-function ensureWebBuild(log: (l: string) => void): string {
+export function ensureWebBuild(log: (l: string) => void): string {
   const given = process.env.BENCH_WEB_DIR;
   if (given) {
     const dir = resolve(ROOT, given);
@@ -96,7 +96,7 @@ const MIME: Record<string, string> = {
   '.map': 'application/json',
 };
 
-function serve(dir: string): Promise<{ server: Server; url: string }> {
+export function serve(dir: string): Promise<{ server: Server; url: string }> {
   const root = resolve(dir);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);

@@ -23,6 +23,7 @@ export const benches: Record<string, () => Promise<Bench>> = {
   browser: () => import('./browser.bench').then((m) => m.runBrowserBench),
   dashboards: () => import('./dashboards.bench').then((m) => m.runDashboardsBench),
   server: () => import('./server.bench').then((m) => m.runServerBench),
+  soak: () => import('./soak.bench').then((m) => m.runSoakBench),
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { AUDIT_ACTION_LABELS, type ChainVerification } from '@core/quality/audit';
 import { normalizeCaseNumberInput } from '@core/intake/caseNumber';
 import { ROLE_LABELS } from '@core/quality/roles';

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { AUDIT_ACTION_LABELS, type ChainVerification, type JsonValue } from '@core/quality/audit';
 import { ROLE_LABELS } from '@core/quality/roles';
 import { useLocale } from '../i18n/useLocale';

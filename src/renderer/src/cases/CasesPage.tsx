@@ -5,7 +5,7 @@
  */
 import { useDeferredValue, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import type { CaseStatus } from '@core/intake/case';
 import { chinaDateTimeOf } from '@core/intake/time';
 import { maskForRole } from '@core/quality/masking';
@@ -136,6 +136,11 @@ export function CasesPage() {
             {t(`cases.searchedBy.${page.searchedBy.length > 1 ? 'idOrCaseNumber' : page.searchedBy[0]!}`)}
           </span>
         )}
+        {search && page?.scope === 'all' && tab !== 'all' && (
+          <span className="muted small" data-testid="cases-search-scope">
+            {t('cases.searchEverywhere', { tab: tabLabel(tab) })}
+          </span>
+        )}
         <Pager
           pageNo={pageNo}
           from={from}
@@ -155,7 +160,7 @@ export function CasesPage() {
           {search ? t('cases.empty.search', { query: search }) : tab === 'today' ? t('cases.empty.today') : t('cases.empty.any')}
         </p>
       ) : (
-        <CaseTable rows={rows} day={day} caption={tabLabel(tab)} />
+        <CaseTable rows={rows} day={day} caption={tabLabel(tab)} showDay={!!search} />
       )}
       {page?.truncated && <p className="muted small">{t('cases.truncated')}</p>}
     </section>
@@ -180,9 +185,19 @@ function Pager(props: { pageNo: number; from: number; shown: number; hasPrev: bo
   );
 }
 
-function CaseTable({ rows, day, caption }: { rows: CaseRow[]; day: string; caption: string }) {
+/** The day before `day` (YYYY-MM-DD). */
+function dayBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * With a search, each row says which day's list it belongs to (今日 / 昨日 / the date it was
+ * taken in): a search by ID number or case number looks through every case.
+ */
+function CaseTable({ rows, day, caption, showDay }: { rows: CaseRow[]; day: string; caption: string; showDay: boolean }) {
   const role = useSession().session.role; // lists mask per role (@core/quality/masking: ID numbers always)
   const { t } = useTranslation();
+  const yesterday = dayBefore(day);
   // ↑/↓ move between rows (each row's first cell is its link; Enter opens it).
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
@@ -203,6 +218,7 @@ function CaseTable({ rows, day, caption }: { rows: CaseRow[]; day: string; capti
           <th>{t('cases.columns.idNumber')}</th>
           <th>{t('cases.columns.subject')}</th>
           <th>{t('cases.columns.status')}</th>
+          {showDay && <th>{t('cases.columns.day')}</th>}
           <th>{t('cases.columns.updatedAt')}</th>
         </tr>
       </thead>
@@ -225,6 +241,11 @@ function CaseTable({ rows, day, caption }: { rows: CaseRow[]; day: string; capti
               <td>
                 <span className={STATUS_TAG[r.status]}>{t(`cases.status.${r.status}`)}</span>
               </td>
+              {showDay && (
+                <td className="mono" data-testid="case-day" data-day={r.createdDay}>
+                  {r.createdDay === day ? t('cases.day.today') : r.createdDay === yesterday ? t('cases.day.yesterday') : r.createdDay}
+                </td>
+              )}
               <td className="mono">
                 <time dateTime={r.updatedAt}>{when.date === day ? when.time : `${when.date} ${when.time}`}</time>
               </td>

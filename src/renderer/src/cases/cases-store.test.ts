@@ -119,8 +119,29 @@ describe('listCases', () => {
     expect(byNumber.map((r) => r.id)).toContain(target.id);
     const full = await listCases({ view: 'status', status: 'accepted', search: target.caseNumber });
     expect(full.rows.map((r) => r.id)).toEqual([target.id]);
-    // narrowed by the view
-    expect((await listCases({ view: 'status', status: 'refused', search: target.caseNumber })).rows).toEqual([]);
+    // a case number is looked for everywhere, whichever view is on screen
+    const elsewhere = await listCases({ view: 'status', status: 'refused', search: target.caseNumber });
+    expect(elsewhere.rows.map((r) => r.id)).toEqual([target.id]);
+    expect(elsewhere.scope).toBe('all');
+  });
+
+  it("finds a case of another day by ID number or case number from today's view; a name stays within the view", async () => {
+    const earlier = all.find((r) => r.status !== 'draft' && r.createdDay < TODAY && r.case.applicant?.kind === 'person')!;
+    expect(earlier).toBeDefined();
+    const today: CaseFilter = { view: 'today', day: TODAY };
+    const sameId = all.filter((r) => r.applicantIdNumber === earlier.applicantIdNumber).map((r) => r.id);
+    const byId = await listCases({ ...today, search: earlier.applicantIdNumber });
+    expect(byId.scope).toBe('all');
+    expect(byId.rows.map((r) => r.id).sort()).toEqual([...sameId].sort());
+    expect(byId.rows.find((r) => r.id === earlier.id)?.createdDay).toBe(earlier.createdDay);
+    expect(await countCases({ ...today, search: earlier.applicantIdNumber })).toEqual({ count: sameId.length, more: false });
+    const byNumber = await listCases({ ...today, search: earlier.caseNumber.replace(/-/g, '') });
+    expect(byNumber.rows.map((r) => r.id)).toEqual([earlier.id]);
+
+    const prefix = [...earlier.applicantName].slice(0, 2).join('');
+    const byName = await walk({ ...today, search: prefix });
+    expect(byName.every((r) => r.createdDay === TODAY)).toBe(true);
+    expect((await listCases({ ...today, search: prefix })).scope).toBe('view');
   });
 
   it('keeps no ID number or name in plaintext, and still finds them (blind index)', async () => {

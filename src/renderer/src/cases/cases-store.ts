@@ -73,6 +73,8 @@ export interface CasePage {
   truncated: boolean;
   /** With a search: how many cases matched (as countCases would say). */
   matched?: CaseCount;
+  /** With a search: 'all' when it looked through every case, whatever the view ('view': the view's cases only). */
+  scope?: 'all' | 'view';
 }
 
 export interface CaseCount {
@@ -194,6 +196,16 @@ export function planSearch(text: string | undefined): SearchPlan | null {
   return plan;
 }
 
+/**
+ * Where a search looks. An ID number or a case number names one applicant or one case: the
+ * clerk is looking for it wherever it is — a case taken in at 23:50 is not in today's list
+ * after midnight — so those search every case. A name (prefix) is common enough that it
+ * stays within the view on screen.
+ */
+export function searchScope(plan: SearchPlan): 'all' | 'view' {
+  return plan.name === undefined ? 'all' : 'view';
+}
+
 function searchKinds(plan: SearchPlan): SearchKind[] {
   const kinds: SearchKind[] = [];
   if (plan.idNumber !== undefined) kinds.push('idNumber');
@@ -248,8 +260,9 @@ function viewCollection(v: CaseView, after: CaseCursor | null): Collection<CaseR
   return c;
 }
 
-/** Matches of a search in the view, in index order, at most SEARCH_LIMIT + 1. */
-async function searchMatches(v: CaseView, plan: SearchPlan): Promise<CaseRecord[]> {
+/** Matches of a search (in the view, or everywhere — searchScope), in index order, at most SEARCH_LIMIT + 1. */
+async function searchMatches(view: CaseView, plan: SearchPlan): Promise<CaseRecord[]> {
+  const v: CaseView = searchScope(plan) === 'all' ? { view: 'all' } : view;
   const cases = getDb().cases;
   const keep = inView(v);
   const limit = SEARCH_LIMIT + 1;
@@ -298,6 +311,7 @@ export async function listCases(filter: CaseFilter, page: CasePageRequest = {}):
     searchedBy: searchKinds(plan),
     truncated,
     matched: { count: sorted.length, more: truncated },
+    scope: searchScope(plan),
   };
 }
 
@@ -310,7 +324,7 @@ export async function listCases(filter: CaseFilter, page: CasePageRequest = {}):
  */
 export const COUNT_LIMIT = 1_000;
 
-/** How many cases the filter holds, up to COUNT_LIMIT (a search: up to SEARCH_LIMIT). */
+/** How many cases the filter holds, up to COUNT_LIMIT (a search: up to SEARCH_LIMIT, where searchScope says). */
 export async function countCases(filter: CaseFilter): Promise<CaseCount> {
   const plan = planSearch(filter.search);
   if (plan) {

@@ -1,7 +1,7 @@
 /** Catalog management: import a catalog file, see every version, compare two of them. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import type { CatalogIssue } from '@core/catalog/issues';
 import { getHost } from '../platform/host';
 import { getDb } from '../store/db';

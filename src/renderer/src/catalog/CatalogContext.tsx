@@ -1,6 +1,6 @@
 /** The catalog in use, with lookups and its search index, for every screen. */
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useLiveQuery } from '../store/live-query';
 import type { Bundle, Catalog, Department, Item, Theme } from '@core/catalog/schema';
 import { buildSearchIndex, searchEntriesFromCatalog, type SearchIndex } from '@core/search';
 import { getDb, type CatalogVersionRecord } from '../store/db';
@@ -43,12 +43,32 @@ export function buildCatalogView(record: CatalogVersionRecord): CatalogView {
 }
 
 export function CatalogProvider({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
-  const record = useLiveQuery(async () => {
+  // The live query watches only which version is in use (and that it is stored): a stored
+  // version never changes (an import of the same version with other content is refused), so
+  // the catalog itself — hundreds of KB to MBs — is read once per version, not again each
+  // time this all-day query re-reads (store/live-query.ts).
+  const active = useLiveQuery(async () => {
     const db = getDb();
-    const active = (await db.settings.get(ACTIVE_CATALOG_KEY))?.value as string | undefined;
-    return active ? ((await db.catalogVersions.get(active)) ?? null) : null;
+    const version = (await db.settings.get(ACTIVE_CATALOG_KEY))?.value as string | undefined;
+    return version && (await db.catalogVersions.where(':id').equals(version).count()) > 0 ? version : null;
   }, []);
-  const view = useMemo(() => (record ? buildCatalogView(record) : null), [record?.version, record?.contentHash]);
+  const [view, setView] = useState<CatalogView | null>(null);
+  useEffect(() => {
+    if (!active) {
+      if (active === null) setView(null);
+      return;
+    }
+    let gone = false;
+    void getDb()
+      .catalogVersions.get(active)
+      .then((record) => {
+        if (!gone) setView((v) => (v && record && v.record.version === record.version && v.record.contentHash === record.contentHash ? v : record ? buildCatalogView(record) : null));
+      });
+    return () => {
+      gone = true;
+    };
+  }, [active]);
+  // Another version keeps the one shown until it is loaded (no flash of the fallback, nothing unmounted).
   if (!view) return <>{fallback}</>;
   return <CatalogCtx.Provider value={view}>{children}</CatalogCtx.Provider>;
 }

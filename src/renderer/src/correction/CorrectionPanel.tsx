@@ -8,7 +8,7 @@
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import type { Catalog } from '@core/catalog/schema';
 import type { IntakeCase, MaterialState } from '@core/intake/case';
 import { correctionNoticeContent, correctionTasks, pendingCorrections, type CorrectionTasks } from '@core/lifecycle/correction';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import type { IntakeCase } from '@core/intake/case';
 import { defaultCalendar, type WorkingDayCalendar } from '@core/calendar';
 import { assessDeferral, deadlineErrorMessage, deferralDeadline, deferralRefusalMessage, type DeferralAssessment, type DeferralPolicy } from '@core/lifecycle/deferral';

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { parseDishonestyList, type LifecycleIssue } from '@core/lifecycle';
 import { useLocale } from '../i18n/useLocale';
 import { todayInChina } from '../intake/useIntakeModel';

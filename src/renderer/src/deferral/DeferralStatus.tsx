@@ -1,6 +1,6 @@
 /** On a 容缺 case's page: each deferred material's state (supplied / outstanding / overdue), with a link to #/deferrals. */
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { supplementStatus } from '@core/lifecycle/deferral';
 import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
 import { getDb } from '../store/db';

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { openDeferrals, overdueDeferrals, recordSupplement, supplementErrorMessage, type SupplementStatus } from '@core/lifecycle/deferral';
 import type { DeferralRecord, Supplement } from '@core/lifecycle/deferralRecord';
 import type { IntakeCase } from '@core/intake/case';

@@ -6,7 +6,7 @@
  * on screen (a mounted `DocumentView`) when `keepPdfCopy` is called — e.g. by the intake
  * screen right after the decision has been recorded and the document rendered.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { getHost } from '../platform/host';
 import { getDb, type CaseDocumentKind, type CaseDocumentRecord } from '../store/db';
 

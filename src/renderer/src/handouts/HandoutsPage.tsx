@@ -6,7 +6,7 @@
  * "请申请人评价", and the 差评 follow-ups with their call-back deadlines.
  */
 import { useMemo, useRef, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { z } from 'zod';
 import { CARRIERS, HANDOUT_SCHEMA_VERSION, HandoutRelation, type HandoutQueueEntry, type ResultHandoutInput, validateHandout } from '@core/lifecycle/handout';

@@ -1,5 +1,5 @@
 /** "请申请人评价": opens the applicant-facing rating screen (一次一评: hidden once rated). */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { canRate } from '@core/lifecycle/rating';
 import { hrefFor } from '../app/router';
 import { useLocale } from '../i18n/useLocale';

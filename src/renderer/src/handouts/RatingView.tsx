@@ -5,7 +5,7 @@
  * never chooses (ratingPromptPolicy / mayAcceptRatingInput). It ends with a big "交还窗口".
  */
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { canRate, MAX_COMMENT_CHARS, mayAcceptRatingInput, RATING_LEVEL_LABELS, RATING_LEVELS, RATING_SCHEMA_VERSION, ratingPromptPolicy, type RatingLevel, tagsFor, validateRating } from '@core/lifecycle/rating';
 import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';

@@ -423,6 +423,7 @@ export const enUS: Messages = {
     status: { draft: 'Draft', accepted: 'Accepted', noticeIssued: 'Notice issued', refused: 'Refused' },
     searchLabel: 'Find cases',
     searchPlaceholder: 'ID number / name / case number',
+    searchEverywhere: 'Searching every case, not only “{{tab}}”',
     searchedBy: {
       idNumber: 'By ID number',
       caseNumber: 'By case number',
@@ -441,7 +442,9 @@ export const enUS: Messages = {
       subject: 'Item',
       status: 'Status',
       updatedAt: 'Updated',
+      day: 'Taken in',
     },
+    day: { today: 'Today', yesterday: 'Yesterday' },
     noCaseNumber: 'Not numbered',
     noApplicant: 'Not entered',
     empty: {

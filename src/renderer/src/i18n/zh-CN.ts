@@ -422,6 +422,7 @@ export const zhCN = {
     status: { draft: '草稿', accepted: '已受理', noticeIssued: '已告知', refused: '不予受理' },
     searchLabel: '查找办件',
     searchPlaceholder: '身份证号 / 姓名 / 办件编号',
+    searchEverywhere: '在全部办件中查找，不限于“{{tab}}”',
     searchedBy: {
       idNumber: '按证件号查找',
       caseNumber: '按办件编号查找',
@@ -440,7 +441,9 @@ export const zhCN = {
       subject: '事项',
       status: '状态',
       updatedAt: '更新时间',
+      day: '收件日期',
     },
+    day: { today: '今日', yesterday: '昨日' },
     noCaseNumber: '未编号',
     noApplicant: '未填写',
     empty: {

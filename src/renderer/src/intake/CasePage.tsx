@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { formatCaseNumberForSpeech } from '@core/intake/caseNumber';
 import { getDb } from '../store/db';
 import { getCaseRecord } from '../store/case-store';

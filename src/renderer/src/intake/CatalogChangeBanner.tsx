@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { carryDraftOver } from '@core/intake/carryOver';
 import type { IntakeCase } from '@core/intake/case';
 import { getDb } from '../store/db';

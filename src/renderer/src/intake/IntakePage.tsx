@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { withStep, type IntakeCase, type IntakeStep } from '@core/intake/case';
 import type { CaseRecord } from '../store/db';
 import { getCaseRecord } from '../store/case-store';

@@ -1,7 +1,7 @@
 /** #/feedback: the signed-in clerk's review feedback (质检反馈), each answerable once; also shown on the case page. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { CRITERIA, CRITERION_LABELS, SCORE_LEVEL_LABELS, scoreReview } from '@core/quality/rubric';
 import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';

@@ -1,7 +1,7 @@
 /** The review of one sampled case: the rubric (core/quality/rubric.ts) → score and comments. */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { CRITERIA, CRITERION_LABELS, Review, SCORE_LEVEL_LABELS, ScoreLevel, scoreReview, type Criterion, type Scores } from '@core/quality/rubric';
 import { SAMPLING_REASON_LABELS } from '@core/quality/sampling';
 import { useLocale } from '../i18n/useLocale';

@@ -1,7 +1,7 @@
 /** #/review (supervisor): the week's sample (core sampling) and the review of one case (#/review/<caseId>). */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { handlingFlagExplanation, sampleForReview, SAMPLING_REASON_LABELS, type SampledCase } from '@core/quality/sampling';
 import { fnv1a32, isoWeekOf } from '@core/quality/stats';
 import type { MetricCase } from '@core/quality/metrics';

@@ -1,6 +1,6 @@
 /** The workstation's setup (centre, workstation code) and the person signed in at it (accounts: users-store.ts). */
 import { z } from 'zod';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { WORKSTATION_CODE_PATTERN } from '@core/intake/caseNumber';
 import { isReservedWorkstationCode } from '@core/training/isolation';
 import type { Clerk } from '@core/intake/case';

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { HealthResponse, StatusEventsResponse } from '@core/sync/protocol';
 import { isLoopbackOrigin, maskToken, parseServerUrl, WorkstationToken } from '@core/sync/serverConfig';
 import { FormField } from '../app/FormField';

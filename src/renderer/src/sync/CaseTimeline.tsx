@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { caseTimeline } from '@core/sync/timeline';
 import { NOT_SCHEDULED } from '@core/sync/outbox';
 import { getDb } from '../store/db';

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { NOT_SCHEDULED, type OutboxState } from '@core/sync/outbox';
 import { getDb } from '../store/db';
 import { useCatalog } from '../catalog/CatalogContext';

@@ -28,7 +28,7 @@
  * No React here: the engine runs in Node too (tests, benchmarks) with fake-indexeddb and an
  * injected fetch.
  */
-import { liveQuery, type Subscription } from 'dexie';
+import type { Subscription } from 'dexie';
 import { z } from 'zod';
 import { IntakeCase } from '@core/intake/case';
 import { sendRevisions } from './revision-sender';
@@ -63,6 +63,7 @@ import type { SyncServerConfig } from '@core/sync/serverConfig';
 import { compareCatalogVersions } from '@core/catalog/version';
 import { type NotificationRecord, type StatusEventRecord, type WorkstationDb } from '../store/db';
 import { openCaseRecords } from '../store/case-store';
+import { boundedLiveQuery } from '../store/live-query';
 import { syncAuditLog } from '../audit/audit-hooks';
 import { apiRequest, DEFAULT_TIMEOUT_MS, type ApiResult, type ServerTarget } from './api';
 import {
@@ -165,7 +166,7 @@ export class SyncEngine {
     this.started = true;
     if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
     // A case entering the outbox (a decision) is sent within a second, not a minute.
-    this.outboxWatch = liveQuery(() => this.db.outbox.where('state').equals('queued').count()).subscribe({
+    this.outboxWatch = boundedLiveQuery(() => this.db.outbox.where('state').equals('queued').count()).subscribe({
       next: (n) => {
         // Not while the server is unreachable: retries wait for their backoff, the interval or `online`.
         if (n > 0 && this.started && this.lastOutcome === 'ok') this.kick(500);

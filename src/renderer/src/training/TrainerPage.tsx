@@ -11,7 +11,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { compareCatalogVersions } from '@core/catalog/version';
 import { parseScenarioPackText, ScenarioPack as ScenarioPackSchema, type ScenarioIssue } from '@core/training/scenario';
 import { whatChangedDrillsWithSkipped } from '@core/training/changeDrills';

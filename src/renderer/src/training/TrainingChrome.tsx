@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { TRAINING_MODE_BANNER, TRAINING_WATERMARK } from '@core/training/isolation';
 import { parSecondsOf, stepFeedback, type DrillStep, type Mistake } from '@core/training/scoring';
 import { attemptFromCase } from '@core/training/scoring';

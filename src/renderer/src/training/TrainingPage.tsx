@@ -10,7 +10,7 @@
  */
 import { lazy, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { readiness, type DrillResult } from '@core/training/scoring';
 import type { Scenario } from '@core/training/scenario';
 import { useLocale } from '../i18n/useLocale';

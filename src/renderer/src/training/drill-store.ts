@@ -9,7 +9,7 @@
  * queued for the server's training area (result-sender.ts).
  */
 import { useEffect } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import type { IntakeCase } from '@core/intake/case';
 import { ScenarioPack, type Scenario } from '@core/training/scenario';
 import { attemptFromCase, scoreDrill } from '@core/training/scoring';

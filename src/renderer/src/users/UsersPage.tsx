@@ -5,7 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { canDisable, isLocked, PASSWORD_MIN } from '@core/quality/accounts';
 import { Role, ROLE_LABELS } from '@core/quality/roles';
 import { FormField } from '../app/FormField';
