@@ -216,6 +216,68 @@ export function resolveCasePath(c: IntakeCase, path: string, names: CaseNames): 
   return general;
 }
 
+// ---- what a department may point at --------------------------------------------------------------
+
+/** Applicant fields a department may point at (the rest — ID type, the override note — follow from these). */
+const PERSON_POINTS = ['name', 'idNumber', 'phone', 'address'] as const;
+const ORGANISATION_POINTS = ['name', 'uscc', 'legalRepresentative', 'legalRepresentativeIdNumber', 'phone', 'address'] as const;
+const AGENT_POINTS = ['name', 'idNumber', 'phone', 'relation'] as const;
+
+/** One part of a case a department may ask to correct, by name (the path is what the API carries). */
+export interface CorrectionPoint {
+  /** The normal form of ./caseFields.ts' table: `applicant.phone`, `fields.<code>.<id>`, a material key. */
+  path: string;
+  section: 'applicant' | 'agent' | 'itemField' | 'material';
+  label: Localized;
+}
+
+/**
+ * The case's own fields and materials, by name, for a department's 补正 checklist: the
+ * applicant's fields (by applicant kind), the agent's (when there is one), the items' own
+ * fields, and every material of the case (its checklist lines and what was received).
+ * Labels come from the catalog version of the case when given.
+ */
+export function correctionPoints(c: IntakeCase, catalog?: Catalog | PreparedCatalog): CorrectionPoint[] {
+  const names = caseNames(c, catalog);
+  const out: CorrectionPoint[] = [];
+  const kind = c.applicant?.kind;
+  for (const f of kind === 'organisation' ? ORGANISATION_POINTS : PERSON_POINTS)
+    out.push({ path: `applicant.${f}`, section: 'applicant', label: applicantFieldLabel(f, kind) });
+  if (c.agent) for (const f of AGENT_POINTS) out.push({ path: `agent.${f}`, section: 'agent', label: agentFieldLabel(f) });
+  const pc = catalog ? asPrepared(catalog) : undefined;
+  for (const code of names.itemCodes) {
+    const ids = pc ? (pc.itemsByCode.get(code)?.item.fields ?? []).map((f) => f.id) : Object.keys(c.fields[code] ?? {});
+    for (const id of ids) {
+      const label = names.fieldLabel(code, id) ?? id;
+      const item = names.itemName(code);
+      out.push({
+        path: `fields.${code}.${id}`,
+        section: 'itemField',
+        label: names.itemCodes.length > 1 ? L(`${label}（${item}）`, `${label} (${item})`) : L(label, label),
+      });
+    }
+  }
+  const keys = new Set<string>();
+  if (c.decision?.kind === 'accept') for (const r of c.decision.received) keys.add(r.key);
+  for (const k of Object.keys(c.materialStates)) keys.add(k);
+  for (const key of keys) {
+    if (!names.isKnownMaterial(key)) continue;
+    const name = names.materialName(key) ?? key;
+    out.push({ path: key, section: 'material', label: L(name, name) });
+  }
+  return out;
+}
+
+/**
+ * The paths of a department's comments that name nothing in this case (a typo, another
+ * case's material, a field the applicant kind does not have). A situation answer
+ * (`answers.<key>`) still counts: department systems may point at one.
+ */
+export function unknownCorrectionPaths(c: IntakeCase, paths: readonly string[], catalog?: Catalog | PreparedCatalog): string[] {
+  const names = caseNames(c, catalog);
+  return paths.filter((p) => resolveCasePath(c, p, names).target.kind === 'general');
+}
+
 // ---- display -----------------------------------------------------------------------------------
 
 /** A material state for display: 已收原件（2份） / Original received (2 copies). */

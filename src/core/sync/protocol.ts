@@ -427,7 +427,8 @@ export const PushedRevision = z.object({
   contentHash: sha256Hex,
   training: z.boolean().default(false),
   case: IntakeCase,
-  changedPaths: z.array(z.string().min(1).max(200)).min(1).max(500),
+  /** Empty only for a 补正 answered by the clerk's reply alone (reason.reply). */
+  changedPaths: z.array(z.string().min(1).max(200)).max(500),
   /** The CaseRevision's reason (src/core/lifecycle/revision.ts), kept as sent. */
   reason: z.unknown().optional(),
   /** When the clerk made the fix (ISO). */
@@ -451,6 +452,8 @@ export const CaseVersionView = z.object({
   /** Server clock, ISO. */
   receivedAt: z.string(),
   changedPaths: z.array(z.string()),
+  /** The clerk's reply to the department that came with this version (补正答复), if any. */
+  reply: z.string().optional(),
   case: IntakeCase,
 });
 export type CaseVersionView = z.infer<typeof CaseVersionView>;
