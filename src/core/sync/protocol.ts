@@ -470,6 +470,13 @@ export const CaseChangeView = z.object({
 });
 export type CaseChangeView = z.infer<typeof CaseChangeView>;
 
+/** `GET /api/v1/department/cases/:caseId/correction-points`: the case's fields and materials a 补正 may point at, by name (correctionPoints). */
+export const CorrectionPointsResponse = z.object({
+  caseId: z.uuid(),
+  points: z.array(z.object({ path: z.string(), section: z.enum(['applicant', 'agent', 'itemField', 'material']), label: LocalizedText })),
+});
+export type CorrectionPointsResponse = z.infer<typeof CorrectionPointsResponse>;
+
 /** `GET /api/v1/department/cases/:caseId/revisions`: every version, oldest first, and the diff between consecutive ones. */
 export const CaseRevisionsResponse = z.object({
   caseId: z.uuid(),
