@@ -278,6 +278,35 @@ export function unknownCorrectionPaths(c: IntakeCase, paths: readonly string[], 
   return paths.filter((p) => resolveCasePath(c, p, names).target.kind === 'general');
 }
 
+/**
+ * The name of what a department's comment points at (联系电话, 营业执照, a question), in both
+ * languages; null when it names nothing in this case (the comment is then shown on its own).
+ */
+export function correctionPointLabel(c: IntakeCase, path: string, catalog?: Catalog | PreparedCatalog): Localized | null {
+  const names = caseNames(c, catalog);
+  const { target } = resolveCasePath(c, path, names);
+  switch (target.kind) {
+    case 'applicant':
+      return target.field === null ? L('申请人信息', 'Applicant') : applicantFieldLabel(target.field, c.applicant?.kind);
+    case 'agent':
+      return target.field === null ? L('代理人信息', 'Agent') : agentFieldLabel(target.field);
+    case 'itemField': {
+      const label = names.fieldLabel(target.basicCode, target.fieldId) ?? target.fieldId;
+      return L(label, label);
+    }
+    case 'material': {
+      const name = names.materialName(target.key);
+      return name === null ? L('材料', 'Material') : L(name, name);
+    }
+    case 'answer': {
+      const q = names.questionText(target.key);
+      return q === null ? L('情形选项', 'Situation answer') : L(q, q);
+    }
+    case 'general':
+      return null;
+  }
+}
+
 // ---- display -----------------------------------------------------------------------------------
 
 /** A material state for display: 已收原件（2份） / Original received (2 copies). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeClerk, makeIntakeCatalog } from '../intake/fixtures';
 import { correctionNoticeContent, correctionTasks, pendingCorrections } from './correction';
-import { correctionPoints, unknownCorrectionPaths } from './caseFields';
+import { correctionPointLabel, correctionPoints, unknownCorrectionPaths } from './caseFields';
 import { AT, CASE_NUMBER, FOOD, FOOD_KEYS, acceptedFoodCase, foodDraft, statusEvent } from './fixtures';
 
 const catalog = makeIntakeCatalog();
@@ -157,6 +157,15 @@ describe('correctionPoints (what a department may point at, by name)', () => {
       expect(p.label['zh-CN']).not.toMatch(/^(applicant|agent|fields)\.|\//);
       expect(unknownCorrectionPaths(c, [p.path], catalog)).toEqual([]);
     }
+  });
+
+  it('names what a comment points at for the timeline; null for a path that names nothing', () => {
+    const c = acceptedFoodCase();
+    expect(correctionPointLabel(c, 'applicant.phone', catalog)).toEqual({ 'zh-CN': '联系电话', 'en-US': 'Phone' });
+    expect(correctionPointLabel(c, FOOD_KEYS.layout, catalog)?.['zh-CN']).toBe('经营场所和设备布局、操作流程示意图');
+    expect(correctionPointLabel(c, 'materialStates["shared/legal-rep-id"]', catalog)?.['zh-CN']).toBe('法定代表人身份证件');
+    expect(correctionPointLabel(c, `fields.${FOOD}.businessArea`, catalog)?.['zh-CN']).toBe('经营面积（㎡）');
+    expect(correctionPointLabel(c, 'shared/fire-safety-report', catalog)).toBeNull();
   });
 
   it('every path that names nothing in the case is reported, the real ones pass', () => {
