@@ -56,6 +56,7 @@ test('a general comment alone is answered by a reply alone; the department reads
   await page.getByTestId('correction-save').click();
   await expect(page.getByTestId('correction-reply-error')).toContainText('没有修改任何内容，也没有填写答复');
   await expect(page.getByTestId('correction-reply')).toHaveAttribute('aria-invalid', 'true');
+  await form.screenshot({ path: test.info().outputPath('clerk-form.png') });
   const reply = '申请人称离职后未在其他单位就业，已当面核实并告知如实申报义务。';
   await page.getByTestId('correction-reply').fill(reply);
   await expect(page.getByTestId('correction-reply-error')).toHaveCount(0);
@@ -100,6 +101,7 @@ test('an officer ticks a material by name, returns the case again to add a point
   await expect(inbox.locator('#decide-error')).toContainText('请为勾选的“申请人居民身份证”填写补正意见');
   await expect(points.getByLabel('申请人居民身份证', { exact: true })).toBeChecked();
   await points.getByLabel('申请人居民身份证的补正意见').fill('身份证复印件不清晰，请提交清晰的正反面复印件');
+  await expect(inbox.locator('#decide-error')).toBeHidden(); // the error goes once the comment is written
   await inbox.screenshot({ path: test.info().outputPath('inbox-points.png'), fullPage: true });
   await inbox.locator('#decide button[type="submit"]').click();
   await expect(inbox.locator('#d-facts')).toContainText('待补正'); // the case view shows the new state

@@ -468,8 +468,10 @@
               text.setAttribute('aria-label', `${name}的补正意见`);
               check.addEventListener('change', () => {
                 text.hidden = !check.checked;
+                show($('decide-error'), false);
                 if (check.checked) text.focus();
               });
+              text.addEventListener('input', () => show($('decide-error'), false));
               return h('div', { className: 'point', dataset: { path: p.path } }, h('label', { className: 'check' }, check, ` ${name}`), text);
             }),
         ),

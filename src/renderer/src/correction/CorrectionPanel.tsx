@@ -22,6 +22,7 @@ import type { TFunction } from 'i18next';
 import { getDb, type CaseRecord, type RevisionRecord } from '../store/db';
 import { openRevisions } from '../store/case-store';
 import { useLocale } from '../i18n/useLocale';
+import { useCatalog } from '../catalog/CatalogContext';
 import { getHost } from '../platform/host';
 import { useSession } from '../session/SessionGate';
 import { CorrectionNotice } from '../documents/CorrectionNotice';
@@ -67,6 +68,7 @@ function currentText(c: IntakeCase, path: string): string {
 export function CorrectionPanel({ record, catalog }: { record: CaseRecord; catalog: Catalog }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const { departments } = useCatalog();
   const caseId = record.id;
   const data = useLiveQuery(async () => {
     const db = getDb();
@@ -142,7 +144,10 @@ export function CorrectionPanel({ record, catalog }: { record: CaseRecord; catal
             {tasks.general.length > 0 && (
               <ul className="correction-general" data-testid="correction-general">
                 {tasks.general.map((g, i) => (
-                  <li key={i}>{g.comment.comment}</li>
+                  <li key={i}>
+                    {g.comment.comment}
+                    {g.comment.departmentCode && <span className="small muted">（{departments.get(g.comment.departmentCode)?.name ?? t('correction.department')}）</span>}
+                  </li>
                 ))}
               </ul>
             )}

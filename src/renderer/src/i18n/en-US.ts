@@ -334,6 +334,7 @@ export const enUS: Messages = {
     formTitle: 'Fix the case (only the fields and materials the department named)',
     formTitleAll: 'Fix the case (the department did not name a field: change any field or material of the case, or just reply)',
     reply: 'Reply to the department',
+    department: 'the department',
     replyHint: 'Say how it was corrected, or answer the department’s question. A reply alone, with nothing changed, can be sent too.',
     replyShown: 'Reply to the department: {{reply}}',
     otherParts: 'Other fields and materials of the case',

@@ -333,6 +333,7 @@ export const zhCN = {
     formTitle: '补正修改（只列出部门指出的字段和材料）',
     formTitleAll: '补正修改（部门的意见未指明具体字段：可修改本件任何字段和材料，也可只答复部门）',
     reply: '答复部门',
+    department: '审批部门',
     replyHint: '说明已如何补正，或回答部门的问题。只写答复、不改动办件，也可以提交。',
     replyShown: '答复部门：{{reply}}',
     otherParts: '本件其他字段和材料',
