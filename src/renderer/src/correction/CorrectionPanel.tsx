@@ -337,7 +337,7 @@ function FixForm({
     <label key={f.path} className={`field${f.named ? ' correction-highlight' : ''}`}>
       <span>{f.label}</span>
       <input name={f.path} data-testid={`fix-${f.path}`} value={values[f.path] ?? ''} onChange={(e) => setValues((v) => ({ ...v, [f.path]: e.target.value }))} />
-      {f.comments.length > 0 && <span className="small muted">{f.comments.join('；')}</span>}
+      {f.comments.length > 0 && <span className="correction-comment">{f.comments.join('；')}</span>}
     </label>
   );
   const materialField = (m: FixEntry) => (
@@ -354,14 +354,14 @@ function FixForm({
           </option>
         ))}
       </select>
-      {m.comments.length > 0 && <span className="small muted">{m.comments.join('；')}</span>}
+      {m.comments.length > 0 && <span className="correction-comment">{m.comments.join('；')}</span>}
     </label>
   );
 
   return (
     <form className="correction-form card" onSubmit={(e) => void submit(e)} data-testid="correction-form">
       <h3>{t(openAll ? 'correction.formTitleAll' : 'correction.formTitle')}</h3>
-      <label className="field correction-reply">
+      <label className={`field correction-reply${replyError ? ' has-error' : ''}`}>
         <span>{t('correction.reply')}</span>
         <textarea
           name="reply"
@@ -376,11 +376,11 @@ function FixForm({
             setReplyError(null);
           }}
         />
-        <span id="correction-reply-help" className="small muted">
+        <span id="correction-reply-help" className="field-hint">
           {t('correction.replyHint')}
         </span>
         {replyError && (
-          <span className="error" role="alert" data-testid="correction-reply-error">
+          <span className="field-error" role="alert" data-testid="correction-reply-error">
             {replyError}
           </span>
         )}
