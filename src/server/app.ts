@@ -35,6 +35,7 @@ import { migrationVersion } from './migrate';
 import { ApiProblem, describeIssues } from './problem';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit';
 import { registerRevisionRoutes } from './revisions';
+import { checkCorrectionDecision, registerCorrectionRoutes } from './corrections';
 import { registerAuditRoutes } from './audit';
 import { registerTrainingRoutes } from './training';
 import { registerHealthRoutes } from './health';
@@ -443,6 +444,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   app.post(`${API_PREFIX}/department/dispatches/:id/decision`, { config: { auth: 'department', inlineAuth: true } }, async (request) => {
     const { id } = parseOr400(DispatchIdParams, request.params, 'dispatch id');
     const decision = parseOr400(DepartmentDecision, request.body, 'decision');
+    await checkCorrectionDecision(db, catalogs, departmentRef(request), id, decision);
     const { department: d, ...result } = await decideAs(db, departmentRef(request), id, request.worker, decision, now());
     acted(request, d);
     return result;
@@ -458,9 +460,22 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
 
   app.post(`${API_PREFIX}/department/decisions`, { config: { auth: 'department', inlineAuth: true } }, async (request) => {
     const { decisions } = parseOr400(DecisionBatchRequest, request.body, 'decisions');
-    const r = await decideBatchAs(db, departmentRef(request), decisions, request.worker, now());
+    // A correction request pointing at nothing of its case is refused on its own, like any refusal of the batch.
+    const pointless = new Map<number, ApiProblem>();
+    for (const [i, it] of decisions.entries())
+      await checkCorrectionDecision(db, catalogs, departmentRef(request), it.dispatchId, it.decision).catch((e: unknown) => {
+        if (!(e instanceof ApiProblem)) throw e;
+        pointless.set(i, e);
+      });
+    const rest = decisions.filter((_, i) => !pointless.has(i));
+    const r = await decideBatchAs(db, departmentRef(request), rest, request.worker, now()); // also when rest is empty: it checks the token
     acted(request, r.department);
-    return { results: r.results };
+    let next = 0;
+    const results = decisions.map((it, i) => {
+      const e = pointless.get(i);
+      return e ? { dispatchId: it.dispatchId, outcome: 'refused' as const, status: e.status, code: e.code, message: e.message } : r.results[next++]!;
+    });
+    return { results };
   });
 
   app.get(`${API_PREFIX}/department/cases/:caseId`, { config: { auth: 'department' } }, async (request) => {
@@ -471,6 +486,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   });
 
   registerRevisionRoutes(app, { db, now, catalogs });
+  registerCorrectionRoutes(app, { db, catalogs });
   registerAuditRoutes(app, { db, now });
   registerTrainingRoutes(app, { db, now });
   registerHealthRoutes(app, { db, now });

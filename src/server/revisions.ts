@@ -9,7 +9,9 @@
  *   recorded per department (numbered for the workstation's cursor when it pulls).
  * - `GET /api/v1/department/cases/:caseId/revisions` (department with a dispatch of the case)
  *   — every version, oldest first, and the field-by-field diff between consecutive ones
- *   (diffCaseVersions, src/core/lifecycle/revision.ts).
+ *   (diffCaseVersions, src/core/lifecycle/revision.ts), and the clerk's reply to the department
+ *   (补正答复) where a version brought one. A version may be that reply alone (no changed
+ *   path); the `resubmitted` event then carries the reply as its comment.
  *
  * The cases row keeps revision 1 exactly as pushed (a retried push of it stays alreadyHave).
  * Registered by app.ts with `registerRevisionRoutes`.
@@ -17,7 +19,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { IntakeCase } from '../core/intake/case';
-import { diffCaseVersions } from '../core/lifecycle/revision';
+import { RevisionReason, diffCaseVersions, replyOf } from '../core/lifecycle/revision';
 import {
   API_PREFIX,
   canonicalJson,
@@ -63,6 +65,7 @@ type CaseRow = {
 };
 type RevisionRow = {
   revision: number;
+  reason: unknown;
   previous_content_hash: string;
   content_hash: string;
   changed_paths: unknown;
@@ -71,7 +74,7 @@ type RevisionRow = {
 };
 
 const CASE_COLUMNS = `case_id::text AS case_id, case_number, centre_code, workstation_id, status, content_hash, body, received_at`;
-const REVISION_COLUMNS = `revision, previous_content_hash, content_hash, changed_paths, body, received_at`;
+const REVISION_COLUMNS = `revision, reason, previous_content_hash, content_hash, changed_paths, body, received_at`;
 
 /** Stores a revision; see the module comment. */
 export async function recordRevision(db: Db, ws: WorkstationActor, caseId: string, raw: unknown, now: Date): Promise<RevisionPushResponse> {
@@ -85,6 +88,11 @@ export async function recordRevision(db: Db, ws: WorkstationActor, caseId: strin
   if (sha256Hex(canonicalJson(rawCase)) !== body.contentHash)
     throw new ApiProblem(400, 'invalidBody', 'contentHash is not the SHA-256 of canonicalJson(case)', ['contentHash']);
   if (body.case.status !== 'accepted') throw new ApiProblem(400, 'invalidBody', 'only an accepted case has revisions', ['case.status']);
+  // The reason is kept as sent, but a reply (补正答复) is read from it: it must be well formed.
+  const reason = body.reason === undefined ? undefined : parseOr400(RevisionReason, body.reason, 'reason');
+  const reply = replyOf(reason);
+  if (body.changedPaths.length === 0 && reply === null)
+    throw new ApiProblem(400, 'invalidBody', 'changedPaths: a version changes something, or answers a correction request with a reply (reason.reply)', ['changedPaths']);
 
   return db.transaction(async (tx) => {
     const [c] = await tx.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE case_id = $1::uuid FOR UPDATE`, [caseId]);
@@ -140,10 +148,17 @@ export async function recordRevision(db: Db, ws: WorkstationActor, caseId: strin
     await tx.query(
       `INSERT INTO status_events (case_id, workstation_id, kind, department_code, at, comment)
        SELECT $1::uuid, $2, 'resubmitted', x.code, $3, $4 FROM jsonb_array_elements_text($5::jsonb) WITH ORDINALITY AS x(code, n) ORDER BY x.n`,
-      [caseId, c.workstation_id, now, `第${body.revision}版`, JSON.stringify(codes)],
+      // the clerk's reply travels with the version: the window's timeline shows it as this event's comment
+      [caseId, c.workstation_id, now, reply ?? `第${body.revision}版`, JSON.stringify(codes)],
     );
     return { caseId: body.case.id, revision: body.revision, outcome: 'stored' as const, departments };
   });
+}
+
+function replyView(raw: unknown): { reply?: string } {
+  const r = RevisionReason.safeParse(raw === null ? undefined : asJson(raw));
+  const reply = r.success ? replyOf(r.data) : null;
+  return reply === null ? {} : { reply };
 }
 
 /** Every version of a case the department has a dispatch of, with the diffs. */
@@ -163,6 +178,7 @@ export async function revisionsForDepartment(db: Queryable, departmentCode: stri
       previousContentHash: r.previous_content_hash,
       receivedAt: iso(r.received_at),
       changedPaths: asJson<string[]>(r.changed_paths),
+      ...replyView(r.reason),
       case: asJson<IntakeCase>(r.body),
     })),
   ];

@@ -216,6 +216,97 @@ export function resolveCasePath(c: IntakeCase, path: string, names: CaseNames): 
   return general;
 }
 
+// ---- what a department may point at --------------------------------------------------------------
+
+/** Applicant fields a department may point at (the rest — ID type, the override note — follow from these). */
+const PERSON_POINTS = ['name', 'idNumber', 'phone', 'address'] as const;
+const ORGANISATION_POINTS = ['name', 'uscc', 'legalRepresentative', 'legalRepresentativeIdNumber', 'phone', 'address'] as const;
+const AGENT_POINTS = ['name', 'idNumber', 'phone', 'relation'] as const;
+
+/** One part of a case a department may ask to correct, by name (the path is what the API carries). */
+export interface CorrectionPoint {
+  /** The normal form of ./caseFields.ts' table: `applicant.phone`, `fields.<code>.<id>`, a material key. */
+  path: string;
+  section: 'applicant' | 'agent' | 'itemField' | 'material';
+  label: Localized;
+}
+
+/**
+ * The case's own fields and materials, by name, for a department's 补正 checklist: the
+ * applicant's fields (by applicant kind), the agent's (when there is one), the items' own
+ * fields, and every material of the case (its checklist lines and what was received).
+ * Labels come from the catalog version of the case when given.
+ */
+export function correctionPoints(c: IntakeCase, catalog?: Catalog | PreparedCatalog): CorrectionPoint[] {
+  const names = caseNames(c, catalog);
+  const out: CorrectionPoint[] = [];
+  const kind = c.applicant?.kind;
+  for (const f of kind === 'organisation' ? ORGANISATION_POINTS : PERSON_POINTS)
+    out.push({ path: `applicant.${f}`, section: 'applicant', label: applicantFieldLabel(f, kind) });
+  if (c.agent) for (const f of AGENT_POINTS) out.push({ path: `agent.${f}`, section: 'agent', label: agentFieldLabel(f) });
+  const pc = catalog ? asPrepared(catalog) : undefined;
+  for (const code of names.itemCodes) {
+    const ids = pc ? (pc.itemsByCode.get(code)?.item.fields ?? []).map((f) => f.id) : Object.keys(c.fields[code] ?? {});
+    for (const id of ids) {
+      const label = names.fieldLabel(code, id) ?? id;
+      const item = names.itemName(code);
+      out.push({
+        path: `fields.${code}.${id}`,
+        section: 'itemField',
+        label: names.itemCodes.length > 1 ? L(`${label}（${item}）`, `${label} (${item})`) : L(label, label),
+      });
+    }
+  }
+  const keys = new Set<string>();
+  if (c.decision?.kind === 'accept') for (const r of c.decision.received) keys.add(r.key);
+  for (const k of Object.keys(c.materialStates)) keys.add(k);
+  for (const key of keys) {
+    if (!names.isKnownMaterial(key)) continue;
+    const name = names.materialName(key) ?? key;
+    out.push({ path: key, section: 'material', label: L(name, name) });
+  }
+  return out;
+}
+
+/**
+ * The paths of a department's comments that name nothing in this case (a typo, another
+ * case's material, a field the applicant kind does not have). A situation answer
+ * (`answers.<key>`) still counts: department systems may point at one.
+ */
+export function unknownCorrectionPaths(c: IntakeCase, paths: readonly string[], catalog?: Catalog | PreparedCatalog): string[] {
+  const names = caseNames(c, catalog);
+  return paths.filter((p) => resolveCasePath(c, p, names).target.kind === 'general');
+}
+
+/**
+ * The name of what a department's comment points at (联系电话, 营业执照, a question), in both
+ * languages; null when it names nothing in this case (the comment is then shown on its own).
+ */
+export function correctionPointLabel(c: IntakeCase, path: string, catalog?: Catalog | PreparedCatalog): Localized | null {
+  const names = caseNames(c, catalog);
+  const { target } = resolveCasePath(c, path, names);
+  switch (target.kind) {
+    case 'applicant':
+      return target.field === null ? L('申请人信息', 'Applicant') : applicantFieldLabel(target.field, c.applicant?.kind);
+    case 'agent':
+      return target.field === null ? L('代理人信息', 'Agent') : agentFieldLabel(target.field);
+    case 'itemField': {
+      const label = names.fieldLabel(target.basicCode, target.fieldId) ?? target.fieldId;
+      return L(label, label);
+    }
+    case 'material': {
+      const name = names.materialName(target.key);
+      return name === null ? L('材料', 'Material') : L(name, name);
+    }
+    case 'answer': {
+      const q = names.questionText(target.key);
+      return q === null ? L('情形选项', 'Situation answer') : L(q, q);
+    }
+    case 'general':
+      return null;
+  }
+}
+
 // ---- display -----------------------------------------------------------------------------------
 
 /** A material state for display: 已收原件（2份） / Original received (2 copies). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeClerk, makeIntakeCatalog } from '../intake/fixtures';
 import { correctionNoticeContent, correctionTasks, pendingCorrections } from './correction';
+import { correctionPointLabel, correctionPoints, unknownCorrectionPaths } from './caseFields';
 import { AT, CASE_NUMBER, FOOD, FOOD_KEYS, acceptedFoodCase, foodDraft, statusEvent } from './fixtures';
 
 const catalog = makeIntakeCatalog();
@@ -85,6 +86,21 @@ describe('correctionTasks', () => {
     expect(t.general[0]).toMatchObject({ path: 'agent' }); // this case has no agent
   });
 
+  it('a department that returns the case again while it waits (待补正) adds to its open request; the resubmission closes both', () => {
+    const first = statusEvent(5, 'correctionRequested', 'SCJG', { comment: '请说明经营场所的实际用途' });
+    const added = statusEvent(7, 'correctionRequested', 'SCJG', { fieldComments: [{ path: 'applicant.phone', comment: '联系电话为空号' }] });
+    const events = [statusEvent(2, 'dispatched', 'SCJG'), first, added];
+    expect(pendingCorrections(events).map((e) => e.cursor)).toEqual([5, 7]);
+    const t = correctionTasks(acceptedFoodCase(), pendingCorrections(events), { catalog });
+    expect(t.general.map((g) => g.comment.comment)).toEqual(['请说明经营场所的实际用途']);
+    expect(t.fields.map((f) => f.path)).toEqual(['applicant.phone']);
+    // the clerk's fix reaches the department: nothing is open any more
+    expect(pendingCorrections([...events, statusEvent(8, 'resubmitted', 'SCJG')])).toEqual([]);
+    // an older request closed by a review does not come back with a new one
+    const reviewed = [statusEvent(2, 'dispatched', 'SCJG'), first, statusEvent(6, 'takenForReview', 'SCJG'), added];
+    expect(pendingCorrections(reviewed).map((e) => e.cursor)).toEqual([7]);
+  });
+
   it('refuses events that are not correction requests of this case', () => {
     const c = acceptedFoodCase();
     expect(() => correctionTasks(c, statusEvent(9, 'approved', 'SCJG'))).toThrow(RangeError);
@@ -121,5 +137,45 @@ describe('correctionNoticeContent (补正告知书)', () => {
     const draft = foodDraft();
     const t = correctionTasks(draft, scjgCorrection());
     expect(() => correctionNoticeContent(draft, catalog, t, { at: AT })).toThrow(/not accepted/);
+  });
+});
+
+describe('correctionPoints (what a department may point at, by name)', () => {
+  it("lists the case's applicant fields, item fields and materials by name, never a bare path", () => {
+    const c = acceptedFoodCase();
+    const points = correctionPoints(c, catalog);
+    const byPath = new Map(points.map((p) => [p.path, p]));
+    expect(byPath.get('applicant.name')?.label['zh-CN']).toBe('申请单位名称');
+    expect(byPath.get('applicant.uscc')?.label['zh-CN']).toBe('统一社会信用代码');
+    expect(byPath.get('applicant.phone')?.label).toEqual({ 'zh-CN': '联系电话', 'en-US': 'Phone' });
+    expect(byPath.has('applicant.idNumber')).toBe(false); // an organisation has a USCC, not an ID number
+    expect(byPath.has('agent.name')).toBe(false); // no agent in this case
+    expect(byPath.get(`fields.${FOOD}.businessArea`)).toMatchObject({ section: 'itemField', label: { 'zh-CN': '经营面积（㎡）' } });
+    expect(byPath.get(FOOD_KEYS.layout)).toMatchObject({ section: 'material', label: { 'zh-CN': '经营场所和设备布局、操作流程示意图' } });
+    expect(byPath.get(FOOD_KEYS.licence)?.label['zh-CN']).not.toContain('/');
+    for (const p of points) {
+      expect(p.label['zh-CN']).not.toMatch(/^(applicant|agent|fields)\.|\//);
+      expect(unknownCorrectionPaths(c, [p.path], catalog)).toEqual([]);
+    }
+  });
+
+  it('names what a comment points at for the timeline; null for a path that names nothing', () => {
+    const c = acceptedFoodCase();
+    expect(correctionPointLabel(c, 'applicant.phone', catalog)).toEqual({ 'zh-CN': '联系电话', 'en-US': 'Phone' });
+    expect(correctionPointLabel(c, FOOD_KEYS.layout, catalog)?.['zh-CN']).toBe('经营场所和设备布局、操作流程示意图');
+    expect(correctionPointLabel(c, 'materialStates["shared/legal-rep-id"]', catalog)?.['zh-CN']).toBe('法定代表人身份证件');
+    expect(correctionPointLabel(c, `fields.${FOOD}.businessArea`, catalog)?.['zh-CN']).toBe('经营面积（㎡）');
+    expect(correctionPointLabel(c, 'shared/fire-safety-report', catalog)).toBeNull();
+  });
+
+  it('every path that names nothing in the case is reported, the real ones pass', () => {
+    const c = acceptedFoodCase();
+    expect(
+      unknownCorrectionPaths(
+        c,
+        ['applicant.phone', FOOD_KEYS.layout, 'answers.shared/premises-ownership', 'applicant.favouriteColour', 'shared/fire-safety-report', 'agent.name', 'subject.handlingItemCodes'],
+        catalog,
+      ),
+    ).toEqual(['applicant.favouriteColour', 'shared/fire-safety-report', 'agent.name', 'subject.handlingItemCodes']);
   });
 });

@@ -78,16 +78,19 @@ export interface CorrectionOptions {
 }
 
 /**
- * The correction requests still open: per department, its latest event when that is
- * correctionRequested (a later takenForReview / approved … closes it). Events of one case.
+ * The correction requests still open: per department, its latest events while they are
+ * correctionRequested — a department may return the case again while it waits for the fix
+ * (待补正, to add a point), and then both requests are open, so the applicant is still told
+ * everything at once. A later takenForReview / resubmitted / approved … closes them.
+ * Events of one case.
  */
 export function pendingCorrections(events: readonly StatusEvent[]): StatusEvent[] {
   const t = caseTimeline(events);
-  const open = new Set(
-    Object.values(t.currentDepartmentStatus)
-      .filter((d) => d.kind === 'correctionRequested')
-      .map((d) => d.cursor),
-  );
+  const open = new Set<number>();
+  const byDepartment = new Map<string, StatusEvent[]>();
+  for (const e of t.events) if (e.departmentCode !== null) byDepartment.set(e.departmentCode, [...(byDepartment.get(e.departmentCode) ?? []), e]);
+  for (const list of byDepartment.values())
+    for (let i = list.length - 1; i >= 0 && list[i]!.kind === 'correctionRequested'; i--) open.add(list[i]!.cursor);
   return t.events.filter((e) => open.has(e.cursor));
 }
 

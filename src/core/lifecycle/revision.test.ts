@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IntakeCase } from '../intake/case';
 import { agentPerson, makeIntakeCatalog, IDS } from '../intake/fixtures';
 import { contentHash } from './hash';
-import { CaseRevision, diffCaseVersions, makeCaseRevision, verifyRevisionChain } from './revision';
+import { CaseRevision, MAX_REPLY_LENGTH, diffCaseVersions, makeCaseRevision, verifyRevisionChain } from './revision';
 import { CASE_NUMBER, FOOD, FOOD_KEYS, acceptedFoodCase, foodDraft } from './fixtures';
 
 const catalog = makeIntakeCatalog();
@@ -27,6 +27,30 @@ function revised() {
 }
 
 describe('makeCaseRevision', () => {
+  it('answers a correction request with a reply alone (补正答复): a version that changes nothing in the case', () => {
+    const accepted = acceptedFoodCase();
+    const reply = '经核实，经营场所为自有房产，产权证书已在原件中提交。';
+    const r = makeCaseRevision(accepted, {}, FIX_AT, 'C0112', { reason: { ...correction, reply: `  ${reply}\n` }, catalog });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.record.reason).toEqual({ ...correction, reply });
+    expect(r.record.changedPaths).toEqual([]);
+    expect(r.diff.changed).toBe(false);
+    expect(r.record.previousContentHash).toBe(contentHash(accepted));
+    expect(r.record.contentHash).not.toBe(r.record.previousContentHash); // a new version all the same (its history entry)
+    expect(CaseRevision.safeParse(r.record).success).toBe(true);
+    // without the reply it is not a version at all
+    expect(CaseRevision.safeParse({ ...r.record, reason: correction }).success).toBe(false);
+  });
+
+  it('no change and no reply (or a blank one) is refused; an over-long reply too', () => {
+    const accepted = acceptedFoodCase();
+    expect(makeCaseRevision(accepted, {}, FIX_AT, 'C0112', { reason: correction })).toEqual({ ok: false, errors: [{ code: 'noChanges' }] });
+    expect(makeCaseRevision(accepted, {}, FIX_AT, 'C0112', { reason: { ...correction, reply: '   ' } })).toEqual({ ok: false, errors: [{ code: 'noChanges' }] });
+    const long = makeCaseRevision(accepted, {}, FIX_AT, 'C0112', { reason: { ...correction, reply: '答'.repeat(MAX_REPLY_LENGTH + 1) } });
+    expect(long.ok || long.errors).toEqual([{ code: 'replyTooLong', max: MAX_REPLY_LENGTH }]);
+  });
+
   it('makes revision 2 linked to the accepted case by its content hash, with a history entry', () => {
     const { accepted, record, diff } = revised();
     expect(record.revision).toBe(2);

@@ -205,11 +205,22 @@ export function diffCaseVersions(a: IntakeCase, b: IntakeCase, options: DiffCase
 // ---- revisions -----------------------------------------------------------------------------------
 
 const nonEmpty = z.string().trim().min(1);
+/** The longest reply to a department (a status event's comment holds up to 2,000 characters). */
+export const MAX_REPLY_LENGTH = 1000;
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256');
 
 export const RevisionReason = z.discriminatedUnion('kind', [
-  /** A department's return for correction (the status events it answers). */
-  z.object({ kind: z.literal('correction'), eventCursors: z.array(z.number().int().nonnegative()).min(1), departmentCodes: z.array(nonEmpty) }),
+  /**
+   * A department's return for correction (the status events it answers). `reply` is the
+   * clerk's answer to the department (补正答复), e.g. to a general comment that names no
+   * field: a fix may be a reply alone, with nothing in the case changed.
+   */
+  z.object({
+    kind: z.literal('correction'),
+    eventCursors: z.array(z.number().int().nonnegative()).min(1),
+    departmentCodes: z.array(nonEmpty),
+    reply: nonEmpty.max(MAX_REPLY_LENGTH).optional(),
+  }),
   /** 容缺 materials supplied at the window. */
   z.object({ kind: z.literal('supplement'), keys: z.array(nonEmpty).min(1) }),
   z.object({ kind: z.literal('other'), note: nonEmpty.max(200) }),
@@ -232,16 +243,23 @@ export const CaseRevision = z
     /** clerkId of who made the fix. */
     by: nonEmpty,
     reason: RevisionReason,
-    /** The diff's paths, for quick filtering. */
-    changedPaths: z.array(z.string()).min(1),
+    /** The diff's paths, for quick filtering; empty only for a reply alone. */
+    changedPaths: z.array(z.string()),
     case: IntakeCase,
   })
   .superRefine((r, ctx) => {
     if (r.case.id !== r.caseId) ctx.addIssue({ code: 'custom', path: ['case', 'id'], message: 'differs from caseId' });
     if (r.case.caseNumber !== r.caseNumber) ctx.addIssue({ code: 'custom', path: ['case', 'caseNumber'], message: 'differs from caseNumber' });
     if (r.case.status !== 'accepted') ctx.addIssue({ code: 'custom', path: ['case', 'status'], message: 'only an accepted case has revisions' });
+    if (r.changedPaths.length === 0 && replyOf(r.reason) === null)
+      ctx.addIssue({ code: 'custom', path: ['changedPaths'], message: 'a version changes something, or answers a correction request with a reply' });
   });
 export type CaseRevision = z.infer<typeof CaseRevision>;
+
+/** The clerk's reply to the department carried by a revision, or null. */
+export function replyOf(reason: RevisionReason | undefined): string | null {
+  return reason?.kind === 'correction' && reason.reply !== undefined && reason.reply.trim() !== '' ? reason.reply.trim() : null;
+}
 
 type Patch<T> = { [K in keyof T]?: T[K] | null };
 
@@ -278,7 +296,9 @@ export type RevisionError =
   | { code: 'invalidChanges'; paths: string[] }
   | { code: 'invalidCase'; paths: string[] }
   | { code: 'applicantInvalid'; problems: ApplicantProblem[] }
-  | { code: 'noChanges' };
+  /** Nothing changed and no reply to the department. */
+  | { code: 'noChanges' }
+  | { code: 'replyTooLong'; max: number };
 
 export type RevisionResult = { ok: true; record: CaseRevision; diff: CaseDiff } | { ok: false; errors: RevisionError[] };
 
@@ -320,6 +340,8 @@ export function makeCaseRevision(
   if (!isIsoDateTime(at)) errors.push({ code: 'invalidTime' });
   else if ((epochMinutes(at) ?? 0) < (epochMinutes(prev.updatedAt) ?? 0)) errors.push({ code: 'timeBeforePrevious' });
   if (typeof clerkId !== 'string' || clerkId.trim() === '') errors.push({ code: 'clerkRequired' });
+  const reply = replyOf(options.reason);
+  if (reply !== null && reply.length > MAX_REPLY_LENGTH) errors.push({ code: 'replyTooLong', max: MAX_REPLY_LENGTH });
 
   const bad: string[] = [];
   for (const [key, s] of Object.entries(changes.materialStates ?? {}))
@@ -346,7 +368,10 @@ export function makeCaseRevision(
   if (changes.agent === null) agent = null;
   else if (changes.agent) agent = applyPatch(agent, changes.agent as Record<string, unknown>);
 
-  const reason: RevisionReason = options.reason ?? { kind: 'other', note: REASON_NOTE.other };
+  const given: RevisionReason = options.reason ?? { kind: 'other', note: REASON_NOTE.other };
+  // a blank reply is no reply; the one kept is trimmed
+  const reason: RevisionReason =
+    given.kind === 'correction' ? { kind: 'correction', eventCursors: given.eventCursors, departmentCodes: given.departmentCodes, ...(reply !== null ? { reply } : {}) } : given;
   const entry: HistoryEntry = { at, by: clerkId, from: 'accepted', to: 'accepted', note: `${REASON_NOTE[reason.kind]}（第${number}版）` };
   const draft = {
     ...prev,
@@ -366,7 +391,9 @@ export function makeCaseRevision(
 
   const prevParsed = IntakeCase.safeParse(prev);
   const diff = diffCaseVersions(prevParsed.success ? prevParsed.data : prev, next, options.catalog ? { catalog: options.catalog } : {});
-  if (!diff.changed) return { ok: false, errors: [{ code: 'noChanges' }] };
+  // A correction may be answered by a reply alone (the department asked a question, or its
+  // point needs no change to the case); anything else must change something.
+  if (!diff.changed && reply === null) return { ok: false, errors: [{ code: 'noChanges' }] };
   const record: CaseRevision = {
     schemaVersion: CASE_REVISION_SCHEMA_VERSION,
     caseId: next.id,

@@ -87,6 +87,12 @@ describe('dispatch state machine', () => {
     expect(decideTransition('inReview', 'approved')).toEqual({ ok: true, to: 'approved' });
   });
 
+  it('a dispatch waiting for the fix (待补正) may be returned again, to add a point', () => {
+    expect(decideTransition('correctionRequested', 'correctionRequested')).toEqual({ ok: true, to: 'correctionRequested' });
+    // but a dispatch nobody holds is still claimed first
+    expect(decideTransition('queued', 'correctionRequested')).toMatchObject({ ok: false, code: 'notClaimed' });
+  });
+
   it('a dispatch in review is not taken for review twice', () => {
     expect(decideTransition('inReview', 'takenForReview')).toMatchObject({ ok: false, code: 'notAllowed' });
   });

@@ -14,11 +14,16 @@
  * ```
  *   queued ──claim──▶ claimed ──takenForReview──▶ inReview
  *                       │ ▲                         │
- *                       │ └─claim (lease expired)   ├─correctionRequested──▶ correctionRequested
- *                       │                           │                           │
- *                       ├─correctionRequested───────┘ (from claimed too)        ├─takenForReview──▶ inReview
+ *                       │ └─claim (lease expired)   ├─correctionRequested──▶ correctionRequested ◀─┐
+ *                       │                           │                           │                   │
+ *                       ├─correctionRequested───────┘ (from claimed too)        ├─correctionRequested (again)
+ *                       │                                                       ├─takenForReview──▶ inReview
  *                       └─approved | denied | returned ──▶ (final)              └─approved | denied | returned
  * ```
+ * A dispatch waiting for the window's fix (待补正) may be returned again: the department adds
+ * a point it missed, and the applicant is still told everything at once — the window's one
+ * fix answers every open request of that department (src/core/lifecycle/correction.ts). The
+ * clerk's resubmission takes the dispatch back to inReview (src/server/revisions.ts).
  * `approved` (办结), `denied` (不予许可) and `returned` (退件) are final: nothing follows them.
  * A queued dispatch must be claimed before any decision (someone has to hold it). A claim
  * is a lease (LEASE_SECONDS); when it runs out before a decision, anyone in the department
@@ -130,7 +135,7 @@ export const ALLOWED_DECISIONS: Record<DispatchState, readonly DepartmentDecisio
   queued: [], // claim it first
   claimed: ['takenForReview', 'correctionRequested', 'approved', 'denied', 'returned'],
   inReview: ['correctionRequested', 'approved', 'denied', 'returned'],
-  correctionRequested: ['takenForReview', 'approved', 'denied', 'returned'],
+  correctionRequested: ['takenForReview', 'correctionRequested', 'approved', 'denied', 'returned'],
   approved: [],
   denied: [],
   returned: [],

@@ -427,7 +427,8 @@ export const PushedRevision = z.object({
   contentHash: sha256Hex,
   training: z.boolean().default(false),
   case: IntakeCase,
-  changedPaths: z.array(z.string().min(1).max(200)).min(1).max(500),
+  /** Empty only for a 补正 answered by the clerk's reply alone (reason.reply). */
+  changedPaths: z.array(z.string().min(1).max(200)).max(500),
   /** The CaseRevision's reason (src/core/lifecycle/revision.ts), kept as sent. */
   reason: z.unknown().optional(),
   /** When the clerk made the fix (ISO). */
@@ -451,6 +452,8 @@ export const CaseVersionView = z.object({
   /** Server clock, ISO. */
   receivedAt: z.string(),
   changedPaths: z.array(z.string()),
+  /** The clerk's reply to the department that came with this version (补正答复), if any. */
+  reply: z.string().optional(),
   case: IntakeCase,
 });
 export type CaseVersionView = z.infer<typeof CaseVersionView>;
@@ -466,6 +469,13 @@ export const CaseChangeView = z.object({
   after: LocalizedText.nullable(),
 });
 export type CaseChangeView = z.infer<typeof CaseChangeView>;
+
+/** `GET /api/v1/department/cases/:caseId/correction-points`: the case's fields and materials a 补正 may point at, by name (correctionPoints). */
+export const CorrectionPointsResponse = z.object({
+  caseId: z.uuid(),
+  points: z.array(z.object({ path: z.string(), section: z.enum(['applicant', 'agent', 'itemField', 'material']), label: LocalizedText })),
+});
+export type CorrectionPointsResponse = z.infer<typeof CorrectionPointsResponse>;
 
 /** `GET /api/v1/department/cases/:caseId/revisions`: every version, oldest first, and the diff between consecutive ones. */
 export const CaseRevisionsResponse = z.object({

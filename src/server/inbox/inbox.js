@@ -41,7 +41,15 @@
     notFound: '找不到该件（或不属于本部门）。',
     forbidden: '这不是部门令牌。',
     otherDepartment: '该件属于其他部门。',
+    unknownCorrectionPoint: '勾选的字段或材料不属于该件（办件可能已修改），请刷新后重新勾选。',
   };
+  // 补正 checklist groups (the service's correction points, by section)
+  const POINT_SECTION = [
+    ['applicant', '申请人'],
+    ['agent', '代理人'],
+    ['itemField', '事项信息'],
+    ['material', '材料'],
+  ];
 
   const $ = (id) => document.getElementById(id);
 
@@ -298,7 +306,10 @@
     const v = r.versions[r.versions.length - 1];
     box.replaceChildren(
       h('h3', { textContent: `补正修订：第${last.toRevision}版（${fmtTime(v.receivedAt)} 收到，修改 ${last.changes.length} 处）` }),
-      h(
+      v.reply ? h('p', { className: 'reply', id: 'd-reply' }, h('strong', { textContent: '窗口答复：' }), v.reply) : null,
+      last.changes.length === 0
+        ? h('p', { className: 'muted', textContent: '本版未修改办件内容。' })
+        : h(
         'table',
         { className: 'diff' },
         h('thead', {}, h('tr', {}, h('th', { textContent: '字段' }), h('th', { textContent: '修改前' }), h('th', { textContent: '修改后' }))),
@@ -330,7 +341,7 @@
       showError(e);
       selected = d;
     }
-    await loadRevisions(d.caseId);
+    await Promise.all([loadRevisions(d.caseId), loadPoints(d.caseId)]);
     renderList();
     renderDetail();
   }
@@ -423,25 +434,49 @@
 
   // ---- the decision --------------------------------------------------------------------
 
-  function pathSuggestions(c) {
-    const keys = ['applicant.name', 'applicant.idNumber', 'applicant.phone', 'applicant.address'];
-    if (c.agent) keys.push('agent.name', 'agent.idNumber', 'agent.phone');
-    const dec = c.decision && c.decision.kind === 'accept' ? c.decision : null;
-    if (dec) for (const m of dec.received) keys.push(m.key);
-    return [...new Set(keys)];
+  // 补正: the officer ticks the case's own fields and materials by name (GET …/correction-points)
+  // and writes a comment for each; the service checks that every point belongs to the case.
+  let points = null; // { caseId, points: [{ path, section, label }] }
+  async function loadPoints(caseId) {
+    try {
+      const r = await api('GET', `/department/cases/${caseId}/correction-points`);
+      points = r && r.caseId === caseId ? r : null;
+    } catch {
+      points = null;
+    }
   }
 
-  function addFieldRow(path, comment) {
-    const p = h('input', { type: 'text', placeholder: '字段或材料，如 applicant.phone', value: path || '', maxLength: 200 });
-    p.setAttribute('list', 'paths');
-    p.setAttribute('aria-label', '字段或材料');
-    const t = h('input', { type: 'text', placeholder: '意见', value: comment || '', maxLength: 1000 });
-    t.setAttribute('aria-label', '意见');
-    const rm = h('button', { type: 'button', textContent: '删除' });
-    const row = h('div', { className: 'field-row' }, p, t, rm);
-    rm.addEventListener('click', () => row.remove());
-    $('field-rows').append(row);
-    p.focus();
+  function renderPoints(caseId) {
+    const box = $('points');
+    const list = points && points.caseId === caseId ? points.points : [];
+    if (list.length === 0) {
+      box.replaceChildren(h('p', { className: 'muted', textContent: '未能取得该件的字段和材料，可只写总体意见。' }));
+      return;
+    }
+    box.replaceChildren(
+      ...POINT_SECTION.filter(([section]) => list.some((p) => p.section === section)).map(([section, title]) =>
+        h(
+          'div',
+          { className: 'point-group' },
+          h('h4', { textContent: title }),
+          ...list
+            .filter((p) => p.section === section)
+            .map((p) => {
+              const name = p.label['zh-CN'];
+              const check = h('input', { type: 'checkbox', value: p.path });
+              const text = h('input', { type: 'text', className: 'point-comment', placeholder: `“${name}”需要怎样补正`, maxLength: 1000, hidden: true });
+              text.setAttribute('aria-label', `${name}的补正意见`);
+              check.addEventListener('change', () => {
+                text.hidden = !check.checked;
+                show($('decide-error'), false);
+                if (check.checked) text.focus();
+              });
+              text.addEventListener('input', () => show($('decide-error'), false));
+              return h('div', { className: 'point', dataset: { path: p.path } }, h('label', { className: 'check' }, check, ` ${name}`), text);
+            }),
+        ),
+      ),
+    );
   }
 
   function renderDecisionForm(d) {
@@ -453,33 +488,35 @@
     if (!canDecide) return;
     $('kind').replaceChildren(...allowed.map((k) => h('option', { value: k, textContent: DECISION_LABEL[k] || k })));
     $('comment').value = '';
-    $('field-rows').replaceChildren();
-    $('paths').replaceChildren(...pathSuggestions(d.case).map((p) => h('option', { value: p })));
+    renderPoints(d.caseId);
     syncKind();
   }
 
   function syncKind() {
     show($('result-ready-row'), $('kind').value === 'approved');
+    show($('points-box'), $('kind').value === 'correctionRequested');
   }
   $('kind').addEventListener('change', syncKind);
-  $('add-field').addEventListener('click', () => addFieldRow('', ''));
 
   $('decide').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     if (!selected) return;
     const kind = $('kind').value;
     const comment = $('comment').value.trim();
-    const fieldComments = [...$('field-rows').querySelectorAll('.field-row')]
-      .map((row) => {
-        const [p, t] = row.querySelectorAll('input');
-        return { path: p.value.trim(), comment: t.value.trim() };
-      })
-      .filter((f) => f.path || f.comment);
     const err = $('decide-error');
-    const bad = fieldComments.find((f) => !f.path || !f.comment);
-    if (bad) {
-      err.textContent = '每条逐项意见都要填写字段和意见。';
+    const picked = kind === 'correctionRequested' ? [...$('points').querySelectorAll('.point')].filter((row) => row.querySelector('input[type="checkbox"]').checked) : [];
+    const blank = picked.find((row) => !row.querySelector('.point-comment').value.trim());
+    if (blank) {
+      err.textContent = `请为勾选的“${blank.querySelector('label').textContent.trim()}”填写补正意见。`;
       show(err, true);
+      blank.querySelector('.point-comment').focus();
+      return;
+    }
+    const fieldComments = picked.map((row) => ({ path: row.dataset.path, comment: row.querySelector('.point-comment').value.trim() }));
+    if (kind === 'correctionRequested' && fieldComments.length === 0 && !comment) {
+      err.textContent = '补正须勾选需要补正的字段或材料并填写意见，或写明总体意见。';
+      show(err, true);
+      $('comment').focus();
       return;
     }
     const body = { kind, fieldComments };
@@ -505,7 +542,7 @@
     if (selected) {
       const r = await api('GET', `/department/cases/${selected.caseId}`);
       selected = r.dispatch;
-      await loadRevisions(selected.caseId);
+      await Promise.all([loadRevisions(selected.caseId), loadPoints(selected.caseId)]);
       renderList();
       renderDetail();
     }

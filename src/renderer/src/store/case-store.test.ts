@@ -53,6 +53,17 @@ describe('sealing a 补正 revision', () => {
     expect(await openRevision(sealed)).toEqual(rec);
     await expect(openRevision({ ...sealed, revision: 3 })).rejects.toThrow(); // bound to its version
   });
+
+  it('seals the clerk’s reply to the department too, and opens it back', async () => {
+    const c = makeDraft({ applicant: personApplicant() });
+    const reply = '申请人李明称联系电话 13912345678 已恢复使用';
+    const reason = { kind: 'correction' as const, eventCursors: [4], departmentCodes: ['SCJG'], reply };
+    const rec = { caseId: c.id, revision: 2, record: { case: c, reason } as never, state: 'queued' as const, createdAt: 1 };
+    const sealed = await sealRevision(rec);
+    expect(JSON.stringify(sealed)).not.toContain('13912345678');
+    expect(sealed.record.reason).toEqual({ kind: 'correction', eventCursors: [4], departmentCodes: ['SCJG'] });
+    expect(await openRevision(sealed)).toEqual(rec);
+  });
 });
 
 describe('writing through the case store', () => {

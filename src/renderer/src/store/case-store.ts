@@ -200,14 +200,30 @@ const revisionAad = (r: Pick<RevisionRecord, 'caseId' | 'revision'>) => `${r.cas
 export async function sealRevision(rec: RevisionRecord): Promise<RevisionRecord> {
   if (isSealedValue(rec.sealed)) return rec;
   const { rest, part } = splitIdentity(rec.record.case);
+  const reason = rec.record.reason;
+  // The clerk's reply to the department is free text about the applicant: sealed like the identity.
+  if (reason?.kind === 'correction' && reason.reply !== undefined) {
+    const { reply, ...withoutReply } = reason;
+    return {
+      ...rec,
+      record: { ...rec.record, case: rest, reason: withoutReply },
+      sealed: await sealJson(part, revisionAad(rec)),
+      sealedReply: await sealJson(reply, `${revisionAad(rec)}#reply`),
+    };
+  }
   return { ...rec, record: { ...rec.record, case: rest }, sealed: await sealJson(part, revisionAad(rec)) };
 }
 
 export async function openRevision(rec: RevisionRecord): Promise<RevisionRecord> {
   if (!isSealedValue(rec.sealed)) return rec;
   const part = await openJson<IdentityPart>(rec.sealed, revisionAad(rec));
-  const { sealed: _s, ...plain } = rec;
-  return { ...plain, record: { ...rec.record, case: joinIdentity(rec.record.case, part) } };
+  const { sealed: _s, sealedReply, ...plain } = rec;
+  const reason = rec.record.reason;
+  const reply = isSealedValue(sealedReply) && reason?.kind === 'correction' ? await openJson<string>(sealedReply, `${revisionAad(rec)}#reply`) : null;
+  return {
+    ...plain,
+    record: { ...rec.record, case: joinIdentity(rec.record.case, part), ...(reply !== null && reason?.kind === 'correction' ? { reason: { ...reason, reply } } : {}) },
+  };
 }
 
 export function openRevisions(rs: readonly RevisionRecord[]): Promise<RevisionRecord[]> {

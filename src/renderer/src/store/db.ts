@@ -111,6 +111,8 @@ export interface RevisionRecord {
   createdAt: number;
   /** From version 10: the identity fields of `record.case`, sealed (store/case-store.ts). */
   sealed?: SealedValue;
+  /** The clerk's reply to the department (`record.reason.reply`), sealed: free text about the applicant. */
+  sealedReply?: SealedValue;
 }
 
 export const LIVE_DB_NAME = 'onewindow';

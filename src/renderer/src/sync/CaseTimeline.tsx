@@ -6,8 +6,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../store/live-query';
 import { caseTimeline } from '@core/sync/timeline';
+import { correctionPointLabel } from '@core/lifecycle/caseFields';
 import { NOT_SCHEDULED } from '@core/sync/outbox';
 import { getDb } from '../store/db';
+import { getCaseRecord } from '../store/case-store';
 import { useCatalog } from '../catalog/CatalogContext';
 import { departmentName } from '../catalog/department-name';
 import { useLocale } from '../i18n/useLocale';
@@ -22,8 +24,10 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
   const { departments } = useCatalog();
   const data = useLiveQuery(async () => {
     const db = getDb();
-    const [entry, events] = await Promise.all([db.outbox.get(caseId), db.statusEvents.where('caseId').equals(caseId).toArray()]);
-    return { entry: entry ?? null, events };
+    const [entry, events, record] = await Promise.all([db.outbox.get(caseId), db.statusEvents.where('caseId').equals(caseId).toArray(), getCaseRecord(caseId)]);
+    // the case and its catalog version name what a department's comment points at
+    const catalog = record ? ((await db.catalogVersions.get(record.case.catalogVersion))?.catalog ?? undefined) : undefined;
+    return { entry: entry ?? null, events, c: record?.case ?? null, catalog };
   }, [caseId]);
   const timeline = useMemo(() => (data ? caseTimeline(data.events) : null), [data]);
   if (!data || !timeline) return null;
@@ -94,11 +98,15 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
               {e.comment && <div className="timeline-comment">{e.comment}</div>}
               {e.fieldComments && e.fieldComments.length > 0 && (
                 <ul className="timeline-fields">
-                  {e.fieldComments.map((f, i) => (
-                    <li key={i}>
-                      <span className="mono">{f.path}</span>: {f.comment}
-                    </li>
-                  ))}
+                  {e.fieldComments.map((f, i) => {
+                    const label = data.c ? correctionPointLabel(data.c, f.path, data.catalog) : null;
+                    return (
+                      <li key={i} data-testid="timeline-point">
+                        {label && <span className="timeline-point">{label[locale]}：</span>}
+                        {f.comment}
+                      </li>
+                    );
+                  })}
                 </ul>
               )}
             </li>
