@@ -30,7 +30,7 @@ export function AcceptanceNotice({ content }: AcceptanceNoticeProps) {
       <KvTable
         testId="document-parties"
         rows={[
-          ...partyRows(content.applicant, content.agent, content.contactPhone),
+          ...partyRows(content.applicant, content.agent),
           ...(content.bundle ? [[{ label: '一件事', value: content.bundle.name, wide: true }]] : []),
           [{ label: '受理部门', value: departments, wide: true }],
           [

@@ -231,6 +231,7 @@ export const enUS: Messages = {
     deficientReason: 'What is wrong',
     typeOwnReason: 'Type a reason…',
     deficientDefault: 'Does not meet the acceptance standard',
+    issuedInCase: 'Issued by this case’s “{{item}}”: nothing to collect or fetch',
     addedForAgent: 'added for the agent',
     sharedBy: 'shared by {{count}} items',
     checklist: 'Checklist',

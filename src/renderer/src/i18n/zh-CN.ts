@@ -230,6 +230,7 @@ export const zhCN = {
     deficientReason: '缺陷原因',
     typeOwnReason: '自行填写原因…',
     deficientDefault: '不符合受理标准',
+    issuedInCase: '由本件“{{item}}”核发，无需提交，也无需调取',
     addedForAgent: '因代办增加',
     sharedBy: '{{count}} 个事项共用',
     checklist: '材料清单',

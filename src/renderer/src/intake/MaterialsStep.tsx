@@ -55,6 +55,15 @@ export function MaterialsStep({ c, model, update }: { c: IntakeCase; model: Inta
           />
         ))}
       </ol>
+      {model.checklist.issuedInCase.length > 0 && (
+        <ul className="checklist issued-in-case" data-testid="issued-in-case">
+          {model.checklist.issuedInCase.map((m) => (
+            <li key={m.key} className="check-line status-issued">
+              <strong>{m.name}</strong> <span className="muted">{t('intake.issuedInCase', { item: m.issuedBy.name })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
