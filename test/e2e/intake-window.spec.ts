@@ -80,3 +80,35 @@ test('开办企业 through an agent: no licence to fetch for a company not yet f
   await expect(page.getByTestId('document-materials')).not.toContainText('营业执照');
   await page.screenshot({ path: 'test-results/start-business-notice.png', fullPage: true });
 });
+
+test('原件核验后退还 by key 6: the notice lists the ID card as checked and handed back, and keeps only its copy', async ({ page }) => {
+  await page.goto('#/items/330003002000'); // 失业登记
+  await page.getByTestId('start-intake').click();
+  const questions = page.getByTestId('question');
+  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
+  await page.getByTestId('next-step').click();
+  const lines = page.getByTestId('check-line');
+  const idLine = lines.filter({ has: page.locator('strong', { hasText: /居民身份证/ }) }).first();
+  const idName = (await idLine.locator('strong').first().innerText()).trim();
+  const count = await lines.count();
+  await page.keyboard.press('Tab');
+  for (let i = 0; i < count; i++) {
+    const isId = ((await lines.nth(i).locator('strong').first().innerText()).trim()) === idName;
+    await page.keyboard.press(isId ? '6' : '1');
+  }
+  await expect(idLine).toHaveAttribute('data-status', 'originalCheckedCopyKept');
+  await expect(idLine.getByRole('radio', { name: /原件核验退还/ })).toBeChecked();
+  await page.getByTestId('next-step').click();
+  await page.getByLabel('姓名', { exact: true }).fill('李明');
+  await page.getByTestId('applicant-id-number').fill('11010519491231002X');
+  await page.getByLabel('联系电话', { exact: true }).fill('13800138000');
+  await page.getByTestId('next-step').click();
+  await page.getByTestId('next-step').click();
+  await page.getByTestId('choose-accept').check();
+  await page.getByTestId('confirm-decision').click();
+
+  await expect(page.getByTestId('document-originals-returned')).toContainText(idName);
+  await expect(page.getByTestId('document-originals-returned')).toContainText('已当场退还');
+  const row = page.getByTestId('document-materials').locator('tr', { hasText: idName });
+  await expect(row.locator('td').nth(2)).toHaveText('复印件（原件已核验退还）'); // 收取方式
+});

@@ -121,6 +121,24 @@ describe('acceptanceNoticeContent (受理通知书)', () => {
   });
 });
 
+describe('acceptanceNoticeContent: originals checked and handed back (原件核验后退还)', () => {
+  it('lists what was checked and returned apart from what the centre keeps', () => {
+    const answers = { 'shared/premises-ownership': 'owned' };
+    const draft = makeDraft({ answers, applicant: personApplicant(), agent: null });
+    const checklist = deriveChecklist(catalog, foodSubject(), answers, { hasAgent: false });
+    const states = Object.fromEntries(checklist.materials.map((l) => [l.key, { status: 'receivedOriginal' } as MaterialState]));
+    const idLine = checklist.materials.find((l) => l.key === 'shared/legal-rep-id')!;
+    states[idLine.key] = { status: 'originalCheckedCopyKept' };
+    const r = makeAcceptance({ at: DECIDED, by: 'C0107', caseNumber: caseNumber(8), checklist, materialStates: states, applicantCheck: VALID });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const doc = acceptanceNoticeContent(draft, catalog, r.decision);
+    expect(doc.originalsReturned).toEqual([{ name: idLine.name }]);
+    // kept: its copy, never its original
+    expect(doc.materialsReceived.filter((m) => m.name === idLine.name)).toEqual([{ name: idLine.name, received: 'checkedCopy', copies: idLine.copies }]);
+    expect(doc.materialsReceived.filter((m) => m.received === 'original').map((m) => m.name)).not.toContain(idLine.name);
+  });
+});
+
 describe('oneTimeNoticeContent (一次性告知书)', () => {
   it('lists every missing and deficient material with standard and reason, the legal basis and a signature line', () => {
     const { draft, checklist } = hotelCase();

@@ -119,12 +119,20 @@ export interface AcceptanceNoticeContent extends CommonContent {
     provisional: boolean;
   }[];
   anyProvisional: boolean;
+  /**
+   * What the centre keeps (or fetched): an original, a copy, the copy of an original checked and
+   * handed back ('checkedCopy'), or fetched by data sharing (免提交).
+   */
   materialsReceived: {
     name: string;
-    /** What was taken in: original, copy, or fetched by data sharing (免提交). */
-    received: 'original' | 'copy' | 'fetched';
+    received: 'original' | 'copy' | 'checkedCopy' | 'fetched';
     copies: number;
   }[];
+  /**
+   * Originals the clerk checked and handed back (原件核验后退还), listed apart so the notice never
+   * says the centre kept an ID card or a household register it returned.
+   */
+  originalsReturned: { name: string }[];
   statement: string;
 }
 
@@ -276,9 +284,10 @@ function common(c: IntakeCase, pc: PreparedCatalog, decision: Decision, promised
   return out;
 }
 
-const RECEIVED: Record<ReceivedMaterial['status'], 'original' | 'copy' | 'fetched'> = {
+const RECEIVED: Record<ReceivedMaterial['status'], AcceptanceNoticeContent['materialsReceived'][number]['received']> = {
   receivedOriginal: 'original',
   receivedCopy: 'copy',
+  originalCheckedCopyKept: 'checkedCopy',
   fetched: 'fetched',
 };
 
@@ -313,6 +322,7 @@ export function acceptanceNoticeContent(
     promised,
     anyProvisional: promised.some((p) => p.provisional),
     materialsReceived: decision.received.map((r) => ({ name: r.name, received: RECEIVED[r.status], copies: r.copies })),
+    originalsReturned: decision.received.filter((r) => r.status === 'originalCheckedCopyKept').map((r) => ({ name: r.name })),
     statement: `您提交的申请材料齐全、符合法定形式，根据${ADMINISTRATIVE_LICENSING_LAW}第三十二条的规定，决定予以受理。`,
   };
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IntakeCase } from '@core/intake/case';
 import type { IntakeModel } from './useIntakeModel';
 
-const MARK: Record<string, string> = { receivedOriginal: '✓', receivedCopy: '✓', fetched: '⇄', missing: '✗', deficient: '!', pending: '·' };
+const MARK: Record<string, string> = { receivedOriginal: '✓', receivedCopy: '✓', originalCheckedCopyKept: '✓', fetched: '⇄', missing: '✗', deficient: '!', pending: '·' };
 
 export function ChecklistPanel({ c, model }: { c: IntakeCase; model: IntakeModel }) {
   const { t } = useTranslation();

@@ -16,8 +16,9 @@ import { nowIso } from './intake-store';
 import type { IntakeModel } from './useIntakeModel';
 
 type Update = (change: (c: IntakeCase) => IntakeCase) => void;
-type Choice = 'receivedOriginal' | 'receivedCopy' | 'fetched' | 'missing' | 'deficient';
-const CHOICES: Choice[] = ['receivedOriginal', 'receivedCopy', 'fetched', 'missing', 'deficient'];
+type Choice = 'receivedOriginal' | 'receivedCopy' | 'fetched' | 'missing' | 'deficient' | 'originalCheckedCopyKept';
+/** Key n records CHOICES[n - 1]; 原件核验后退还 came last so the older keys kept their meaning. */
+const CHOICES: Choice[] = ['receivedOriginal', 'receivedCopy', 'fetched', 'missing', 'deficient', 'originalCheckedCopyKept'];
 
 /** Sentences of the acceptance standard, offered as ready-made deficiency reasons. */
 export function reasonsFrom(standards: string[]): string[] {
