@@ -112,3 +112,41 @@ test('原件核验后退还 by key 6: the notice lists the ID card as checked an
   const row = page.getByTestId('document-materials').locator('tr', { hasText: idName });
   await expect(row.locator('td').nth(2)).toHaveText('复印件（原件已核验退还）'); // 收取方式
 });
+
+test('a document that opens puts focus on 打印, and the checklist reads at body size', async ({ page }) => {
+  await page.goto('#/items/330003002000'); // 失业登记
+  await page.getByTestId('start-intake').click();
+  const questions = page.getByTestId('question');
+  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
+  await page.getByTestId('next-step').click();
+  // what the clerk reads all day: the acceptance standard and the tags at body size (14 px), standard in ink
+  const line = page.getByTestId('check-line').first();
+  const standard = line.locator('.check-standard');
+  expect(await standard.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(14);
+  expect(await standard.evaluate((el, body) => getComputedStyle(el).color === body, await page.evaluate(() => getComputedStyle(document.body).color))).toBe(true);
+  for (const tag of await line.locator('.tag').all()) expect(await tag.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(14);
+  for (const li of await page.getByTestId('checklist-panel').locator('li').all()) expect(await li.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(14);
+  for (const kbd of await line.locator('kbd').all()) expect(await kbd.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(12);
+  await page.keyboard.press('Tab');
+  for (let i = 0; i < (await page.getByTestId('check-line').count()); i++) await page.keyboard.press('1');
+  await page.screenshot({ path: 'test-results/materials-step.png', fullPage: true });
+  await page.getByTestId('next-step').click();
+  await page.getByLabel('姓名', { exact: true }).fill('李明');
+  await page.getByTestId('applicant-id-number').fill('11010519491231002X');
+  await page.getByLabel('联系电话', { exact: true }).fill('13800138000');
+  await page.getByTestId('next-step').click();
+  await page.getByTestId('next-step').click();
+  await page.getByTestId('choose-accept').check();
+  await page.getByTestId('confirm-decision').click();
+  await expect(page.getByTestId('document-view')).toContainText('受理通知书');
+  await expect(page.getByTestId('print-button')).toBeFocused();
+});
+
+test('the guide’s acceptance standards and material tags read at body size', async ({ page }) => {
+  await page.goto('#/items/330003002000');
+  const material = page.getByTestId('material').first();
+  await expect(material).toBeVisible();
+  const standard = material.locator('.kv').first();
+  expect(await standard.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(14);
+  for (const tag of await material.locator('.tag').all()) expect(await tag.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(14);
+});

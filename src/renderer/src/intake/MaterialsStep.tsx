@@ -129,7 +129,7 @@ function MaterialRow({ index, line, state, update, rowRef, onDone, onMove }: Row
         <strong>{line.name}</strong>
         <span className={`tag necessity ${line.necessity}`}>{L.necessity[line.necessity]}</span>
         <span className="tag">{L.materialType[line.type]}</span>
-        <span className="muted small">
+        <span className="muted">
           {t('guide.material.copies')} {line.copies}
           {line.paperSize ? ` · ${L.paperSize[line.paperSize]}` : ''}
         </span>
