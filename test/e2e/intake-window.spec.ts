@@ -3,7 +3,7 @@
  * company being founded, through an agent, down to the printed acceptance notice.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './fixtures';
+import { clerk, signIn, signInWith, signOut } from './fixtures';
 
 const REP_ID = '11010519491231002X';
 const AGENT_ID = '440524188001010014';
@@ -149,4 +149,55 @@ test('the guide’s acceptance standards and material tags read at body size', a
   const standard = material.locator('.kv').first();
   expect(await standard.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(14);
   for (const tag of await material.locator('.tag').all()) expect(await tag.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(14);
+});
+
+test('after a restart the clerk is offered the unfinished intake, and 继续 reopens it where it stopped', async ({ page }) => {
+  await page.goto('#/items/330003002000'); // 失业登记
+  await page.getByTestId('start-intake').click();
+  const questions = page.getByTestId('question');
+  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
+  await page.getByTestId('next-step').click();
+  await page.getByTestId('next-step').click();
+  await page.getByLabel('姓名', { exact: true }).fill('李明');
+  await page.getByTestId('applicant-id-number').fill('11010519491231002X');
+  await expect(page.getByTestId('save-state')).toContainText('已保存');
+  const draftUrl = page.url();
+  // while the intake is in hand there is nothing to remind of
+  await page.goto('#/');
+  await expect(page.getByTestId('drafts-prompt')).toHaveCount(0);
+
+  // the restart: the page starts again at home; the clerk signs in
+  await page.goto('./');
+  await page.reload();
+  await signOut(page);
+  await signInWith(page, clerk);
+  const prompt = page.getByTestId('drafts-prompt');
+  await expect(prompt).toBeVisible();
+  await expect(prompt).toContainText('有未完成的受理');
+  const line = prompt.getByTestId('draft-line');
+  await expect(line).toHaveCount(1);
+  await expect(line).toContainText('失业登记');
+  await expect(line.getByTestId('draft-applicant')).toHaveText('李*'); // masked
+  await expect(line).not.toContainText('11010519491231002X');
+  await expect(line).toContainText('110105********002X');
+  await expect(line).toContainText('最后修改');
+  await page.screenshot({ path: 'test-results/drafts-prompt.png' });
+
+  // 稍后 puts it away; the draft stays a named category in the cases list
+  await prompt.getByTestId('drafts-later').click();
+  await expect(page.getByTestId('drafts-prompt')).toHaveCount(0);
+  await page.goto('#/cases');
+  await expect(page.getByTestId('cases-tab-draft')).toContainText('未完成受理');
+  await expect(page.getByTestId('cases-tab-draft')).toContainText('1');
+  await page.getByTestId('cases-tab-draft').click();
+  await expect(page.getByTestId('case-row')).toHaveCount(1);
+  await expect(page.getByTestId('case-resume')).toHaveText('继续受理');
+
+  // a new start offers it again; 继续 reopens the intake at the step where it stopped
+  await page.goto('./');
+  await page.reload();
+  await page.getByTestId('drafts-prompt').getByTestId('draft-resume').click();
+  expect(page.url()).toBe(draftUrl);
+  await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('李明');
+  await expect(page.getByTestId('drafts-prompt')).toHaveCount(0);
 });

@@ -422,7 +422,7 @@ export const enUS: Messages = {
     nav: 'Cases',
     viewsLabel: 'Which cases',
     tabs: { today: 'Today', all: 'All' },
-    status: { draft: 'Draft', accepted: 'Accepted', noticeIssued: 'Notice issued', refused: 'Refused' },
+    status: { draft: 'Unfinished intakes', accepted: 'Accepted', noticeIssued: 'Notice issued', refused: 'Refused' },
     searchLabel: 'Find cases',
     searchPlaceholder: 'ID number / name / case number',
     searchedBy: {
@@ -445,6 +445,7 @@ export const enUS: Messages = {
       updatedAt: 'Updated',
     },
     noCaseNumber: 'Not numbered',
+    resumeDraft: 'Continue intake',
     noApplicant: 'Not entered',
     empty: {
       today: 'No cases today',
@@ -454,6 +455,13 @@ export const enUS: Messages = {
     range: 'Page {{page}} · {{from}}–{{to}}',
     prev: 'Previous page',
     next: 'Next page',
+  },
+  drafts: {
+    title: 'Unfinished intakes',
+    intro: 'You left {{count}} intake(s) unfinished; continue where you stopped.',
+    changedAt: 'last changed {{when}}',
+    resume: 'Continue',
+    later: 'Later',
   },
   sync: {
     nav: 'Sync',

@@ -421,7 +421,7 @@ export const zhCN = {
     nav: '办件',
     viewsLabel: '办件范围',
     tabs: { today: '今日', all: '全部' },
-    status: { draft: '草稿', accepted: '已受理', noticeIssued: '已告知', refused: '不予受理' },
+    status: { draft: '未完成受理', accepted: '已受理', noticeIssued: '已告知', refused: '不予受理' },
     searchLabel: '查找办件',
     searchPlaceholder: '身份证号 / 姓名 / 办件编号',
     searchedBy: {
@@ -444,6 +444,7 @@ export const zhCN = {
       updatedAt: '更新时间',
     },
     noCaseNumber: '未编号',
+    resumeDraft: '继续受理',
     noApplicant: '未填写',
     empty: {
       today: '今日暂无办件',
@@ -453,6 +454,13 @@ export const zhCN = {
     range: '第 {{page}} 页 · 第 {{from}}–{{to}} 件',
     prev: '上一页',
     next: '下一页',
+  },
+  drafts: {
+    title: '有未完成的受理',
+    intro: '您上次有 {{count}} 件受理尚未完成，可从中断处继续。',
+    changedAt: '最后修改 {{when}}',
+    resume: '继续',
+    later: '稍后',
   },
   sync: {
     nav: '同步',
