@@ -353,6 +353,13 @@ export const IntakeCase = z
      * by every live endpoint. Absent on live cases; part of the schema so parsing keeps it.
      */
     training: z.literal(true).optional(),
+    /**
+     * 再次受理: this intake follows up a one-time notice (一次性告知书) — the applicant came back
+     * with what it asked for. `noticeKeys` are the material keys the notice listed (the lines to
+     * check again). Set by ./followUp.ts; supervisors' one-visit figures count the pair as one
+     * applicant matter (src/core/quality/metrics.ts).
+     */
+    followsUp: z.object({ caseId: z.uuid(), caseNumber: text, noticeKeys: z.array(text) }).optional(),
     /** 失信: the clerk's flag on the applicant (no 容缺受理 for a flagged applicant). */
     dishonesty: z
       .object({
