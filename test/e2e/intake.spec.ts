@@ -137,13 +137,11 @@ test('an intake done with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
   await page.keyboard.press('Control+Enter');
-  // materials: Tab to each line and press 1 (original)
+  // materials: Tab to the first line; each digit records the line and moves on to the next
   const lines = page.getByTestId('check-line');
   const count = await lines.count();
-  for (let i = 0; i < count; i++) {
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('1');
-  }
+  await page.keyboard.press('Tab');
+  for (let i = 0; i < count; i++) await page.keyboard.press('1');
   for (let i = 0; i < count; i++) await expect(lines.nth(i).getByRole('radio', { name: /收原件/ })).toBeChecked();
   await page.keyboard.press('Control+Enter');
   // applicant: kind radio → name → id type → id → phone
@@ -165,6 +163,36 @@ test('an intake done with the keyboard alone', async ({ page }) => {
   await expect(page.getByTestId('confirm-decision')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('document-view')).toContainText('受理通知书');
+});
+
+test('materials by keyboard: a digit records the current line and moves on, so a recorded 缺失 never turns back by itself', async ({ page }) => {
+  await startIntake(page);
+  await answerFirstOptions(page);
+  await page.getByTestId('next-step').click();
+  const lines = page.getByTestId('check-line');
+  expect(await lines.count()).toBeGreaterThanOrEqual(3);
+  await page.keyboard.press('Tab'); // from the step's heading to the first line
+  await page.keyboard.press('4'); // 缺失
+  await expect(lines.nth(1)).toBeFocused(); // the next line is now the current one
+  await page.keyboard.press('1');
+  await expect(lines.nth(2)).toBeFocused();
+  await page.keyboard.press('1');
+  await expect(lines.nth(0)).toHaveAttribute('data-status', 'missing');
+  await expect(lines.nth(0).getByRole('radio', { name: /缺失/ })).toBeChecked();
+  await expect(lines.nth(1)).toHaveAttribute('data-status', 'receivedOriginal');
+  await expect(lines.nth(2)).toHaveAttribute('data-status', 'receivedOriginal');
+  // Tab moves line by line, never onto a radio of a line already left; arrows never change a state
+  await lines.nth(0).focus();
+  await page.keyboard.press('Tab');
+  await expect(lines.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(lines.nth(0)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(lines.nth(0)).toHaveAttribute('data-status', 'missing');
+  // the recorded 缺失 reaches the review step as what blocks acceptance
+  const first = (await lines.nth(0).locator('strong').first().innerText()).trim();
+  await page.getByTestId('step-review').click();
+  await expect(page.getByTestId('blockers')).toContainText(first);
 });
 
 test('when the disk is full the draft stays in memory, the clerk is warned and can export it; it is saved once space is back', async ({ page }) => {

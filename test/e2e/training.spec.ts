@@ -35,7 +35,7 @@ test('a trainee drills in training mode: watermark, score with catalog-cited fee
   const liveDraftUrl = page.url();
   await page.goto('#/cases');
   await expect(page.locator('main')).toContainText(live.caseNumber);
-  await expect(page.locator('main')).toContainText('草稿1');
+  await expect(page.locator('main')).toContainText('未完成受理1');
   const liveListBefore = await page.locator('main').innerText();
 
   // Enter training mode: an explicit act with a confirmation.
@@ -179,7 +179,7 @@ test('a trainee drills in training mode: watermark, score with catalog-cited fee
   await expect(page.getByTestId('training-watermark')).toHaveCount(0);
   await page.goto('#/cases');
   await expect(page.locator('main')).toContainText(live.caseNumber);
-  await expect(page.locator('main')).toContainText('草稿1');
+  await expect(page.locator('main')).toContainText('未完成受理1');
   await expect(page.locator('main')).not.toContainText(pxNumber);
   expect(await page.locator('main').innerText()).toBe(liveListBefore);
   await page.goto(`#/cases/${encodeURIComponent(caseId)}`);

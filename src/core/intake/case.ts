@@ -77,7 +77,7 @@ export const AGENT_SHARED_MATERIAL_IDS = {
 const text = z.string().trim().min(1);
 const copiesReceived = z.number().int().min(0).max(99);
 
-export const MaterialStatus = z.enum(['pending', 'receivedOriginal', 'receivedCopy', 'deficient', 'missing', 'fetched']);
+export const MaterialStatus = z.enum(['pending', 'receivedOriginal', 'receivedCopy', 'originalCheckedCopyKept', 'deficient', 'missing', 'fetched']);
 export type MaterialStatus = z.infer<typeof MaterialStatus>;
 
 /**
@@ -91,6 +91,13 @@ export const MaterialState = z.discriminatedUnion('status', [
   z.object({ status: z.literal('pending') }),
   z.object({ status: z.literal('receivedOriginal'), copies: copiesReceived.optional() }),
   z.object({ status: z.literal('receivedCopy'), copies: copiesReceived.optional() }),
+  /**
+   * 原件核验后退还: the clerk checked the original against the copy and handed the original back;
+   * the centre keeps the copy (`copies` of it). The usual practice for an ID card, a household
+   * register or a licence: it satisfies a line that asks for the original, yet the centre never
+   * holds the original.
+   */
+  z.object({ status: z.literal('originalCheckedCopyKept'), copies: copiesReceived.optional() }),
   /** `reason`: picked from the acceptance standard or typed by the clerk. */
   z.object({ status: z.literal('deficient'), reason: text.max(500) }),
   z.object({ status: z.literal('missing') }),
@@ -225,7 +232,7 @@ export const ReceivedMaterial = z.object({
   name: text,
   itemCodes: z.array(text),
   type: MaterialType, // what the catalog asked for
-  status: z.enum(['receivedOriginal', 'receivedCopy', 'fetched']),
+  status: z.enum(['receivedOriginal', 'receivedCopy', 'originalCheckedCopyKept', 'fetched']),
   copies: z.number().int().min(0).max(99),
 });
 export type ReceivedMaterial = z.infer<typeof ReceivedMaterial>;
@@ -346,6 +353,13 @@ export const IntakeCase = z
      * by every live endpoint. Absent on live cases; part of the schema so parsing keeps it.
      */
     training: z.literal(true).optional(),
+    /**
+     * 再次受理: this intake follows up a one-time notice (一次性告知书) — the applicant came back
+     * with what it asked for. `noticeKeys` are the material keys the notice listed (the lines to
+     * check again). Set by ./followUp.ts; supervisors' one-visit figures count the pair as one
+     * applicant matter (src/core/quality/metrics.ts).
+     */
+    followsUp: z.object({ caseId: z.uuid(), caseNumber: text, noticeKeys: z.array(text) }).optional(),
     /** 失信: the clerk's flag on the applicant (no 容缺受理 for a flagged applicant). */
     dishonesty: z
       .object({

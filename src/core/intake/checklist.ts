@@ -20,6 +20,11 @@
  *   own copy of the question is asked (by B's askWhen) and the shared answer matches.
  * - With an agent (代办人), 授权委托书 and 代理人身份证件 are added unless a listed material
  *   already has sharedMaterialId 'power-of-attorney' / 'agent-id-card'.
+ * - A material that another chosen item of the same case issues as its result (开办企业: the
+ *   营业执照 of the company 设立登记 founds) does not exist yet: it can be neither collected nor
+ *   fetched, so it leaves `materials` for `issuedInCase` (the department gets it from the
+ *   issuing item). An item that needs its own result as input (a 变更 needing the old licence)
+ *   keeps the line.
  *
  * Speed: `prepareCatalog` indexes items, bundles and questions once (cached per catalog
  * object in a WeakMap, so passing the Catalog itself is fine after the first call).
@@ -150,6 +155,16 @@ export type ChecklistProblem =
   | { kind: 'handlingItemNotChosen'; basicCode: string }
   | { kind: 'unknownHandlingItem'; basicCode: string; code: string };
 
+/** A material issued by another item of this case (本件核发), so not collected at the window. */
+export interface IssuedInCase {
+  key: string;
+  name: string;
+  /** Items that need it. */
+  itemCodes: string[];
+  /** The item whose result it is. */
+  issuedBy: { basicCode: string; name: string };
+}
+
 export interface Checklist {
   catalogVersion: string;
   subject: Subject;
@@ -162,6 +177,8 @@ export interface Checklist {
   materials: ChecklistMaterial[];
   /** Materials that will apply or not depending on answers still missing. */
   undeterminedMaterialKeys: string[];
+  /** Materials this case itself issues (see the header). */
+  issuedInCase: IssuedInCase[];
   problems: ChecklistProblem[];
   hasAgent: boolean;
 }
@@ -499,7 +516,15 @@ export function deriveChecklist(
   }
 
   const materials: ChecklistMaterial[] = [];
-  for (const b of lines.values()) materials.push(finishLine(b));
+  const issuedInCase: IssuedInCase[] = [];
+  for (const b of lines.values()) {
+    const line = finishLine(b);
+    const issuer = chosen.find(
+      (c) => !line.itemCodes.includes(c.p.item.basicCode) && c.p.item.results.some((r) => r.name === line.name),
+    );
+    if (issuer) issuedInCase.push({ key: line.key, name: line.name, itemCodes: line.itemCodes, issuedBy: { basicCode: issuer.p.item.basicCode, name: issuer.p.item.name } });
+    else materials.push(line);
+  }
   const itemCodes = chosen.map((c) => c.p.item.basicCode);
   if (options.hasAgent && itemCodes.length > 0) {
     const poa = AGENT_SHARED_MATERIAL_IDS.powerOfAttorney;
@@ -532,6 +557,7 @@ export function deriveChecklist(
     unansweredQuestions,
     materials,
     undeterminedMaterialKeys: undetermined.filter((k) => !lines.has(k)),
+    issuedInCase,
     problems,
     hasAgent: options.hasAgent,
   };

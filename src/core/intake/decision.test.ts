@@ -96,6 +96,16 @@ describe('assessIntake', () => {
     expect(assessIntake(owned(), { ...complete(), [K.property]: { status: 'receivedOriginal' } }, VALID).canAccept).toBe(true);
   });
 
+  it('an original checked and handed back, its copy kept (原件核验后退还), satisfies a line asking for the original', () => {
+    const states = { ...complete(), [K.layout]: { status: 'originalCheckedCopyKept' as const } };
+    const a = assessIntake(owned(), states, VALID);
+    expect(a.canAccept).toBe(true);
+    expect(a.received.find((r) => r.line.key === K.layout)?.state).toEqual({ status: 'originalCheckedCopyKept' });
+    const r = makeAcceptance({ ...base, checklist: owned(), materialStates: states, applicantCheck: VALID });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.decision.received.find((m) => m.key === K.layout)).toMatchObject({ status: 'originalCheckedCopyKept', copies: 1 });
+  });
+
   it('a fetched state is only valid where the material can be fetched', () => {
     const a = assessIntake(owned(), { ...complete(), [K.property]: { status: 'fetched' } }, VALID);
     expect(a.blockers).toEqual([{ kind: 'fetchNotAllowed', key: K.property, name: '不动产权证书' }]);

@@ -68,7 +68,7 @@ export interface Assessment {
   /** The deferrable lines among `missing` and `deficient` (for 容缺受理, issue 5). */
   deferrableMissing: ChecklistMaterial[];
   /** Lines satisfied: received, or fetched where allowed. */
-  received: { line: ChecklistMaterial; state: Extract<MaterialState, { status: 'receivedOriginal' | 'receivedCopy' | 'fetched' }> }[];
+  received: { line: ChecklistMaterial; state: Extract<MaterialState, { status: 'receivedOriginal' | 'receivedCopy' | 'originalCheckedCopyKept' | 'fetched' }> }[];
   /**
    * A one-time notice can be issued: every question answered, every required line checked,
    * the applicant valid, and at least one line missing or deficient.
@@ -117,7 +117,7 @@ export function assessIntake(
       continue;
     }
     if (!needed) {
-      if (state.status === 'receivedOriginal' || state.status === 'receivedCopy' || state.status === 'fetched')
+      if (state.status === 'receivedOriginal' || state.status === 'receivedCopy' || state.status === 'originalCheckedCopyKept' || state.status === 'fetched')
         received.push({ line, state });
       else optionalMissing.push(line);
       continue;
@@ -144,6 +144,8 @@ export function assessIntake(
           if (line.necessity === 'deferrable') deferrableMissing.push(line);
         } else received.push({ line, state });
         break;
+      // the original was seen and checked: a line asking for the original is satisfied
+      case 'originalCheckedCopyKept':
       case 'receivedOriginal':
       case 'fetched':
         received.push({ line, state });

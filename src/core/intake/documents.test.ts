@@ -121,6 +121,24 @@ describe('acceptanceNoticeContent (受理通知书)', () => {
   });
 });
 
+describe('acceptanceNoticeContent: originals checked and handed back (原件核验后退还)', () => {
+  it('lists what was checked and returned apart from what the centre keeps', () => {
+    const answers = { 'shared/premises-ownership': 'owned' };
+    const draft = makeDraft({ answers, applicant: personApplicant(), agent: null });
+    const checklist = deriveChecklist(catalog, foodSubject(), answers, { hasAgent: false });
+    const states = Object.fromEntries(checklist.materials.map((l) => [l.key, { status: 'receivedOriginal' } as MaterialState]));
+    const idLine = checklist.materials.find((l) => l.key === 'shared/legal-rep-id')!;
+    states[idLine.key] = { status: 'originalCheckedCopyKept' };
+    const r = makeAcceptance({ at: DECIDED, by: 'C0107', caseNumber: caseNumber(8), checklist, materialStates: states, applicantCheck: VALID });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const doc = acceptanceNoticeContent(draft, catalog, r.decision);
+    expect(doc.originalsReturned).toEqual([{ name: idLine.name }]);
+    // kept: its copy, never its original
+    expect(doc.materialsReceived.filter((m) => m.name === idLine.name)).toEqual([{ name: idLine.name, received: 'checkedCopy', copies: idLine.copies }]);
+    expect(doc.materialsReceived.filter((m) => m.received === 'original').map((m) => m.name)).not.toContain(idLine.name);
+  });
+});
+
 describe('oneTimeNoticeContent (一次性告知书)', () => {
   it('lists every missing and deficient material with standard and reason, the legal basis and a signature line', () => {
     const { draft, checklist } = hotelCase();
@@ -227,12 +245,44 @@ describe('acceptanceNoticeContent: a company being founded (拟设立企业)', (
     const states = Object.fromEntries(checklist.materials.map((l) => [l.key, { status: 'receivedOriginal' } as MaterialState]));
     const r = makeAcceptance({ at: '2026-11-30T09:15:00+08:00', by: 'C0107', caseNumber: caseNumber(9), checklist, materialStates: states, applicantCheck: { valid: true, problems: [] } });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    expect(acceptanceNoticeContent(draft, catalog, r.decision).applicant).toMatchObject({
+    const applicant = acceptanceNoticeContent(draft, catalog, r.decision).applicant;
+    expect(applicant).toMatchObject({
       kind: 'organisation',
+      founding: true,
       name: '杭州示例科技有限公司',
-      idTypeName: '拟设立企业（名称自主申报文号）',
+      idTypeName: '名称自主申报文号',
       idNumber: '（杭）名称自主申报〔2026〕第123号',
       legalRepresentative: '张伟',
     });
+    // the number is never labelled as a 统一社会信用代码 the company does not have yet
+    expect(applicant.idTypeName).not.toContain('统一社会信用代码');
+  });
+
+  it('keeps the company’s phone with the legal representative and the agent’s with the agent', () => {
+    const catalog = makeIntakeCatalog();
+    const answers = { 'shared/premises-ownership': 'owned' };
+    const founding = { kind: 'organisation' as const, founding: true as const, name: '杭州示例科技有限公司', legalRepresentative: '张伟', legalRepresentativeIdNumber: IDS.zhangWei, phone: '13805710123' };
+    const draft = makeDraft({ answers, applicant: founding, agent: agentPerson() });
+    const checklist = deriveChecklist(catalog, foodSubject(), answers, { hasAgent: true });
+    const states = Object.fromEntries(checklist.materials.map((l) => [l.key, { status: 'receivedOriginal' } as MaterialState]));
+    const r = makeAcceptance({ at: '2026-11-30T09:15:00+08:00', by: 'C0107', caseNumber: caseNumber(9), checklist, materialStates: states, applicantCheck: { valid: true, problems: [] } });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const doc = acceptanceNoticeContent(draft, catalog, r.decision);
+    expect(doc.applicant.phone).toBe('13805710123');
+    expect(doc.agent?.phone).toBe(agentPerson().phone);
+    expect(agentPerson().phone).not.toBe('13805710123');
+    expect(doc.contactPhone).toBe(agentPerson().phone); // whom the centre calls about the case
+  });
+
+  it('an override object without a reason (a draft’s empty field) is not a manual USCC check', () => {
+    const catalog = makeIntakeCatalog();
+    const answers = { 'shared/premises-ownership': 'owned' };
+    const org = { ...organisationApplicant(), usccOverride: {} } as unknown as IntakeCase['applicant'];
+    const draft = makeDraft({ answers, applicant: org, agent: null });
+    const checklist = deriveChecklist(catalog, foodSubject(), answers, { hasAgent: false });
+    const states = Object.fromEntries(checklist.materials.map((l) => [l.key, { status: 'receivedOriginal' } as MaterialState]));
+    const r = makeAcceptance({ at: '2026-11-30T09:15:00+08:00', by: 'C0107', caseNumber: caseNumber(9), checklist, materialStates: states, applicantCheck: { valid: true, problems: [] } });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(acceptanceNoticeContent(draft, catalog, r.decision).applicant.usccConfirmedManually).toBeUndefined();
   });
 });

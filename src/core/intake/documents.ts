@@ -20,6 +20,9 @@ import { chinaDateTimeOf } from './time';
 
 export const ADMINISTRATIVE_LICENSING_LAW = '《中华人民共和国行政许可法》';
 
+/** What a company being founded is identified by until its licence (and USCC) is issued. */
+export const FOUNDING_ID_TYPE_NAME = '名称自主申报文号';
+
 export interface DocumentTime {
   /** As stored (ISO with offset). */
   iso: string;
@@ -41,6 +44,11 @@ export interface PartyContent {
 
 export interface ApplicantContent extends PartyContent {
   kind: 'person' | 'organisation';
+  /**
+   * 拟设立企业: `idTypeName` is 名称自主申报文号 and `idNumber` the reserved name's number (may
+   * be empty) — never printed as a 统一社会信用代码, which the company does not have yet.
+   */
+  founding?: true;
   /** Organisations: 法定代表人（负责人）. */
   legalRepresentative?: string;
   /** Organisations: the USCC failed its check and was confirmed against the original licence. */
@@ -80,7 +88,11 @@ interface CommonContent {
   bundle?: { id: string; name: string };
   applicant: ApplicantContent;
   agent: AgentContent | null;
-  /** 联系电话: the agent's when there is one, else the applicant's. */
+  /**
+   * Where the centre will call about the case: the agent's when there is one, else the
+   * applicant's. Printed in the closing note, never beside the applicant's own details
+   * (`applicant.phone` belongs there, `agent.phone` beside the agent).
+   */
   contactPhone: string;
   items: ItemContent[];
   clerk: ClerkContent;
@@ -107,12 +119,20 @@ export interface AcceptanceNoticeContent extends CommonContent {
     provisional: boolean;
   }[];
   anyProvisional: boolean;
+  /**
+   * What the centre keeps (or fetched): an original, a copy, the copy of an original checked and
+   * handed back ('checkedCopy'), or fetched by data sharing (免提交).
+   */
   materialsReceived: {
     name: string;
-    /** What was taken in: original, copy, or fetched by data sharing (免提交). */
-    received: 'original' | 'copy' | 'fetched';
+    received: 'original' | 'copy' | 'checkedCopy' | 'fetched';
     copies: number;
   }[];
+  /**
+   * Originals the clerk checked and handed back (原件核验后退还), listed apart so the notice never
+   * says the centre kept an ID card or a household register it returned.
+   */
+  originalsReturned: { name: string }[];
   statement: string;
 }
 
@@ -169,18 +189,20 @@ function applicantContent(c: IntakeCase): ApplicantContent {
     if (a.address) out.address = a.address;
     return out;
   }
-  // 拟设立企业: no USCC yet; the reserved name's number stands in its place
+  // 拟设立企业: no USCC yet; the reserved name's number is printed under its own name
   const uscc = a.founding ? (a.nameReservation ?? '') : (a.uscc ?? '');
   const out: ApplicantContent = {
     kind: 'organisation',
     name: a.name ?? '',
-    idTypeName: a.founding ? '拟设立企业（名称自主申报文号）' : '统一社会信用代码',
+    idTypeName: a.founding ? FOUNDING_ID_TYPE_NAME : '统一社会信用代码',
     idNumber: uscc,
     idNumberMasked: uscc, // a USCC is public (printed on the licence): not masked
     phone: a.phone ?? '',
     legalRepresentative: a.legalRepresentative ?? '',
   };
-  if (a.usccOverride) out.usccConfirmedManually = true;
+  if (a.founding) out.founding = true;
+  // a draft may carry an override object without a reason (the form's empty field): not an override
+  else if (a.usccOverride?.reason?.trim()) out.usccConfirmedManually = true;
   if (a.address) out.address = a.address;
   return out;
 }
@@ -262,9 +284,10 @@ function common(c: IntakeCase, pc: PreparedCatalog, decision: Decision, promised
   return out;
 }
 
-const RECEIVED: Record<ReceivedMaterial['status'], 'original' | 'copy' | 'fetched'> = {
+const RECEIVED: Record<ReceivedMaterial['status'], AcceptanceNoticeContent['materialsReceived'][number]['received']> = {
   receivedOriginal: 'original',
   receivedCopy: 'copy',
+  originalCheckedCopyKept: 'checkedCopy',
   fetched: 'fetched',
 };
 
@@ -299,6 +322,7 @@ export function acceptanceNoticeContent(
     promised,
     anyProvisional: promised.some((p) => p.provisional),
     materialsReceived: decision.received.map((r) => ({ name: r.name, received: RECEIVED[r.status], copies: r.copies })),
+    originalsReturned: decision.received.filter((r) => r.status === 'originalCheckedCopyKept').map((r) => ({ name: r.name })),
     statement: `您提交的申请材料齐全、符合法定形式，根据${ADMINISTRATIVE_LICENSING_LAW}第三十二条的规定，决定予以受理。`,
   };
 }

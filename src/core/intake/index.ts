@@ -10,3 +10,4 @@ export * from './caseNumber';
 export * from './carryOver';
 export * from './documents';
 export * from './time';
+export * from './followUp';

@@ -75,14 +75,19 @@ describe('开办企业一件事: one set of questions, one set of materials', ()
     const keys = cl.materials.map((m) => m.key);
     expect(new Set(keys).size).toBe(keys.length);
     const line = (key: string) => cl.materials.find((m) => m.key === key)!;
-    expect(line('shared/business-licence')).toMatchObject({ name: '营业执照', itemCodes: [SEAL, TAX, INVOICE, SOCIAL, FUND], canFetch: true, forms: ['dataSharing'] });
+    // the 营业执照 the later items need is what 设立登记 issues: it does not exist yet, so it is
+    // neither collected nor offered as 免提交（已调取）
+    expect(line('shared/business-licence')).toBeUndefined();
+    expect(cl.issuedInCase).toEqual([
+      { key: 'shared/business-licence', name: '营业执照', itemCodes: [SEAL, TAX, INVOICE, SOCIAL, FUND], issuedBy: { basicCode: SETUP, name: '有限责任公司设立登记' } },
+    ]);
     expect(line('shared/legal-rep-id-card')).toMatchObject({ itemCodes: [SEAL, TAX, INVOICE], type: 'originalOrCopy', necessity: 'required' });
     expect(line('shared/company-bank-account')).toMatchObject({ itemCodes: [TAX, SOCIAL, FUND], necessity: 'optional' });
     expect(line('shared/property-certificate')).toMatchObject({ itemCodes: [SETUP] });
-    // asked item by item, these answers give 22 material lines; the bundle collects 14
+    // asked item by item, these answers give 22 material lines; the bundle collects 13 (and the licence it issues)
     const perItem = ALL.map((code) => deriveChecklist(catalog, { kind: 'item', basicCode: code, handlingItemCodes: code === INVOICE ? [`${INVOICE}-01`] : [] }, ANSWERS, { hasAgent: false }).materials.length);
     expect(perItem.reduce((a, b) => a + b, 0)).toBe(22);
-    expect(cl.materials).toHaveLength(14);
+    expect(cl.materials).toHaveLength(13);
   });
 
   it('with an agent, one power of attorney and one agent ID for all six items', () => {
@@ -161,7 +166,8 @@ describe('开办企业一件事: one acceptance, every item and department with 
     ]);
     expect(doc.acceptingDepartments.map((d) => d.code)).toEqual(['SCJGJ', 'GAJ', 'SWJ', 'RSJ', 'GJJZX']);
     expect(doc.promised.map((p) => p.limitText)).toEqual(['1个工作日', '即办', '即办', '即办', '即办', '即办']);
-    expect(doc.materialsReceived.find((m) => m.name === '营业执照')).toEqual({ name: '营业执照', received: 'fetched', copies: 0 });
+    // the licence this case issues is not among what was taken in, not even as fetched
+    expect(doc.materialsReceived.find((m) => m.name === '营业执照')).toBeUndefined();
   });
 
   it('parallel dispatch: one dispatch per department, each listing its items and roles', () => {
@@ -196,9 +202,9 @@ describe('开办企业一件事: current behaviour where "一次告知、一表�
     ]);
   });
 
-  it('gap — the 营业执照 the later items need is the result of the first item: it is asked for as "fetched", and the 即办 items are promised for the day of acceptance, before the licence exists (1 working day)', () => {
+  it('gap — the 营业执照 the later items need is the result of the first item, yet the 即办 items are promised for the day of acceptance, before the licence exists (1 working day)', () => {
     const cl = deriveChecklist(catalog, bundle(), ANSWERS, { hasAgent: false });
-    expect(cl.materials.find((m) => m.key === 'shared/business-licence')).toMatchObject({ necessity: 'required', forms: ['dataSharing'], itemCodes: [SEAL, TAX, INVOICE, SOCIAL, FUND] });
+    expect(cl.issuedInCase.map((m) => m.key)).toEqual(['shared/business-licence']);
     const r = makeAcceptance({ at: AT, by: 'C0107', caseNumber: CASE_NUMBER, checklist: cl, materialStates: allReceived(cl), applicantCheck: VALID_APPLICANT });
     if (!r.ok) throw new Error('accept');
     const setupDate = r.decision.promisedDates.find((p) => p.basicCode === SETUP)!.date;

@@ -319,6 +319,10 @@ export function materialStateText(s: MaterialState | undefined | null): Localize
       return s.copies !== undefined ? L(`已收原件（${s.copies}份）`, `Original received (${s.copies} cop${s.copies === 1 ? 'y' : 'ies'})`) : L('已收原件', 'Original received');
     case 'receivedCopy':
       return s.copies !== undefined ? L(`已收复印件（${s.copies}份）`, `Copy received (${s.copies} cop${s.copies === 1 ? 'y' : 'ies'})`) : L('已收复印件', 'Copy received');
+    case 'originalCheckedCopyKept':
+      return s.copies !== undefined
+        ? L(`原件核验后退还，留存复印件（${s.copies}份）`, `Original checked and returned, copy kept (${s.copies} cop${s.copies === 1 ? 'y' : 'ies'})`)
+        : L('原件核验后退还，留存复印件', 'Original checked and returned, copy kept');
     case 'deficient':
       return L(`不符合要求：${s.reason}`, `Not acceptable: ${s.reason}`);
     case 'missing':

@@ -226,6 +226,11 @@ describe('what a case change records (caseAuditChanges, redactIdentity)', () => 
     const d1 = { ...d0, answers: { 'shared/premises': 'owned' }, materialStates: { 'shared/biz-lic': { status: 'receivedOriginal' as const } } };
     expect(caseAuditChanges(d0, d1).map((c) => c.action)).toEqual(['answer.set', 'material.set']);
     expect(caseAuditChanges(d1, d1)).toEqual([]); // an autosave without a change records nothing
+    // 原件核验后退还 is recorded as its own state, not as an original received
+    const checked = { ...d1, materialStates: { 'shared/biz-lic': { status: 'originalCheckedCopyKept' as const } } };
+    expect(caseAuditChanges(d1, checked)).toEqual([
+      { action: 'material.set', before: { 'shared/biz-lic': { status: 'receivedOriginal' } }, after: { 'shared/biz-lic': { status: 'originalCheckedCopyKept' } } },
+    ]);
     const d2 = { ...d1, applicant: personApplicant(), agent: agentPerson(), step: 'review' as const };
     const ch = caseAuditChanges(d1, d2);
     expect(ch.map((c) => c.action)).toEqual(['applicant.updated', 'agent.updated', 'step.changed']);

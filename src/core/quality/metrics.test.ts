@@ -149,6 +149,20 @@ describe('computeDashboard', () => {
     expect(itemB.rows.map((r) => r.key)).toEqual(['B']);
   });
 
+  it('a case taken in again after a notice (再次受理) is one matter with it: never one-visit, even without a matching applicant ID', () => {
+    // a company being founded has no USCC: without the link its acceptance would count as one visit
+    const notice = mc({ id: 'n1', clerkId: 'C1', date: '2026-11-30', decision: 'oneTimeNotice', applicantId: null });
+    const again = mc({ id: 'a1', clerkId: 'C2', date: '2026-12-01', decision: 'accept', applicantId: null });
+    expect(computeDashboard([notice, again], { groupBy: 'clerk' }).total).toMatchObject({ accepted: 1, oneVisit: 1 });
+    const linked = { ...again, followsUp: 'n1' };
+    expect(computeDashboard([notice, linked], { groupBy: 'clerk' }).total).toMatchObject({ cases: 2, accepted: 1, oneVisit: 0, oneVisitRate: 0 });
+    // an ID corrected on the second visit, and a look-back shorter than the gap, change nothing
+    const corrected = { ...linked, applicantId: 'P9' };
+    expect(computeDashboard([{ ...notice, applicantId: 'P8' }, corrected], { groupBy: 'clerk', oneVisitLookbackDays: 0.5 }).total.oneVisit).toBe(0);
+    // an acceptance at the first visit stays one-visit
+    expect(computeDashboard([mc({ id: 'a2', clerkId: 'C2', date: '2026-12-01', decision: 'accept', applicantId: null, followsUp: null })], { groupBy: 'clerk' }).total.oneVisit).toBe(1);
+  });
+
   it('counts an earlier notice outside the filter, and only for the same applicant and item', () => {
     // c3 (12-01) alone: its notice c2 (11-30) is outside the date filter but still counts
     const d = computeDashboard(CASES, { groupBy: 'clerk', filters: { from: '2026-12-01', clerkId: 'C1' } });

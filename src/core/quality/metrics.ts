@@ -16,7 +16,10 @@
  * - oneVisitRate 一次办成率: accepted cases with no earlier one-time notice (decided before
  *   this case's decision, within `oneVisitLookbackDays`, default unlimited) to the same
  *   applicant (normalised ID / USCC) for any of the same items — over all input cases, not
- *   only the filtered ones — / accepted.
+ *   only the filtered ones — / accepted. A case taken in again after a notice (再次受理,
+ *   `followsUp`) is the same applicant matter as the notice: never one-visit, whatever its
+ *   applicant ID (a company being founded has none; a typo corrected on the second visit)
+ *   and however long ago the notice was.
  * - noticeRate: one-time notices / cases. refusalRate: refusals (不予受理 at the window) / cases.
  * - deferredRate 容缺率: accepted with deferred materials / accepted; overdueSupplements:
  *   deferred materials not supplied by their deadline (sum), and the cases with any.
@@ -110,6 +113,8 @@ export interface MetricCase {
   promisedDate: string | null;
   /** The latest rating, if any. */
   rating: RatingLevel | null;
+  /** Id of the notice case this one was taken in again after (再次受理); absent or null otherwise. */
+  followsUp?: string | null;
 }
 
 /** What 容缺受理 (issue 5) records per deferred material: the deadline and when it was supplied. */
@@ -209,6 +214,7 @@ export function toMetricCase(
     approvedDate,
     promisedDate: d.kind === 'accept' ? d.promisedDates.reduce<string | null>((m, p) => (m === null || p.date > m ? p.date : m), null) : null,
     rating: rating?.level ?? null,
+    followsUp: c.followsUp?.caseId ?? null,
   };
 }
 
@@ -417,7 +423,7 @@ export class MetricDataset {
       if (d === 'accept') {
         b |= B_ACCEPT;
         if (c.deferred) b |= B_DEFERRED;
-        if (!noticeBefore(c.applicantId, c.itemCodes, c.decidedSec - lookback, c.decidedSec)) b |= B_ONE_VISIT;
+        if (!c.followsUp && !noticeBefore(c.applicantId, c.itemCodes, c.decidedSec - lookback, c.decidedSec)) b |= B_ONE_VISIT;
       } else if (d === 'oneTimeNotice') b |= B_NOTICE;
       else b |= B_REFUSE;
       const approved = c.approvedDate;

@@ -43,6 +43,7 @@ export function lineOutcome(line: Pick<ChecklistMaterial, 'type' | 'canFetch'>, 
     case 'receivedCopy':
       return line.type === 'original' ? 'deficient' : 'ok';
     case 'receivedOriginal':
+    case 'originalCheckedCopyKept':
       return 'ok';
   }
 }

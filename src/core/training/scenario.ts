@@ -424,6 +424,7 @@ const STATUS_LABEL: Record<MaterialStatus, Localized> = {
   pending: { 'zh-CN': '未核验', 'en-US': 'not checked' },
   receivedOriginal: { 'zh-CN': '已收原件', 'en-US': 'original received' },
   receivedCopy: { 'zh-CN': '已收复印件', 'en-US': 'copy received' },
+  originalCheckedCopyKept: { 'zh-CN': '原件核验后退还，留存复印件', 'en-US': 'original checked and returned, copy kept' },
   fetched: { 'zh-CN': '数据共享调取（免提交）', 'en-US': 'fetched by data sharing' },
   missing: { 'zh-CN': '缺失（未提交）', 'en-US': 'missing' },
   deficient: { 'zh-CN': '不符合要求', 'en-US': 'not acceptable' },

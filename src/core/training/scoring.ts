@@ -479,7 +479,7 @@ function dependentMaterials(pc: PreparedCatalog, cl: Checklist, key: string): st
 
 function equivalent(s: Scenario, line: ChecklistMaterial, exp: ExpectedMaterial, given: MaterialStatus): boolean {
   if (given === exp.status || (exp.also ?? []).some((x) => x === given)) return true;
-  const received = (x: MaterialStatus) => x === 'receivedOriginal' || x === 'receivedCopy';
+  const received = (x: MaterialStatus) => x === 'receivedOriginal' || x === 'receivedCopy' || x === 'originalCheckedCopyKept';
   // A copy and an original are the same where the catalog takes either.
   if (received(exp.status) && received(given) && lineOutcome(line, exp.status) === lineOutcome(line, given)) return true;
   // Only a copy where the original is required: 'receivedCopy' and 'deficient' say the same.

@@ -9,6 +9,7 @@ import { CatalogAdminPage } from '../catalog/CatalogAdminPage';
 import { IntakePage } from '../intake/IntakePage';
 import { CasePage } from '../intake/CasePage';
 import { CasesPage } from '../cases/CasesPage';
+import { DraftsPrompt } from '../cases/DraftsPrompt';
 import { setLocale } from '../i18n';
 import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
@@ -166,8 +167,14 @@ export function App() {
           <FocusHeadingOnShow key={window.location.hash} />
         </Suspense>
       </main>
+      <DraftsPromptFor permission={INTAKE} />
     </div>
   );
+}
+
+/** The unfinished-intakes prompt, for those who take cases in. */
+function DraftsPromptFor({ permission }: { permission: Permission }) {
+  return useCan(permission) ? <DraftsPrompt /> : null;
 }
 
 /** While a page's chunk loads: a quiet line, shown only if the load takes a moment (styles.css). */

@@ -28,7 +28,8 @@ import {
 import './cases.css';
 
 type Tab = 'today' | 'all' | CaseStatus;
-const TABS: readonly Tab[] = ['today', 'all', ...CASE_STATUSES];
+/** Unfinished intakes (drafts) right after today's: what the clerk comes back to. */
+const TABS: readonly Tab[] = ['today', 'draft', 'all', ...CASE_STATUSES.filter((s) => s !== 'draft')];
 
 function viewOf(tab: Tab, day: string): CaseView {
   if (tab === 'today') return { view: 'today', day };
@@ -37,7 +38,7 @@ function viewOf(tab: Tab, day: string): CaseView {
 }
 
 const STATUS_TAG: Record<CaseStatus, string> = {
-  draft: 'tag',
+  draft: 'tag tag-warn',
   accepted: 'tag tag-ok',
   noticeIssued: 'tag tag-warn',
   refused: 'tag tag-refused',
@@ -230,7 +231,7 @@ function CaseTable({ rows, day, caption, showDay }: { rows: CaseRow[]; day: stri
             <tr key={r.id} data-testid="case-row" data-case-id={r.id} data-updated-at={r.updatedAt}>
               <td className="mono">
                 <a className="case-link" href={href}>
-                  {r.caseNumber || <span className="muted">{t('cases.noCaseNumber')}</span>}
+                  {r.caseNumber || (r.status === 'draft' ? <span data-testid="case-resume">{t('cases.resumeDraft')}</span> : <span className="muted">{t('cases.noCaseNumber')}</span>)}
                 </a>
               </td>
               <td data-testid="case-applicant-name">{r.applicantName ? (r.applicantKind === 'organisation' ? r.applicantName : maskForRole(r.applicantName, 'name', role)) : <span className="muted">{t('cases.noApplicant')}</span>}</td>

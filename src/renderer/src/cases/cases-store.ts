@@ -352,3 +352,25 @@ export async function countCases(filter: CaseFilter): Promise<CaseCount> {
 export function caseRoute(row: Pick<CaseRow, 'id' | 'status'>): { name: 'intake'; id: string } | { name: 'case'; id: string } {
   return row.status === 'draft' ? { name: 'intake', id: row.id } : { name: 'case', id: row.id };
 }
+
+/** How many of the newest drafts `listOpenDrafts` looks through (a counter keeps a handful open). */
+export const OPEN_DRAFTS_SCAN = 200;
+
+/**
+ * The unfinished intakes (drafts) this clerk started, newest first, at most `limit`: what the
+ * prompt after sign-in offers to continue. Only the newest OPEN_DRAFTS_SCAN drafts of the
+ * workstation are opened (decrypted) — a draft is per workstation and short-lived.
+ */
+export async function listOpenDrafts(clerkId: string, limit = 10): Promise<CaseRow[]> {
+  const records = await getDb()
+    .cases.where('[status+updatedAt]')
+    .between(['draft', Dexie.minKey], ['draft', Dexie.maxKey], true, true)
+    .reverse()
+    .limit(OPEN_DRAFTS_SCAN)
+    .toArray();
+  const opened = await openCaseRecords(records);
+  return opened
+    .filter((r): r is CaseRecord => !!r && r.status === 'draft' && r.case?.clerk.clerkId === clerkId)
+    .slice(0, limit)
+    .map(rowOf);
+}

@@ -196,7 +196,7 @@ function MaterialCard({ item, material: m, index }: { item: Item; material: Mate
         <strong>{m.name}</strong>
         <span className={`tag necessity ${m.necessity}`}>{L.necessity[m.necessity]}</span>
         <span className="tag">{L.materialType[m.type]}</span>
-        <span className="muted small">
+        <span className="muted">
           {t('guide.material.copies')} {m.copies}
           {m.paperSize ? ` · ${L.paperSize[m.paperSize]}` : ''}
         </span>

@@ -30,7 +30,7 @@ export function AcceptanceNotice({ content }: AcceptanceNoticeProps) {
       <KvTable
         testId="document-parties"
         rows={[
-          ...partyRows(content.applicant, content.agent, content.contactPhone),
+          ...partyRows(content.applicant, content.agent),
           ...(content.bundle ? [[{ label: '一件事', value: content.bundle.name, wide: true }]] : []),
           [{ label: '受理部门', value: departments, wide: true }],
           [
@@ -98,7 +98,7 @@ export function AcceptanceNotice({ content }: AcceptanceNoticeProps) {
         </p>
       )}
 
-      <h3 className="doc-section">已收取的申请材料</h3>
+      <h3 className="doc-section">本中心留存的申请材料</h3>
       <table className="doc-table doc-list" data-testid="document-materials">
         <colgroup>
           <col className="doc-col-no" />
@@ -134,6 +134,11 @@ export function AcceptanceNotice({ content }: AcceptanceNoticeProps) {
         </tbody>
       </table>
       {anyFetched && <p className="doc-footnote">注：收取方式为“免提交”的材料，已由本中心通过数据共享调取，申请人无需提交。</p>}
+      {content.originalsReturned.length > 0 && (
+        <p className="doc-para" data-testid="document-originals-returned">
+          以下原件经核验后已当场退还申请人，本中心仅留存其复印件：{content.originalsReturned.map((m) => m.name).join('、')}。
+        </p>
+      )}
 
       <p className="doc-para doc-notes">
         请妥善保管本通知书。您可凭本通知书或办件编号查询办理进度、领取办理结果；办理中如需补充说明，工作人员将通过您留存的联系电话

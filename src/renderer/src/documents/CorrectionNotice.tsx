@@ -19,7 +19,7 @@ export function CorrectionNotice({ content }: { content: CorrectionNoticeContent
       <p className="doc-para">{content.statement}</p>
       <KvTable
         rows={[
-          ...partyRows(content.applicant, content.agent, content.contactPhone),
+          ...partyRows(content.applicant, content.agent),
           [{ label: '审查部门', value: departments, wide: true }],
           [
             { label: '告知时间', value: formatDocumentDateTime(content.noticeAt) },

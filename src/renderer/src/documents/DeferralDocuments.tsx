@@ -84,7 +84,7 @@ export function DeferralNotice({ content }: { content: DeferralNoticeContent }) 
       <p className="doc-para">{content.statement}</p>
       <KvTable
         rows={[
-          ...partyRows(content.applicant, content.agent, content.contactPhone),
+          ...partyRows(content.applicant, content.agent),
           [{ label: '受理部门', value: departments, wide: true }],
           [
             { label: '受理时间', value: formatDocumentDateTime(content.decidedAt) },

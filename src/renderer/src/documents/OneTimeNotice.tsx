@@ -22,7 +22,7 @@ export function OneTimeNotice({ content }: OneTimeNoticeProps) {
       <KvTable
         testId="document-parties"
         rows={[
-          ...partyRows(content.applicant, content.agent, content.contactPhone, false),
+          ...partyRows(content.applicant, content.agent, false),
           [{ label: '申请事项', value: itemsLine(content), wide: true }],
           [
             { label: '申请时间', value: formatDocumentDate(content.appliedAt.date) },

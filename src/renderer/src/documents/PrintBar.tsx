@@ -3,7 +3,7 @@
  * screen keeps a copy right after the decision (`keepPdfCopy`); this shows whether one is
  * kept and lets the clerk make it again.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getHost } from '../platform/host';
 import { auditCase } from '../audit/audit-log';
@@ -26,6 +26,11 @@ export function PrintBar({ caseId, kind, title }: PrintBarProps) {
   const kept = useKeptPdf(caseId, kind);
   const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
   const [note, setNote] = useState<Note>(null);
+  const printButton = useRef<HTMLButtonElement>(null);
+  // Printing is what the clerk does next: a document that opens puts focus on 打印 (Enter prints).
+  useEffect(() => {
+    printButton.current?.focus({ preventScroll: true });
+  }, [caseId, kind]);
 
   async function print() {
     setBusy('print');
@@ -60,7 +65,7 @@ export function PrintBar({ caseId, kind, title }: PrintBarProps) {
 
   return (
     <div className="doc-printbar no-print" role="toolbar" aria-label={t('documents.toolbar')} data-testid="print-bar">
-      <button type="button" className="btn btn-primary" onClick={() => void print()} disabled={busy !== null} data-testid="print-button">
+      <button ref={printButton} type="button" className="btn btn-primary" onClick={() => void print()} disabled={busy !== null} data-testid="print-button">
         {busy === 'print' ? t('documents.printing') : t('documents.print')}
       </button>
       <button type="button" className="btn" onClick={() => void keepPdf()} disabled={busy !== null} data-testid="keep-pdf-button">

@@ -22,7 +22,7 @@ export function RefusalNotice({ content }: RefusalNoticeProps) {
       <KvTable
         testId="document-parties"
         rows={[
-          ...partyRows(content.applicant, content.agent, content.contactPhone),
+          ...partyRows(content.applicant, content.agent),
           [{ label: '申请事项', value: itemsLine(content), wide: true }],
           [
             { label: '申请时间', value: formatDocumentDateTime(content.appliedAt) },

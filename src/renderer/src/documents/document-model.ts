@@ -105,6 +105,7 @@ type Received = AcceptanceNoticeContent['materialsReceived'][number];
 export const RECEIVED_LABELS = {
   original: '原件',
   copy: '复印件',
+  checkedCopy: '复印件（原件已核验退还）',
   fetched: '免提交',
 } as const satisfies Record<Received['received'], string>;
 

@@ -93,17 +93,21 @@ export function KvTable({ rows, testId }: { rows: KvCell[][]; testId?: string })
   );
 }
 
-/** Rows for the applicant (person or organisation) and the agent, if any; `withId`: print the full ID number. */
-export function partyRows(applicant: ApplicantContent, agent: AgentContent | null, contactPhone: string, withId = true): KvCell[][] {
+/**
+ * Rows for the applicant (person or organisation) and the agent, if any; `withId`: print the
+ * full ID number. Each party's own phone stands beside it: the agent's number is never printed
+ * as the applicant's (or the legal representative's).
+ */
+export function partyRows(applicant: ApplicantContent, agent: AgentContent | null, withId = true): KvCell[][] {
   const rows: KvCell[][] = [];
   if (applicant.kind === 'organisation') {
     rows.push([
-      { label: '申请单位', value: applicant.name },
+      { label: applicant.founding ? '申请单位（拟设立）' : '申请单位', value: applicant.name },
       {
-        label: '统一社会信用代码',
+        label: applicant.idTypeName || '统一社会信用代码',
         value: (
           <>
-            <span className="doc-mono">{applicant.idNumber}</span>
+            <span className="doc-mono">{applicant.idNumber || '—'}</span>
             {applicant.usccConfirmedManually && <span className="doc-aside">（已核对营业执照原件）</span>}
           </>
         ),
@@ -111,7 +115,7 @@ export function partyRows(applicant: ApplicantContent, agent: AgentContent | nul
     ]);
     rows.push([
       { label: '法定代表人', value: applicant.legalRepresentative || '—' },
-      { label: '联系电话', value: contactPhone },
+      { label: '联系电话', value: applicant.phone || '—' },
     ]);
   } else {
     rows.push([
@@ -121,9 +125,9 @@ export function partyRows(applicant: ApplicantContent, agent: AgentContent | nul
     if (withId) {
       rows.push([
         { label: '证件号码', value: <span className="doc-mono">{applicant.idNumber}</span> },
-        { label: '联系电话', value: contactPhone },
+        { label: '联系电话', value: applicant.phone || '—' },
       ]);
-    } else rows.push([{ label: '联系电话', value: contactPhone, wide: true }]);
+    } else rows.push([{ label: '联系电话', value: applicant.phone || '—', wide: true }]);
   }
   if (agent) {
     rows.push([
@@ -137,6 +141,7 @@ export function partyRows(applicant: ApplicantContent, agent: AgentContent | nul
         ),
       },
     ]);
+    rows.push([{ label: '代理人联系电话', value: agent.phone || '—', wide: true }]);
   }
   return rows;
 }

@@ -26,7 +26,13 @@ function compact<T extends Record<string, unknown>>(o: T | null | undefined): Pa
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o ?? {})) {
     if (v === '' || v === null || v === undefined || v === false) continue;
-    out[k] = typeof v === 'object' ? compact(v as Record<string, unknown>) : v;
+    if (typeof v !== 'object') out[k] = v;
+    else {
+      // an object left empty (the USCC override's blank reason) is no value: keeping `{}` would
+      // read as an override everywhere the draft is shown
+      const inner = compact(v as Record<string, unknown>);
+      if (Object.keys(inner).length > 0) out[k] = inner;
+    }
   }
   return out as Partial<T>;
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IntakeCase } from '@core/intake/case';
 import type { IntakeModel } from './useIntakeModel';
 
-const MARK: Record<string, string> = { receivedOriginal: '✓', receivedCopy: '✓', fetched: '⇄', missing: '✗', deficient: '!', pending: '·' };
+const MARK: Record<string, string> = { receivedOriginal: '✓', receivedCopy: '✓', originalCheckedCopyKept: '✓', fetched: '⇄', missing: '✗', deficient: '!', pending: '·' };
 
 export function ChecklistPanel({ c, model }: { c: IntakeCase; model: IntakeModel }) {
   const { t } = useTranslation();
@@ -16,7 +16,7 @@ export function ChecklistPanel({ c, model }: { c: IntakeCase; model: IntakeModel
         <span>{t('intake.count.pending', { count: a.pending.length })}</span>
         <span className={a.missing.length + a.deficient.length ? 'err' : ''}>{t('intake.count.problems', { count: a.missing.length + a.deficient.length })}</span>
       </div>
-      <ul className="plain small">
+      <ul className="plain">
         {model.checklist.materials.map((m) => {
           const status = c.materialStates[m.key]?.status ?? 'pending';
           return (

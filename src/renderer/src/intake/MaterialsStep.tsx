@@ -1,5 +1,12 @@
-/** Step 2 — 材料核验: per checklist line, what the applicant brought. Keys 1–5 set the focused line. */
-import { useState, type KeyboardEvent } from 'react';
+/**
+ * Step 2 — 材料核验: per checklist line, what the applicant brought.
+ *
+ * Keyboard: each line is one Tab stop and the focused line is the current one (highlighted).
+ * A digit records that line's state and moves focus to the next line, so the clerk never
+ * types onto a line they have already left; ↑/↓ move between lines. The radios are not Tab
+ * stops and ignore arrow keys: a recorded state changes only by a digit or a click on its line.
+ */
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withMaterialState, type IntakeCase, type MaterialState } from '@core/intake/case';
 import type { ChecklistMaterial } from '@core/intake/checklist';
@@ -9,8 +16,9 @@ import { nowIso } from './intake-store';
 import type { IntakeModel } from './useIntakeModel';
 
 type Update = (change: (c: IntakeCase) => IntakeCase) => void;
-type Choice = 'receivedOriginal' | 'receivedCopy' | 'fetched' | 'missing' | 'deficient';
-const CHOICES: Choice[] = ['receivedOriginal', 'receivedCopy', 'fetched', 'missing', 'deficient'];
+type Choice = 'receivedOriginal' | 'receivedCopy' | 'fetched' | 'missing' | 'deficient' | 'originalCheckedCopyKept';
+/** Key n records CHOICES[n - 1]; 原件核验后退还 came last so the older keys kept their meaning. */
+const CHOICES: Choice[] = ['receivedOriginal', 'receivedCopy', 'fetched', 'missing', 'deficient', 'originalCheckedCopyKept'];
 
 /** Sentences of the acceptance standard, offered as ready-made deficiency reasons. */
 export function reasonsFrom(standards: string[]): string[] {
@@ -27,6 +35,8 @@ export function reasonsFrom(standards: string[]): string[] {
 export function MaterialsStep({ c, model, update }: { c: IntakeCase; model: IntakeModel; update: Update }) {
   const { t } = useTranslation();
   const lines = model.checklist.materials;
+  const rows = useRef<(HTMLLIElement | null)[]>([]);
+  const focusLine = (i: number) => rows.current[i]?.focus();
   return (
     <div className="step-body">
       <h2 tabIndex={-1}>{t('intake.step.materials')}</h2>
@@ -34,56 +44,106 @@ export function MaterialsStep({ c, model, update }: { c: IntakeCase; model: Inta
       {model.checklist.unansweredQuestions.length > 0 && <div className="alert">{t('intake.answerQuestionsFirst', { count: model.checklist.unansweredQuestions.length })}</div>}
       <ol className="checklist">
         {lines.map((line, i) => (
-          <MaterialRow key={line.key} index={i} line={line} state={c.materialStates[line.key] ?? { status: 'pending' }} update={update} />
+          <MaterialRow
+            key={line.key}
+            index={i}
+            line={line}
+            state={c.materialStates[line.key] ?? { status: 'pending' }}
+            update={update}
+            rowRef={(el) => { rows.current[i] = el; }}
+            onDone={() => focusLine(Math.min(i + 1, lines.length - 1))}
+            onMove={(d) => focusLine(Math.max(0, Math.min(lines.length - 1, i + d)))}
+          />
         ))}
       </ol>
+      {model.checklist.issuedInCase.length > 0 && (
+        <ul className="checklist issued-in-case" data-testid="issued-in-case">
+          {model.checklist.issuedInCase.map((m) => (
+            <li key={m.key} className="check-line status-issued">
+              <strong>{m.name}</strong> <span className="muted">{t('intake.issuedInCase', { item: m.issuedBy.name })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
 
-function MaterialRow({ index, line, state, update }: { index: number; line: ChecklistMaterial; state: MaterialState; update: Update }) {
+interface RowProps {
+  index: number;
+  line: ChecklistMaterial;
+  state: MaterialState;
+  update: Update;
+  rowRef: (el: HTMLLIElement | null) => void;
+  /** A state key was pressed: the next line becomes current. */
+  onDone: () => void;
+  onMove: (delta: number) => void;
+}
+
+function MaterialRow({ index, line, state, update, rowRef, onDone, onMove }: RowProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const L = labels[locale];
   const [customReason, setCustomReason] = useState(state.status === 'deficient' ? state.reason : '');
   const set = (s: MaterialState) => update((x) => withMaterialState(x, line.key, s, nowIso()));
-  const choose = (choice: Choice) => {
-    if (choice === 'fetched' && !line.canFetch) return;
+  const choose = (choice: Choice): boolean => {
+    if (choice === 'fetched' && !line.canFetch) return false;
     if (choice === 'deficient') set({ status: 'deficient', reason: customReason.trim() || reasonsFrom(line.acceptanceStandards)[0] || t('intake.deficientDefault') });
     else set({ status: choice });
+    return true;
   };
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
     if (e.target instanceof HTMLInputElement && e.target.type === 'text') return;
     if (e.target instanceof HTMLSelectElement) return;
-    const n = Number(e.key);
-    if (n >= 1 && n <= CHOICES.length && !e.ctrlKey && !e.altKey) {
+    if (e.ctrlKey || e.altKey || e.metaKey) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      choose(CHOICES[n - 1]!);
+      onMove(e.key === 'ArrowDown' ? 1 : -1);
+      return;
+    }
+    // a focused radio would otherwise change the recorded state on ←/→
+    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+      e.preventDefault();
+      return;
+    }
+    const n = /^[0-9]$/.test(e.key) ? Number(e.key) : 0;
+    if (n >= 1 && n <= CHOICES.length) {
+      e.preventDefault();
+      if (choose(CHOICES[n - 1]!)) onDone();
     }
   };
   const reasons = reasonsFrom(line.acceptanceStandards);
   return (
-    <li className={`check-line status-${state.status}`} onKeyDown={onKeyDown} data-testid="check-line" data-key={line.key}>
+    <li
+      ref={rowRef}
+      tabIndex={0}
+      className={`check-line status-${state.status}`}
+      onKeyDown={onKeyDown}
+      data-testid="check-line"
+      data-key={line.key}
+      data-status={state.status}
+      aria-label={`${index + 1} ${line.name}：${t(`intake.material.${state.status}`)}`}
+    >
       <div className="check-head">
         <span className="material-no">{index + 1}</span>
         <strong>{line.name}</strong>
         <span className={`tag necessity ${line.necessity}`}>{L.necessity[line.necessity]}</span>
         <span className="tag">{L.materialType[line.type]}</span>
-        <span className="muted small">
+        <span className="muted">
           {t('guide.material.copies')} {line.copies}
           {line.paperSize ? ` · ${L.paperSize[line.paperSize]}` : ''}
         </span>
         {line.addedBecauseAgent && <span className="tag tag-warn">{t('intake.addedForAgent')}</span>}
         {line.itemCodes.length > 1 && <span className="tag tag-bundle">{t('intake.sharedBy', { count: line.itemCodes.length })}</span>}
       </div>
-      <div className="small"><span className="muted">{t('guide.material.standard')}：</span>{line.acceptanceStandard}</div>
+      <div className="check-standard"><span className="label">{t('guide.material.standard')}：</span>{line.acceptanceStandard}</div>
       <div className="choices" role="radiogroup" aria-label={line.name}>
         {CHOICES.map((choice, ci) => {
           if (choice === 'fetched' && !line.canFetch) return null;
           const checked = state.status === choice;
           return (
             <label key={choice} className={`choice ${checked ? 'checked' : ''} choice-${choice}`}>
-              <input type="radio" name={`m-${line.key}`} checked={checked} onChange={() => choose(choice)} />
+              <input type="radio" tabIndex={-1} name={`m-${line.key}`} checked={checked} onChange={() => choose(choice)} />
               <kbd>{ci + 1}</kbd> {t(`intake.material.${choice}`)}
             </label>
           );

@@ -60,8 +60,8 @@ export function ReviewStep({ c, model, goTo }: { c: IntakeCase; model: IntakeMod
           <dd data-testid="review-applicant">
             {a ? (
               <>
-                {a.name} · {a.kind === 'person' ? a.idNumber : a.uscc} · {a.phone}
-                {a.kind === 'organisation' && a.usccOverride && <div className="small warn">{t('intake.review.usccOverridden', { reason: a.usccOverride.reason })}</div>}
+                {a.name} · {a.kind === 'person' ? a.idNumber : a.founding ? `${t('lifecycle.form.nameReservation')} ${a.nameReservation ?? '—'}` : a.uscc} · {a.phone}
+                {a.kind === 'organisation' && !a.founding && a.usccOverride?.reason && <div className="small warn">{t('intake.review.usccOverridden', { reason: a.usccOverride.reason })}</div>}
               </>
             ) : (
               <span className="err">{t('intake.review.notEntered')}</span>
