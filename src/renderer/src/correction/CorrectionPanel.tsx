@@ -267,7 +267,12 @@ function FixForm({
     .map((f) => ({ path: f.path, label: f.label[locale], comments: f.comments.map((c) => c.comment), named: true }));
   const namedMaterials: FixEntry[] = tasks.materials.map((m) => ({ path: m.key, label: m.name, comments: m.comments.map((c) => c.comment), named: true }));
   const named = new Set([...namedFields, ...namedMaterials].map((e) => e.path));
-  const others = openAll ? points.filter((p) => !named.has(p.path)).map((p) => ({ path: p.path, label: p.label[locale], comments: [], named: false, section: p.section })) : [];
+  const codes = base.subject.kind === 'bundle' ? base.subject.basicCodes : [base.subject.basicCode];
+  const items = codes.map((code) => catalog.items.find((i) => i.basicCode === code)).filter((i): i is Catalog['items'][number] => !!i);
+  const merged = mergeFormFields(items);
+  // 一表申请: an item field the applicant section answers is not asked twice
+  const askedOnce = (p: CorrectionPoint) => p.section !== 'itemField' || answerPathOf(merged, p.path, base.applicant?.kind) === p.path;
+  const others = openAll ? points.filter((p) => !named.has(p.path) && askedOnce(p)).map((p) => ({ path: p.path, label: p.label[locale], comments: [], named: false, section: p.section })) : [];
   const textEntries: FixEntry[] = [...namedFields, ...others.filter((o) => o.section !== 'material')];
   const materialEntries: FixEntry[] = [...namedMaterials, ...others.filter((o) => o.section === 'material')];
   const [initial] = useState<Record<string, string>>(() => Object.fromEntries(textEntries.map((f) => [f.path, currentText(base, f.path)])));
@@ -282,9 +287,6 @@ function FixForm({
     e.preventDefault();
     const changes: CaseChanges = {};
     // 一表申请: an item field that the applicant section answers is fixed there, then carried to every item
-    const codes = base.subject.kind === 'bundle' ? base.subject.basicCodes : [base.subject.basicCode];
-    const items = codes.map((code) => catalog.items.find((i) => i.basicCode === code)).filter((i): i is Catalog['items'][number] => !!i);
-    const merged = mergeFormFields(items);
     for (const f of textEntries) {
       const v = (values[f.path] ?? '').trim();
       if (v === (initial[f.path] ?? '')) continue;
