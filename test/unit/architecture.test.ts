@@ -53,6 +53,6 @@ describe('architecture rules', { timeout: 60_000 }, () => {
 
   it('import cycles are an error', async () => {
     const config = await asConfigured.calculateConfigForFile('src/renderer/src/store/db.ts');
-    expect(config.rules?.['import-x/no-cycle']?.[0]).toBe(2);
+    expect(config?.rules?.['import-x/no-cycle']?.[0]).toBe(2);
   });
 });
