@@ -7,6 +7,7 @@ import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
 import { hrefFor } from '../app/router';
 import { liveDb } from '../dashboards/quality-data';
+import { formatTime } from '../sync/format';
 import { replyToReview, reviewOfCase, reviewsOfClerk, type ReviewRecord } from './review-store';
 import './review.css';
 
@@ -69,7 +70,7 @@ function ReviewFeedback({ rec, showCaseLink = false }: { rec: ReviewRecord; show
         <span className="tag tag-item" data-testid="feedback-score">
           {t('review.score', { score: total ?? '—' })}
         </span>
-        <span className="muted small">{t('review.reviewedBy', { id: r.reviewerId, at: new Date(r.at).toLocaleString(locale) })}</span>
+        <span className="muted small">{t('review.reviewedBy', { id: r.reviewerId, at: formatTime(Date.parse(r.at), locale) })}</span>
       </header>
       <ul className="feedback-criteria">
         {CRITERIA.map((c) => (

@@ -136,7 +136,8 @@ export function ReviewCase({ caseId, data }: { caseId: string; data: QualityData
                         disabled={answered}
                         onChange={() => {
                           setScores((s) => ({ ...s, [cr]: lv }));
-                          setErrors(({ [`level-${cr}`]: _answered, scores: _summary, ...rest }) => rest);
+                          // answered: its error and the summary go; comment errors stay until saved again
+                          setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== `level-${cr}` && k !== 'scores')));
                           setSaved(false);
                         }}
                         data-testid={`rubric-${cr}-${lv}`}
