@@ -25,6 +25,7 @@ import {
   type CaseRow,
   type CaseView,
 } from './cases-store';
+import { FollowUpButton } from '../intake/FollowUpButton';
 import './cases.css';
 
 type Tab = 'today' | 'all' | CaseStatus;
@@ -225,6 +226,7 @@ function CaseTable({ rows, day, caption }: { rows: CaseRow[]; day: string; capti
               <td className="cases-subject">{r.subjectName}</td>
               <td>
                 <span className={STATUS_TAG[r.status]}>{t(`cases.status.${r.status}`)}</span>
+                {r.status === 'noticeIssued' && r.case && <FollowUpButton c={r.case} small />}
               </td>
               <td className="mono">
                 <time dateTime={r.updatedAt}>{when.date === day ? when.time : `${when.date} ${when.time}`}</time>
