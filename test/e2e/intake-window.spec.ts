@@ -17,6 +17,17 @@ function cellAfter(page: Page, label: string) {
   return page.getByTestId('document-parties').locator('th', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::td[1]');
 }
 
+/** Every question's first option, including questions an answer brings up. */
+async function answerFirstOptions(page: Page) {
+  const unanswered = page.locator('[data-testid="question"].unanswered');
+  await expect(page.getByTestId('question').first()).toBeVisible();
+  for (let guard = 0; guard < 20 && (await unanswered.count()) > 0; guard++) {
+    await unanswered.first().getByRole('radio').first().check();
+    await page.waitForTimeout(50); // the checklist re-derives: a new question may appear
+  }
+  await expect(unanswered).toHaveCount(0);
+}
+
 test.beforeEach(async ({ page }) => {
   await signIn(page);
 });
@@ -84,8 +95,7 @@ test('开办企业 through an agent: no licence to fetch for a company not yet f
 test('原件核验后退还 by key 6: the notice lists the ID card as checked and handed back, and keeps only its copy', async ({ page }) => {
   await page.goto('#/items/330003002000'); // 失业登记
   await page.getByTestId('start-intake').click();
-  const questions = page.getByTestId('question');
-  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
+  await answerFirstOptions(page);
   await page.getByTestId('next-step').click();
   const lines = page.getByTestId('check-line');
   const idLine = lines.filter({ has: page.locator('strong', { hasText: /居民身份证/ }) }).first();
@@ -116,8 +126,7 @@ test('原件核验后退还 by key 6: the notice lists the ID card as checked an
 test('a document that opens puts focus on 打印, and the checklist reads at body size', async ({ page }) => {
   await page.goto('#/items/330003002000'); // 失业登记
   await page.getByTestId('start-intake').click();
-  const questions = page.getByTestId('question');
-  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
+  await answerFirstOptions(page);
   await page.getByTestId('next-step').click();
   // what the clerk reads all day: the acceptance standard and the tags at body size (14 px), standard in ink
   const line = page.getByTestId('check-line').first();
@@ -154,8 +163,7 @@ test('the guide’s acceptance standards and material tags read at body size', a
 test('after a restart the clerk is offered the unfinished intake, and 继续 reopens it where it stopped', async ({ page }) => {
   await page.goto('#/items/330003002000'); // 失业登记
   await page.getByTestId('start-intake').click();
-  const questions = page.getByTestId('question');
-  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
+  await answerFirstOptions(page);
   await page.getByTestId('next-step').click();
   await page.getByTestId('next-step').click();
   await page.getByLabel('姓名', { exact: true }).fill('李明');
@@ -200,4 +208,63 @@ test('after a restart the clerk is offered the unfinished intake, and 继续 reo
   expect(page.url()).toBe(draftUrl);
   await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('李明');
   await expect(page.getByTestId('drafts-prompt')).toHaveCount(0);
+});
+
+test('再次受理: from the notice found by ID number, everything carried over, exactly the listed material marked, the cases linked', async ({ page }) => {
+  const ID = '11010519491231002X';
+  await page.goto('#/items/330003002000'); // 失业登记
+  await page.getByTestId('start-intake').click();
+  await answerFirstOptions(page);
+  await page.getByTestId('next-step').click();
+  const lines = page.getByTestId('check-line');
+  const count = await lines.count();
+  const missingName = (await lines.nth(0).locator('strong').first().innerText()).trim();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('4'); // the first one is missing
+  for (let i = 1; i < count; i++) await page.keyboard.press('1');
+  await page.getByTestId('next-step').click();
+  await page.getByLabel('姓名', { exact: true }).fill('陈静');
+  await page.getByTestId('applicant-id-number').fill(ID);
+  await page.getByLabel('联系电话', { exact: true }).fill('13800138000');
+  await page.getByTestId('step-decision').click();
+  await page.getByTestId('choose-notice').check();
+  await page.getByTestId('confirm-decision').click();
+  await expect(page.getByTestId('document-view')).toContainText('一次性告知书');
+  const noticeNumber = (await page.getByTestId('case-number').innerText()).trim();
+  await expect(page.getByTestId('follow-up-start')).toBeVisible();
+
+  // days later: the applicant is back; the clerk finds the notice by ID number in the cases list
+  await page.goto('#/cases');
+  await page.getByTestId('cases-tab-all').click();
+  await page.getByTestId('cases-search').fill(ID);
+  const row = page.getByTestId('case-row').filter({ hasText: noticeNumber });
+  await row.getByTestId('follow-up-start').click();
+
+  await expect(page.getByTestId('intake')).toBeVisible();
+  await expect(page.getByTestId('follow-up-banner')).toContainText(noticeNumber);
+  const again = page.getByTestId('check-line');
+  await expect(again).toHaveCount(count);
+  // exactly the material the notice listed is marked and open; the rest stays received
+  await expect(page.locator('[data-listed-in-notice]')).toHaveCount(1);
+  await expect(again.nth(0)).toHaveAttribute('data-listed-in-notice', 'true');
+  await expect(again.nth(0)).toContainText(missingName);
+  await expect(again.nth(0)).toHaveAttribute('data-status', 'pending');
+  for (let i = 1; i < count; i++) await expect(again.nth(i)).toHaveAttribute('data-status', 'receivedOriginal');
+  await again.nth(0).focus();
+  await page.keyboard.press('1');
+  await page.getByTestId('next-step').click();
+  await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('陈静'); // the applicant carried over
+  await expect(page.getByTestId('applicant-id-number')).toHaveValue(ID);
+  await page.getByTestId('next-step').click();
+  await page.getByTestId('next-step').click();
+  await page.getByTestId('choose-accept').check();
+  await page.getByTestId('confirm-decision').click();
+  await expect(page.getByTestId('document-view')).toContainText('受理通知书');
+  const acceptedNumber = (await page.getByTestId('case-number').innerText()).trim();
+  expect(acceptedNumber).not.toBe(noticeNumber);
+  // linked both ways
+  await expect(page.getByTestId('follows-up-link')).toContainText(noticeNumber);
+  await page.getByTestId('follows-up-link').click();
+  await expect(page.getByTestId('case-number')).toHaveText(noticeNumber);
+  await expect(page.getByTestId('follow-up-done')).toContainText(acceptedNumber);
 });

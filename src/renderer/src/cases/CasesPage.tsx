@@ -25,6 +25,7 @@ import {
   type CaseRow,
   type CaseView,
 } from './cases-store';
+import { FollowUpButton } from '../intake/FollowUpButton';
 import './cases.css';
 
 type Tab = 'today' | 'all' | CaseStatus;
@@ -241,6 +242,7 @@ function CaseTable({ rows, day, caption, showDay }: { rows: CaseRow[]; day: stri
               <td className="cases-subject">{r.subjectName}</td>
               <td>
                 <span className={STATUS_TAG[r.status]}>{t(`cases.status.${r.status}`)}</span>
+                {r.status === 'noticeIssued' && r.case && <FollowUpButton c={r.case} small />}
               </td>
               {showDay && (
                 <td className="mono" data-testid="case-day" data-day={r.createdDay}>

@@ -4,7 +4,7 @@ import { isValidResidentId, isValidUscc } from '@core/identity';
 import { validateCaseNumber } from '@core/intake/caseNumber';
 import { makeDraft, personApplicant } from '@core/intake/fixtures';
 import { getDb, type CaseRecord } from '../store/db';
-import { caseRecordFrom, caseRoute, countCases, listCases, planSearch, SEARCH_LIMIT, type CaseFilter, type CaseRow } from './cases-store';
+import { caseRecordFrom, caseRoute, countCases, listCases, listOpenDrafts, OPEN_DRAFTS_SCAN, planSearch, SEARCH_LIMIT, type CaseFilter, type CaseRow } from './cases-store';
 import { syntheticCases } from './synthetic-cases';
 import { sealCaseRecords } from '../store/case-store';
 
@@ -170,5 +170,23 @@ describe('listCases', () => {
   it('links drafts to the intake and decided cases to the case page', () => {
     expect(caseRoute({ id: 'a', status: 'draft' })).toEqual({ name: 'intake', id: 'a' });
     expect(caseRoute({ id: 'b', status: 'refused' })).toEqual({ name: 'case', id: 'b' });
+  });
+});
+
+describe('listOpenDrafts (the prompt after sign-in)', () => {
+  it('lists only this clerk’s drafts, newest first, with the fields the prompt shows', async () => {
+    const drafts = all.filter((r) => r.status === 'draft');
+    const clerkIds = [...new Set(drafts.map((r) => r.case.clerk.clerkId))];
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const clerkId of clerkIds) {
+      const mine = drafts.filter((r) => r.case.clerk.clerkId === clerkId).sort(newestFirst);
+      const rows = await listOpenDrafts(clerkId, 1000);
+      // every draft of the workstation is within the scan here, so each clerk gets all of theirs
+      expect(drafts.length).toBeLessThanOrEqual(OPEN_DRAFTS_SCAN);
+      expect(rows.map((r) => r.id)).toEqual(mine.map((r) => r.id));
+    }
+    expect(await listOpenDrafts('NOBODY')).toEqual([]);
+    const limited = await listOpenDrafts(clerkIds[0]!, 1);
+    expect(limited.length).toBeLessThanOrEqual(1);
   });
 });

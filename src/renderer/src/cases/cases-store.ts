@@ -59,6 +59,8 @@ export interface CaseRow {
   applicantName: string;
   applicantKind: 'person' | 'organisation' | null;
   subjectName: string;
+  /** The case itself, for actions on a row (再次受理 of a notice case). */
+  case?: IntakeCase;
 }
 
 export type SearchKind = 'idNumber' | 'caseNumber' | 'name';
@@ -134,6 +136,7 @@ function rowOf(r: CaseRecord): CaseRow {
     applicantName: r.applicantName,
     applicantKind: r.case?.applicant?.kind ?? null,
     subjectName: r.subjectName,
+    ...(r.status === 'noticeIssued' && r.case ? { case: r.case } : {}),
   };
 }
 
@@ -373,4 +376,21 @@ export async function listOpenDrafts(clerkId: string, limit = 10): Promise<CaseR
     .filter((r): r is CaseRecord => !!r && r.status === 'draft' && r.case?.clerk.clerkId === clerkId)
     .slice(0, limit)
     .map(rowOf);
+}
+
+/**
+ * The case taken in again after notice case `notice` (再次受理), if there is one: among the open
+ * drafts and among the cases of the same applicant (by the keyed ID index). Newest first.
+ */
+export async function findFollowUp(notice: IntakeCase): Promise<CaseRow | null> {
+  const cases = getDb().cases;
+  const drafts = cases.where('[status+updatedAt]').between(['draft', Dexie.minKey], ['draft', Dexie.maxKey], true, true).reverse().limit(OPEN_DRAFTS_SCAN).toArray();
+  const a = notice.applicant;
+  const rawId = a ? (a.kind === 'person' ? a.idNumber : a.uscc) : undefined;
+  const id = rawId ? normalizeIdentityInput(rawId) : '';
+  const same = id.length === 18 ? cases.where('idKey').equals(await idSearchKey(id)).limit(SEARCH_LIMIT).toArray() : Promise.resolve([]);
+  const found = new Map<string, CaseRecord>();
+  for (const r of await openCaseRecords([...(await drafts), ...(await same)])) if (r && r.case?.followsUp?.caseId === notice.id) found.set(r.id, r);
+  const newest = [...found.values()].sort(compareNewestFirst)[0];
+  return newest ? rowOf(newest) : null;
 }

@@ -477,6 +477,17 @@ export const enUS: Messages = {
     prev: 'Previous page',
     next: 'Next page',
   },
+  followUp: {
+    start: 'Applicant is back: take in again',
+    resume: 'Continue the follow-up intake',
+    hint: 'Keeps this case’s item, situations, applicant, agent, fields and materials received; only the materials the notice listed need checking',
+    done: 'Taken in again: {{caseNumber}}',
+    failed: 'Could not start the follow-up intake; try again.',
+    after: 'Follows up one-time notice {{caseNumber}}',
+    banner: 'Follow-up of one-time notice {{caseNumber}}: the {{count}} material(s) it listed are marked; everything else is carried over.',
+    listed: 'listed in the notice',
+    open: 'Open the earlier case',
+  },
   drafts: {
     title: 'Unfinished intakes',
     intro: 'You left {{count}} intake(s) unfinished; continue where you stopped.',

@@ -476,6 +476,17 @@ export const zhCN = {
     prev: '上一页',
     next: '下一页',
   },
+  followUp: {
+    start: '申请人补齐材料，再次受理',
+    resume: '继续再次受理',
+    hint: '沿用本件的事项、情形、申请人、代理人、填报信息和已收材料，只需核验告知书所列材料',
+    done: '已再次受理：{{caseNumber}}',
+    failed: '未能开始再次受理，请重试。',
+    after: '再次受理自一次性告知书 {{caseNumber}}',
+    banner: '再次受理：一次性告知书 {{caseNumber}} 所列的 {{count}} 项材料已标出，其余材料和信息已沿用。',
+    listed: '告知书所列',
+    open: '查看原办件',
+  },
   drafts: {
     title: '有未完成的受理',
     intro: '您上次有 {{count}} 件受理尚未完成，可从中断处继续。',

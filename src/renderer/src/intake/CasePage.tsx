@@ -9,7 +9,7 @@ import { formatCaseNumberForSpeech } from '@core/intake/caseNumber';
 import { getDb } from '../store/db';
 import { getCaseRecord } from '../store/case-store';
 import { useLocale } from '../i18n/useLocale';
-import { navigate } from '../app/router';
+import { hrefFor, navigate } from '../app/router';
 import { DocumentView } from '../documents';
 import { keepPdfCopy, getKeptPdf } from '../documents/document-store';
 import { documentKindOf, printTitle } from '../documents/document-model';
@@ -20,6 +20,7 @@ import { RateButton } from '../handouts/RateButton';
 import { SupervisorHistory } from '../audit/CaseAuditHistory';
 import { auditCaseOpened } from '../audit/audit-log';
 import { CaseReviewFeedback } from '../review/FeedbackPage';
+import { FollowUpButton } from './FollowUpButton';
 
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -74,6 +75,12 @@ export function CasePage({ id }: { id: string }) {
           </div>
         </div>
         <div className="actions">
+          {record.status === 'noticeIssued' && <FollowUpButton c={c} />}
+          {c.followsUp && (
+            <a className="muted small" href={hrefFor({ name: 'case', id: c.followsUp.caseId })} data-testid="follows-up-link">
+              {t('followUp.after', { caseNumber: c.followsUp.caseNumber })}
+            </a>
+          )}
           {record.status === 'accepted' && record.caseNumber && <RateButton caseId={id} caseNumber={record.caseNumber} trigger="afterAcceptance" />}
           <a className="btn" href="#/">{t('casePage.nextApplicant')}</a>
         </div>

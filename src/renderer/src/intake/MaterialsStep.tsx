@@ -13,6 +13,7 @@ import type { ChecklistMaterial } from '@core/intake/checklist';
 import { labels } from '@core/catalog/format';
 import { useLocale } from '../i18n/useLocale';
 import { nowIso } from './intake-store';
+import { hrefFor } from '../app/router';
 import type { IntakeModel } from './useIntakeModel';
 
 type Update = (change: (c: IntakeCase) => IntakeCase) => void;
@@ -41,6 +42,12 @@ export function MaterialsStep({ c, model, update }: { c: IntakeCase; model: Inta
     <div className="step-body">
       <h2 tabIndex={-1}>{t('intake.step.materials')}</h2>
       <p className="muted small">{t('intake.materialsHint')}</p>
+      {c.followsUp && (
+        <div className="alert alert-warn" data-testid="follow-up-banner">
+          {t('followUp.banner', { caseNumber: c.followsUp.caseNumber, count: c.followsUp.noticeKeys.length })}{' '}
+          <a href={hrefFor({ name: 'case', id: c.followsUp.caseId })}>{t('followUp.open')}</a>
+        </div>
+      )}
       {model.checklist.unansweredQuestions.length > 0 && <div className="alert">{t('intake.answerQuestionsFirst', { count: model.checklist.unansweredQuestions.length })}</div>}
       <ol className="checklist">
         {lines.map((line, i) => (
@@ -50,6 +57,7 @@ export function MaterialsStep({ c, model, update }: { c: IntakeCase; model: Inta
             line={line}
             state={c.materialStates[line.key] ?? { status: 'pending' }}
             update={update}
+            listedInNotice={!!c.followsUp?.noticeKeys.includes(line.key)}
             rowRef={(el) => { rows.current[i] = el; }}
             onDone={() => focusLine(Math.min(i + 1, lines.length - 1))}
             onMove={(d) => focusLine(Math.max(0, Math.min(lines.length - 1, i + d)))}
@@ -74,13 +82,15 @@ interface RowProps {
   line: ChecklistMaterial;
   state: MaterialState;
   update: Update;
+  /** 再次受理: the one-time notice listed this line — what the applicant was to bring. */
+  listedInNotice: boolean;
   rowRef: (el: HTMLLIElement | null) => void;
   /** A state key was pressed: the next line becomes current. */
   onDone: () => void;
   onMove: (delta: number) => void;
 }
 
-function MaterialRow({ index, line, state, update, rowRef, onDone, onMove }: RowProps) {
+function MaterialRow({ index, line, state, update, listedInNotice, rowRef, onDone, onMove }: RowProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const L = labels[locale];
@@ -117,16 +127,18 @@ function MaterialRow({ index, line, state, update, rowRef, onDone, onMove }: Row
     <li
       ref={rowRef}
       tabIndex={0}
-      className={`check-line status-${state.status}`}
+      className={`check-line status-${state.status}${listedInNotice ? ' listed-in-notice' : ''}`}
       onKeyDown={onKeyDown}
       data-testid="check-line"
       data-key={line.key}
       data-status={state.status}
+      data-listed-in-notice={listedInNotice || undefined}
       aria-label={`${index + 1} ${line.name}：${t(`intake.material.${state.status}`)}`}
     >
       <div className="check-head">
         <span className="material-no">{index + 1}</span>
         <strong>{line.name}</strong>
+        {listedInNotice && <span className="tag tag-warn" data-testid="listed-in-notice">{t('followUp.listed')}</span>}
         <span className={`tag necessity ${line.necessity}`}>{L.necessity[line.necessity]}</span>
         <span className="tag">{L.materialType[line.type]}</span>
         <span className="muted">

@@ -8,7 +8,9 @@ import { createDraft, recordDecision, type Clerk, type Decision, type IntakeCase
 import { makeCaseNumber, MAX_DAILY_SEQUENCE } from '@core/intake/caseNumber';
 import { chinaDateOf } from '@core/intake/time';
 import { enqueueDecidedCase } from '@core/sync/outbox';
-import { caseRecordFrom } from '../cases/cases-store';
+import { followUpDraft } from '@core/intake/followUp';
+import { caseRecordFrom, findFollowUp } from '../cases/cases-store';
+import { getCaseRecord } from '../store/case-store';
 import { getDb, isTrainingMode, type CaseRecord } from '../store/db';
 import { putCase, putDecidedCaseInTx } from '../store/case-store';
 import { putDeferralRecordInTx } from '../store/sealed-records';
@@ -32,6 +34,21 @@ export async function startIntake(args: { subject: Subject; subjectName: string;
   await putCase(draft, args.subjectName);
   if (isTrainingMode()) await linkDraftToRun(draft.id);
   return draft.id;
+}
+
+/**
+ * 再次受理: opens the intake that follows up notice case `noticeId` — the one already started
+ * (or decided) if there is one, else a new draft carrying the notice case over. Returns where to
+ * go: the intake of a draft, or the case page of a decided follow-up.
+ */
+export async function startFollowUp(noticeId: string, clerk: Clerk): Promise<{ name: 'intake' | 'case'; id: string }> {
+  const notice = await getCaseRecord(noticeId);
+  if (!notice) throw new RangeError(`no case ${noticeId}`);
+  const existing = await findFollowUp(notice.case);
+  if (existing) return { name: existing.status === 'draft' ? 'intake' : 'case', id: existing.id };
+  const draft = followUpDraft(notice.case, { id: crypto.randomUUID(), clerk, at: nowIso() });
+  await putCase(draft, notice.subjectName);
+  return { name: 'intake', id: draft.id };
 }
 
 export async function saveDraft(c: IntakeCase, subjectName: string): Promise<void> {
