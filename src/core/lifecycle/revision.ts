@@ -35,6 +35,7 @@ import {
 } from './caseFields';
 import { L, distinct } from './common';
 import { contentHash } from './hash';
+import { safeText } from '../text';
 
 // ---- diff ----------------------------------------------------------------------------------------
 
@@ -204,7 +205,8 @@ export function diffCaseVersions(a: IntakeCase, b: IntakeCase, options: DiffCase
 
 // ---- revisions -----------------------------------------------------------------------------------
 
-const nonEmpty = z.string().trim().min(1);
+/** Single-line text (../text.ts). */
+const nonEmpty = safeText();
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256');
 
 export const RevisionReason = z.discriminatedUnion('kind', [
@@ -212,7 +214,7 @@ export const RevisionReason = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('correction'), eventCursors: z.array(z.number().int().nonnegative()).min(1), departmentCodes: z.array(nonEmpty) }),
   /** 容缺 materials supplied at the window. */
   z.object({ kind: z.literal('supplement'), keys: z.array(nonEmpty).min(1) }),
-  z.object({ kind: z.literal('other'), note: nonEmpty.max(200) }),
+  z.object({ kind: z.literal('other'), note: safeText({ multiline: true, max: 200 }) }),
 ]);
 export type RevisionReason = z.infer<typeof RevisionReason>;
 
@@ -233,7 +235,7 @@ export const CaseRevision = z
     by: nonEmpty,
     reason: RevisionReason,
     /** The diff's paths, for quick filtering. */
-    changedPaths: z.array(z.string()).min(1),
+    changedPaths: z.array(safeText({ max: 300 })).min(1).max(2000),
     case: IntakeCase,
   })
   .superRefine((r, ctx) => {
