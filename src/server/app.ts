@@ -382,7 +382,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   app.post(`${API_PREFIX}/cases/push`, { config: { auth: 'workstation' } }, async (request) => {
     const ws = workstation(request);
     const { cases } = parseOr400(PushEnvelope, request.body, 'push');
-    const results = await pushCases(db, { id: ws.id, centreCode: ws.centreCode }, cases, now(), catalogs);
+    const results = await pushCases(db, { id: ws.id, centreCode: ws.centreCode, code: ws.code }, cases, now(), catalogs);
     return { results };
   });
 

@@ -301,6 +301,8 @@ export const DispatchView = z.object({
   /** The case's items this department is responsible for, and as what. */
   basicCodes: z.array(z.string()),
   roles: z.array(DispatchRole),
+  /** For each of basicCodes: the item's name in the published catalog (empty for dispatches stored before the service kept them). */
+  itemNames: z.array(z.string()),
   state: DispatchState,
   leaseOwner: z.string().nullable(),
   leaseUntil: z.string().nullable(),
