@@ -7,11 +7,13 @@
  * (src/core/sync/protocol.ts); every 4xx/5xx is `{ error: { code, message, paths? } }`.
  * Tokens: `Authorization: Bearer <token>`; a workstation's token on a department route (or
  * the reverse) is 403, a missing, unknown or revoked one 401. Limits: MAX_BODY_BYTES (413),
- * a token bucket per token or client address (429 + Retry-After).
+ * requests and failed authentications per client address, before any token is looked up
+ * (rateLimit.ts; 429 + Retry-After).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyRateLimit from '@fastify/rate-limit';
 import { z } from 'zod';
 import { parseHolidayData } from '../core/calendar/holidayData';
 import {
@@ -33,7 +35,7 @@ import type { Db } from './db';
 import { registerHandoutRoutes } from './handouts';
 import { migrationVersion } from './migrate';
 import { ApiProblem, describeIssues } from './problem';
-import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimit';
 import { registerRevisionRoutes } from './revisions';
 import { registerAuditRoutes } from './audit';
 import { registerTrainingRoutes } from './training';
@@ -61,7 +63,7 @@ export interface ServerOptions {
   db: Db;
   /** The server clock (tests pass a fake one to move leases past their end). */
   now?: () => Date;
-  /** Per token (or client address); false turns it off (benchmarks). */
+  /** Per client address (rateLimit.ts); false turns it off (benchmarks, tests). */
   rateLimit?: RateLimitOptions | false;
   leaseSeconds?: number;
   /** Fastify logger: off by default (tests); main.ts turns it on. */
@@ -221,7 +223,6 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   const { db } = options;
   const now = options.now ?? (() => new Date());
   const leaseSeconds = options.leaseSeconds ?? LEASE_SECONDS;
-  const limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, () => now().getTime());
   const catalogs = new CatalogCache();
   const corsExtra = options.corsOrigins ?? [];
   const inboxFiles = new Map(Object.entries(INBOX_FILES).map(([route, f]) => [route, { body: readFileSync(f.file), type: f.type }]));
@@ -237,6 +238,27 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   app.decorateRequest('actor', null);
   app.decorateRequest('worker', null);
   app.decorateRequest('inlineToken', null);
+
+  // Limits per client address, asked first in the onRequest hook below (before any token is
+  // looked up); `global: false` — the plugin adds no hooks of its own, which would run after ours.
+  const limits = options.rateLimit === false ? null : (options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  let perAddress: ReturnType<FastifyInstance['createRateLimit']> | null = null;
+  let failedAuth: ReturnType<FastifyInstance['createRateLimit']> | null = null;
+  if (limits) {
+    await app.register(fastifyRateLimit, { global: false });
+    perAddress = app.createRateLimit({ max: limits.perAddress.max, timeWindow: limits.perAddress.windowMs });
+    failedAuth = app.createRateLimit({
+      max: limits.failedAuth.max,
+      timeWindow: limits.failedAuth.windowMs,
+      keyGenerator: (request) => `auth:${request.ip}`,
+    });
+  }
+  const tooMany = (seconds: number, what: string) =>
+    new ApiProblem(429, 'rateLimited', `${what}; retry in ${seconds} s`, undefined, { 'Retry-After': String(Math.max(1, seconds)) });
+  /** Counts a 401 against the client's address. */
+  const noteFailedAuth = async (request: FastifyRequest) => {
+    if (failedAuth) await failedAuth(request);
+  };
 
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0]!;
@@ -257,21 +279,18 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
     }
     if (request.method === 'OPTIONS') return;
 
-    const token = bearerToken(request.headers.authorization);
-    if (limiter) {
-      const key = token ? `t:${hashToken(token)}` : `ip:${request.ip}`;
-      const taken = limiter.take(key);
-      if (!taken.ok)
-        return sendProblem(
-          reply,
-          new ApiProblem(429, 'rateLimited', `too many requests; retry in ${taken.retryAfterSeconds} s`, undefined, {
-            'Retry-After': String(taken.retryAfterSeconds),
-          }),
-        );
+    if (perAddress && isApi) {
+      const l = await perAddress(request);
+      if (!l.isAllowed && l.isExceeded) return sendProblem(reply, tooMany(l.ttlInSeconds, 'too many requests from this address'));
     }
+    const token = bearerToken(request.headers.authorization);
 
     const need: AuthNeed = request.routeOptions.config?.auth ?? (isApi ? 'any' : 'none');
     if (need === 'none') return;
+    if (failedAuth) {
+      const l = await failedAuth(request, { increment: false });
+      if (!l.isAllowed && l.remaining === 0) return sendProblem(reply, tooMany(l.ttlInSeconds, 'too many failed sign-ins from this address'));
+    }
     if (need === 'department' && request.routeOptions.config?.inlineAuth && token && tokenKind(token) === 'department') {
       const worker = workerOf(request);
       if (!(worker instanceof ApiProblem)) {
@@ -283,6 +302,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
     }
     const auth = await authenticate(db, token);
     if (!auth.ok) {
+      await noteFailedAuth(request);
       reply.header('WWW-Authenticate', 'Bearer');
       return sendProblem(reply, new ApiProblem(401, auth.code, auth.message));
     }
@@ -325,6 +345,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
       // refusal): authenticate the usual way, so a bad token is 401 first and the audit names the actor.
       const auth = await authenticate(db, request.inlineToken).catch(() => null);
       if (auth && !auth.ok) {
+        await noteFailedAuth(request);
         reply.header('WWW-Authenticate', 'Bearer');
         return sendProblem(reply, new ApiProblem(401, auth.code, auth.message));
       }
