@@ -19,6 +19,7 @@ import { parseHolidayData } from '../core/calendar/holidayData';
 import {
   API_PREFIX,
   CatalogVersionsQuery,
+  JsonTooDeepError,
   DepartmentDecision,
   LEASE_SECONDS,
   MAX_BODY_BYTES,
@@ -34,7 +35,7 @@ import { type Actor, authenticate, bearerToken, hashToken, tokenKind } from './a
 import type { Db } from './db';
 import { registerHandoutRoutes } from './handouts';
 import { migrationVersion } from './migrate';
-import { ApiProblem, describeIssues } from './problem';
+import { ApiProblem, describeIssues, refuseTooDeep } from './problem';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimit';
 import { registerRevisionRoutes } from './revisions';
 import { registerAuditRoutes } from './audit';
@@ -52,6 +53,7 @@ import {
   decideBatchAs,
   decideAs,
   type DepartmentRef,
+  isDataError,
   listQueue,
   publishedHolidays,
   pushCases,
@@ -189,7 +191,8 @@ export type OneWindowServer = FastifyInstance & {
   flushAudit(): Promise<void>;
 };
 
-function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string, checkDepth = true): T {
+  if (checkDepth) refuseTooDeep(value);
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const { paths, message } = describeIssues(r.error.issues);
@@ -352,6 +355,15 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
       if (auth?.ok) request.actor = auth.actor;
     }
     if (error instanceof ApiProblem) return sendProblem(reply, error);
+    // A body the checks let through but that cannot be handled is the body's fault, not the
+    // service's: a 4xx the client can show, never a 5xx it would retry for ever.
+    if (error instanceof JsonTooDeepError) return sendProblem(reply, new ApiProblem(400, 'invalidBody', error.message));
+    if (isDataError(error)) {
+      request.log.warn({ code: (error as FastifyError).code }, 'the database refused the data of a request');
+      return (error as FastifyError).code?.startsWith('23')
+        ? sendProblem(reply, new ApiProblem(409, 'conflict', 'the request conflicts with data already stored'))
+        : sendProblem(reply, new ApiProblem(400, 'invalidBody', 'the database refused the data of this request'));
+    }
     const code = (error as FastifyError).code;
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return sendProblem(reply, new ApiProblem(413, 'bodyTooLarge', `the request body exceeds ${MAX_BODY_BYTES} bytes; send fewer cases per request`));
@@ -402,7 +414,8 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
 
   app.post(`${API_PREFIX}/cases/push`, { config: { auth: 'workstation' } }, async (request) => {
     const ws = workstation(request);
-    const { cases } = parseOr400(PushEnvelope, request.body, 'push');
+    // Depth is checked case by case (pushCases): one case nested too deep is that case's `invalid`.
+    const { cases } = parseOr400(PushEnvelope, request.body, 'push', false);
     const results = await pushCases(db, { id: ws.id, centreCode: ws.centreCode, code: ws.code }, cases, now(), catalogs);
     return { results };
   });
