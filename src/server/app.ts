@@ -230,7 +230,15 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   const corsExtra = options.corsOrigins ?? [];
   const inboxFiles = new Map(Object.entries(INBOX_FILES).map(([route, f]) => [route, { body: readFileSync(f.file), type: f.type }]));
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: false }) as unknown as OneWindowServer;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: false,
+    // Errors Fastify raises before routing (a URL that is not valid percent-encoded UTF-8 …): the
+    // API's own error shape too.
+    frameworkErrors: (error, _request, reply) =>
+      void sendProblem(reply, new ApiProblem(error.statusCode && error.statusCode < 500 ? error.statusCode : 400, 'badRequest', 'the request URL or headers are not valid')),
+  }) as unknown as OneWindowServer;
   const audit = new AuditWriter(db, (e) => app.log.error({ err: e }, 'audit write failed'));
   const maintenance = startMaintenance(db, {
     intervalMs: options.vacuumIntervalMs ?? DEFAULT_VACUUM_INTERVAL_MS,
