@@ -7,16 +7,19 @@
  * (src/core/sync/protocol.ts); every 4xx/5xx is `{ error: { code, message, paths? } }`.
  * Tokens: `Authorization: Bearer <token>`; a workstation's token on a department route (or
  * the reverse) is 403, a missing, unknown or revoked one 401. Limits: MAX_BODY_BYTES (413),
- * a token bucket per token or client address (429 + Retry-After).
+ * requests and failed authentications per client address, before any token is looked up
+ * (rateLimit.ts; 429 + Retry-After).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyRateLimit from '@fastify/rate-limit';
 import { z } from 'zod';
 import { parseHolidayData } from '../core/calendar/holidayData';
 import {
   API_PREFIX,
   CatalogVersionsQuery,
+  JsonTooDeepError,
   DepartmentDecision,
   LEASE_SECONDS,
   MAX_BODY_BYTES,
@@ -32,8 +35,8 @@ import { type Actor, authenticate, bearerToken, hashToken, tokenKind } from './a
 import type { Db } from './db';
 import { registerHandoutRoutes } from './handouts';
 import { migrationVersion } from './migrate';
-import { ApiProblem, describeIssues } from './problem';
-import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit';
+import { ApiProblem, describeIssues, refuseTooDeep } from './problem';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimit';
 import { registerRevisionRoutes } from './revisions';
 import { checkCorrectionDecision, registerCorrectionRoutes } from './corrections';
 import { registerAuditRoutes } from './audit';
@@ -51,6 +54,7 @@ import {
   decideBatchAs,
   decideAs,
   type DepartmentRef,
+  isDataError,
   listQueue,
   publishedHolidays,
   pushCases,
@@ -62,7 +66,7 @@ export interface ServerOptions {
   db: Db;
   /** The server clock (tests pass a fake one to move leases past their end). */
   now?: () => Date;
-  /** Per token (or client address); false turns it off (benchmarks). */
+  /** Per client address (rateLimit.ts); false turns it off (benchmarks, tests). */
   rateLimit?: RateLimitOptions | false;
   leaseSeconds?: number;
   /** Fastify logger: off by default (tests); main.ts turns it on. */
@@ -188,7 +192,8 @@ export type OneWindowServer = FastifyInstance & {
   flushAudit(): Promise<void>;
 };
 
-function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string, checkDepth = true): T {
+  if (checkDepth) refuseTooDeep(value);
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const { paths, message } = describeIssues(r.error.issues);
@@ -222,12 +227,19 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   const { db } = options;
   const now = options.now ?? (() => new Date());
   const leaseSeconds = options.leaseSeconds ?? LEASE_SECONDS;
-  const limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, () => now().getTime());
   const catalogs = new CatalogCache();
   const corsExtra = options.corsOrigins ?? [];
   const inboxFiles = new Map(Object.entries(INBOX_FILES).map(([route, f]) => [route, { body: readFileSync(f.file), type: f.type }]));
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: false }) as unknown as OneWindowServer;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: false,
+    // Errors Fastify raises before routing (a URL that is not valid percent-encoded UTF-8 …): the
+    // API's own error shape too.
+    frameworkErrors: (error, _request, reply) =>
+      void sendProblem(reply, new ApiProblem(error.statusCode && error.statusCode < 500 ? error.statusCode : 400, 'badRequest', 'the request URL or headers are not valid')),
+  }) as unknown as OneWindowServer;
   const audit = new AuditWriter(db, (e) => app.log.error({ err: e }, 'audit write failed'));
   const maintenance = startMaintenance(db, {
     intervalMs: options.vacuumIntervalMs ?? DEFAULT_VACUUM_INTERVAL_MS,
@@ -238,6 +250,27 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   app.decorateRequest('actor', null);
   app.decorateRequest('worker', null);
   app.decorateRequest('inlineToken', null);
+
+  // Limits per client address, asked first in the onRequest hook below (before any token is
+  // looked up); `global: false` — the plugin adds no hooks of its own, which would run after ours.
+  const limits = options.rateLimit === false ? null : (options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  let perAddress: ReturnType<FastifyInstance['createRateLimit']> | null = null;
+  let failedAuth: ReturnType<FastifyInstance['createRateLimit']> | null = null;
+  if (limits) {
+    await app.register(fastifyRateLimit, { global: false });
+    perAddress = app.createRateLimit({ max: limits.perAddress.max, timeWindow: limits.perAddress.windowMs });
+    failedAuth = app.createRateLimit({
+      max: limits.failedAuth.max,
+      timeWindow: limits.failedAuth.windowMs,
+      keyGenerator: (request) => `auth:${request.ip}`,
+    });
+  }
+  const tooMany = (seconds: number, what: string) =>
+    new ApiProblem(429, 'rateLimited', `${what}; retry in ${seconds} s`, undefined, { 'Retry-After': String(Math.max(1, seconds)) });
+  /** Counts a 401 against the client's address. */
+  const noteFailedAuth = async (request: FastifyRequest) => {
+    if (failedAuth) await failedAuth(request);
+  };
 
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0]!;
@@ -258,21 +291,18 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
     }
     if (request.method === 'OPTIONS') return;
 
-    const token = bearerToken(request.headers.authorization);
-    if (limiter) {
-      const key = token ? `t:${hashToken(token)}` : `ip:${request.ip}`;
-      const taken = limiter.take(key);
-      if (!taken.ok)
-        return sendProblem(
-          reply,
-          new ApiProblem(429, 'rateLimited', `too many requests; retry in ${taken.retryAfterSeconds} s`, undefined, {
-            'Retry-After': String(taken.retryAfterSeconds),
-          }),
-        );
+    if (perAddress && isApi) {
+      const l = await perAddress(request);
+      if (!l.isAllowed && l.isExceeded) return sendProblem(reply, tooMany(l.ttlInSeconds, 'too many requests from this address'));
     }
+    const token = bearerToken(request.headers.authorization);
 
     const need: AuthNeed = request.routeOptions.config?.auth ?? (isApi ? 'any' : 'none');
     if (need === 'none') return;
+    if (failedAuth) {
+      const l = await failedAuth(request, { increment: false });
+      if (!l.isAllowed && l.remaining === 0) return sendProblem(reply, tooMany(l.ttlInSeconds, 'too many failed sign-ins from this address'));
+    }
     if (need === 'department' && request.routeOptions.config?.inlineAuth && token && tokenKind(token) === 'department') {
       const worker = workerOf(request);
       if (!(worker instanceof ApiProblem)) {
@@ -284,6 +314,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
     }
     const auth = await authenticate(db, token);
     if (!auth.ok) {
+      await noteFailedAuth(request);
       reply.header('WWW-Authenticate', 'Bearer');
       return sendProblem(reply, new ApiProblem(401, auth.code, auth.message));
     }
@@ -326,12 +357,22 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
       // refusal): authenticate the usual way, so a bad token is 401 first and the audit names the actor.
       const auth = await authenticate(db, request.inlineToken).catch(() => null);
       if (auth && !auth.ok) {
+        await noteFailedAuth(request);
         reply.header('WWW-Authenticate', 'Bearer');
         return sendProblem(reply, new ApiProblem(401, auth.code, auth.message));
       }
       if (auth?.ok) request.actor = auth.actor;
     }
     if (error instanceof ApiProblem) return sendProblem(reply, error);
+    // A body the checks let through but that cannot be handled is the body's fault, not the
+    // service's: a 4xx the client can show, never a 5xx it would retry for ever.
+    if (error instanceof JsonTooDeepError) return sendProblem(reply, new ApiProblem(400, 'invalidBody', error.message));
+    if (isDataError(error)) {
+      request.log.warn({ code: (error as FastifyError).code }, 'the database refused the data of a request');
+      return (error as FastifyError).code?.startsWith('23')
+        ? sendProblem(reply, new ApiProblem(409, 'conflict', 'the request conflicts with data already stored'))
+        : sendProblem(reply, new ApiProblem(400, 'invalidBody', 'the database refused the data of this request'));
+    }
     const code = (error as FastifyError).code;
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return sendProblem(reply, new ApiProblem(413, 'bodyTooLarge', `the request body exceeds ${MAX_BODY_BYTES} bytes; send fewer cases per request`));
@@ -382,8 +423,9 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
 
   app.post(`${API_PREFIX}/cases/push`, { config: { auth: 'workstation' } }, async (request) => {
     const ws = workstation(request);
-    const { cases } = parseOr400(PushEnvelope, request.body, 'push');
-    const results = await pushCases(db, { id: ws.id, centreCode: ws.centreCode }, cases, now(), catalogs);
+    // Depth is checked case by case (pushCases): one case nested too deep is that case's `invalid`.
+    const { cases } = parseOr400(PushEnvelope, request.body, 'push', false);
+    const results = await pushCases(db, { id: ws.id, centreCode: ws.centreCode, code: ws.code }, cases, now(), catalogs);
     return { results };
   });
 

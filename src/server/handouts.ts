@@ -33,7 +33,7 @@ import {
 import { isTrainingCaseNumber } from '../core/training/isolation';
 import type { Actor } from './auth';
 import type { Db, Queryable } from './db';
-import { ApiProblem, describeIssues } from './problem';
+import { ApiProblem, describeIssues, refuseTooDeep } from './problem';
 import { sha256Hex } from './store';
 
 const CaseIdParams = z.object({ caseId: z.uuid() });
@@ -47,6 +47,7 @@ function workstationOf(request: FastifyRequest): WorkstationActor {
 }
 
 function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  refuseTooDeep(value);
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const { paths, message } = describeIssues(r.error.issues);

@@ -3,7 +3,8 @@
  * Storage: DATABASE_URL=postgres://… or a PGlite directory (ONEWINDOW_DATA_DIR, default
  * .data/pglite) — no setup needed. Migrations are applied at start.
  *
- * Other settings: ONEWINDOW_RATE_LIMIT=<perSecond>/<burst> or "off" (default 20/40),
+ * Other settings: ONEWINDOW_RATE_LIMIT=<requests>/<seconds>[,<failed>/<seconds>] per client
+ * address, or "off" (default 1200/60,30/300 — see rateLimit.ts),
  * ONEWINDOW_CORS_ORIGINS=<origin>,<origin> (besides app://onewindow and loopback),
  * ONEWINDOW_LOG=0 to silence the request log, ONEWINDOW_VACUUM_MINUTES (PGlite: VACUUM
  * (ANALYZE) this often when requests came in; default 15, 0 = never — see maintenance.ts).
@@ -12,15 +13,7 @@ import { openDbFromEnv } from './db';
 import { buildServer } from './app';
 import { migrate } from './migrate';
 import { vacuumIntervalFromEnv } from './maintenance';
-import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimit';
-
-function rateLimitFromEnv(v: string | undefined): RateLimitOptions | false {
-  if (!v) return DEFAULT_RATE_LIMIT;
-  if (v === 'off') return false;
-  const m = /^(\d+(?:\.\d+)?)\/(\d+)$/.exec(v);
-  if (!m) throw new Error('ONEWINDOW_RATE_LIMIT is <perSecond>/<burst> (e.g. 20/40) or off');
-  return { perSecond: Number(m[1]), burst: Number(m[2]) };
-}
+import { parseRateLimit } from './rateLimit';
 
 async function main(): Promise<void> {
   const host = process.env.HOST ?? '127.0.0.1';
@@ -30,7 +23,7 @@ async function main(): Promise<void> {
   const app = await buildServer({
     db,
     logger: process.env.ONEWINDOW_LOG !== '0',
-    rateLimit: rateLimitFromEnv(process.env.ONEWINDOW_RATE_LIMIT),
+    rateLimit: parseRateLimit(process.env.ONEWINDOW_RATE_LIMIT),
     vacuumIntervalMs: vacuumIntervalFromEnv(process.env.ONEWINDOW_VACUUM_MINUTES),
     corsOrigins: (process.env.ONEWINDOW_CORS_ORIGINS ?? '')
       .split(',')

@@ -1,3 +1,5 @@
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../core/text';
+
 /** A 4xx answer with a stable code: `{ error: { code, message, paths? } }` (ApiError in the protocol). */
 export class ApiProblem extends Error {
   constructor(
@@ -31,4 +33,16 @@ export function describeIssues(issues: readonly { path: readonly PropertyKey[]; 
     .join('; ')
     .slice(0, 500);
   return { paths, message };
+}
+
+/**
+ * 400 when a body nests deeper than any record of the protocol — checked on the raw JSON,
+ * iteratively, before zod or anything recursive sees it.
+ */
+export function refuseTooDeep(value: unknown, limit: number = MAX_JSON_DEPTH): void {
+  const deep = jsonDepthExceeds(value, limit);
+  if (deep) {
+    const path = formatPath(deep.slice(0, 12)) || '(root)';
+    throw new ApiProblem(400, 'invalidBody', `${path}: nested deeper than ${limit} levels`, [path]);
+  }
 }

@@ -31,13 +31,14 @@ import {
 import { isTrainingCaseNumber } from '../core/training/isolation';
 import type { Actor } from './auth';
 import type { Db, Queryable } from './db';
-import { ApiProblem, describeIssues } from './problem';
+import { ApiProblem, describeIssues, refuseTooDeep } from './problem';
 import { type CatalogCache, sha256Hex } from './store';
 
 const CaseIdParams = z.object({ caseId: z.uuid() });
 type WorkstationActor = Extract<Actor, { kind: 'workstation' }>;
 
 function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  refuseTooDeep(value);
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const { paths, message } = describeIssues(r.error.issues);
@@ -133,7 +134,7 @@ export async function recordRevision(db: Db, ws: WorkstationActor, caseId: strin
         ws.id,
         JSON.stringify(body.changedPaths),
         body.reason === undefined ? null : JSON.stringify(body.reason),
-        JSON.stringify(rawCase),
+        canonicalJson(body.case), // as its schema parsed it: unknown fields dropped
         now,
       ],
     );

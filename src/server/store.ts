@@ -32,6 +32,7 @@ import {
 } from '../core/sync/dispatch';
 import {
   canonicalJson,
+  JsonTooDeepError,
   type DecisionBatchResult,
   type DepartmentDecision,
   DepartmentDecisionKind as DepartmentDecisionKindEnum,
@@ -45,8 +46,9 @@ import {
   type StatusEvent,
   type StatusEventKind,
 } from '../core/sync/protocol';
+import { findUnstorableString, jsonDepthExceeds, MAX_JSON_DEPTH } from '../core/text';
 import type { Db, Queryable } from './db';
-import { ApiProblem, describeIssues } from './problem';
+import { ApiProblem, describeIssues, formatPath } from './problem';
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -146,6 +148,8 @@ export async function publishedHolidays(db: Queryable): Promise<{ publishedAt: s
 export interface PushActor {
   id: string;
   centreCode: string;
+  /** The workstation's 2-symbol code: the third group of its case numbers. */
+  code: string;
 }
 
 const TRAINING_REASON = 'training cases never reach a department';
@@ -156,9 +160,12 @@ interface Candidate {
   caseId: string;
   /** As the workstation sent it: the key of its result. */
   sentId: string;
+  /** As sent: what a retry or a revision names the case by. */
   contentHash: string;
   c: IntakeCase;
-  /** The case as sent, in canonical JSON (what was hashed; stored as the body). */
+  /** The case number, normalised (the unique key of a case). */
+  caseNumber: string;
+  /** The case as its schema parsed it (unknown fields dropped), in canonical JSON: the stored body. */
   canonical: string;
   targets: DispatchTarget[];
 }
@@ -179,6 +186,9 @@ async function checkEntry(
   // …and a training (PX) case number refuses it too, even when the flag was lost (issue 6).
   if (isRecord(raw) && (raw.training === true || (isRecord(raw.case) && (raw.case.training === true || isTrainingCaseNumber(raw.case.caseNumber)))))
     return { caseId, outcome: 'refused', reason: TRAINING_REASON };
+  // Depth before anything recursive (zod, canonicalJson) sees it.
+  const deep = jsonDepthExceeds(raw, MAX_JSON_DEPTH);
+  if (deep) return { caseId, outcome: 'invalid', reason: `nested deeper than ${MAX_JSON_DEPTH} levels`, paths: [formatPath(deep.slice(0, 12)) || '(root)'] };
   const parsed = PushedCase.safeParse(raw);
   if (!parsed.success) {
     const { paths, message } = describeIssues(parsed.error.issues);
@@ -190,11 +200,22 @@ async function checkEntry(
   if (c.status === 'draft') return { caseId, outcome: 'refused', reason: 'a draft is not pushed: only decided cases go to the departments' };
   if (c.clerk.centreCode !== actor.centreCode)
     return { caseId, outcome: 'refused', reason: `the case belongs to centre ${c.clerk.centreCode}; this workstation is of centre ${actor.centreCode}` };
-  const canonical = canonicalJson(rawCase);
-  if (sha256Hex(canonical) !== contentHash)
+  if (sha256Hex(canonicalJson(rawCase)) !== contentHash)
     return { caseId, outcome: 'invalid', reason: 'contentHash is not the SHA-256 of canonicalJson(case)', paths: ['contentHash'] };
   const number = validateCaseNumber(c.caseNumber ?? '');
   if (!number.ok) return { caseId, outcome: 'invalid', reason: `the case number is not valid (${number.reason})`, paths: ['case.caseNumber'] };
+  // A workstation numbers only its own cases: the number's centre and workstation are the token's.
+  if (number.parts.centreCode !== actor.centreCode || number.parts.workstationCode !== actor.code)
+    return {
+      caseId,
+      outcome: 'refused',
+      reason: `case number ${number.normalized} belongs to workstation ${number.parts.centreCode}-${number.parts.workstationCode}; this token is workstation ${actor.centreCode}-${actor.code}`,
+    };
+  // What is stored is what the schema let through; every string in it was checked, and this
+  // is the last look before PostgreSQL (which refuses NUL and lone surrogates in jsonb).
+  const canonical = canonicalJson(c);
+  const unstorable = findUnstorableString(c);
+  if (unstorable) return { caseId, outcome: 'invalid', reason: 'holds a control character or a lone surrogate', paths: [formatPath(['case', ...unstorable.slice(0, 12)])] };
   let targets: DispatchTarget[] = [];
   if (c.status === 'accepted') {
     const catalog = await catalogFor(c.catalogVersion);
@@ -204,147 +225,210 @@ async function checkEntry(
     if (!resolved.ok) return { caseId, outcome: 'invalid', reason: resolved.reason, paths: resolved.paths.map((p) => `case.${p}`) };
     targets = resolved.targets;
   }
-  return { index, caseId: caseId.toLowerCase(), sentId: caseId, contentHash, c, canonical, targets };
+  return { index, caseId: caseId.toLowerCase(), sentId: caseId, contentHash, c, caseNumber: number.normalized, canonical, targets };
 }
 
 const isResult = (x: PushResult | Candidate): x is PushResult => 'outcome' in x;
 
+const NUMBER_TAKEN = 'another case is already stored under this case number';
+
+/**
+ * A PostgreSQL error caused by the data of a statement (SQLSTATE class 22 data exception —
+ * a NUL or bad Unicode in jsonb —, 23 integrity constraint, 54 too complex — a document too
+ * deep), as opposed to the database being unreachable or failing.
+ */
+export function isDataError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(22|23|54)[0-9A-Z]{3}$/.test(code);
+}
 
 /**
  * Stores a batch of pushed cases (already known to be an array of 1–MAX_PUSH_BATCH
  * entries). One result per entry, in order; one bad entry never fails the others.
  * - same id + same hash as stored → alreadyHave (with its departments);
- * - same id, other hash → conflict;
+ * - same id, other hash → conflict; another id under the same case number → conflict;
  * - accepted → one dispatch per responsible department, all queued, plus events
  *   `received` and one `dispatched` per department;
  * - noticeIssued / refused (一次性告知, 不予受理) → stored with `received`, no dispatch
  *   (nothing for a department to do; kept for supervision).
+ * An entry whose check throws is that entry's `invalid`; a batch the database refuses is
+ * stored again case by case, so the case it refuses is the only one answered `invalid`.
  */
 export async function pushCases(db: Db, actor: PushActor, entries: readonly unknown[], now: Date, catalogs: CatalogCache): Promise<PushResult[]> {
   const results: (PushResult | undefined)[] = new Array(entries.length);
   const catalogFor = (v: string) => catalogs.get(db, v);
   const candidates: Candidate[] = [];
   const firstById = new Map<string, Candidate>();
+  const firstByNumber = new Map<string, Candidate>();
   const laterDuplicates: Candidate[] = [];
   for (let i = 0; i < entries.length; i++) {
-    const r = await checkEntry(entries[i], i, actor, catalogFor);
+    let r: PushResult | Candidate;
+    try {
+      r = await checkEntry(entries[i], i, actor, catalogFor);
+    } catch (e) {
+      const raw = entries[i];
+      const caseId = isRecord(raw) && typeof raw.caseId === 'string' ? raw.caseId.slice(0, 100) : '';
+      r = { caseId, outcome: 'invalid', reason: e instanceof JsonTooDeepError ? e.message : 'the case could not be checked', paths: ['case'] };
+    }
     if (isResult(r)) results[i] = r;
     else if (firstById.has(r.caseId)) laterDuplicates.push(r);
+    else if (firstByNumber.has(r.caseNumber))
+      results[i] = { caseId: r.sentId, outcome: 'conflict', reason: 'the batch holds two different cases under this case number' };
     else {
       firstById.set(r.caseId, r);
+      firstByNumber.set(r.caseNumber, r);
       candidates.push(r);
     }
   }
 
   if (candidates.length > 0) {
-    await db.transaction(async (tx) => {
-      const ids = JSON.stringify(candidates.map((c) => c.caseId));
-      const existing = await tx.query<{ case_id: string; content_hash: string }>(
-        'SELECT case_id::text AS case_id, content_hash FROM cases WHERE case_id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb))',
-        [ids],
-        { name: 'ow_push_existing' },
-      );
-      const stored = new Map(existing.map((r) => [r.case_id, r.content_hash]));
-      const fresh = candidates.filter((c) => !stored.has(c.caseId));
-
-      let inserted = new Set<string>();
-      if (fresh.length > 0) {
-        // Each body goes in as the canonical text already made for its hash (not serialised
-        // again); json_to_recordset hands a json column over as the very text it was given.
-        const rows = `[${fresh
-          .map((f) => {
-            const row = JSON.stringify({
-              case_id: f.caseId,
-              content_hash: f.contentHash,
-              case_number: f.c.caseNumber,
-              centre_code: actor.centreCode,
-              workstation_id: actor.id,
-              status: f.c.status,
-              catalog_version: f.c.catalogVersion,
-            });
-            return `${row.slice(0, -1)},"body":${f.canonical}}`;
-          })
-          .join(',')}]`;
-        const ins = await tx.query<{ case_id: string }>(
-          `INSERT INTO cases (case_id, content_hash, case_number, centre_code, workstation_id, training, status, catalog_version, body, received_at)
-           SELECT x.case_id, x.content_hash, x.case_number, x.centre_code, x.workstation_id, false, x.status, x.catalog_version, x.body::text, $2
-           FROM json_to_recordset($1::json) AS x(case_id uuid, content_hash text, case_number text, centre_code text,
-                                                 workstation_id text, status text, catalog_version text, body json)
-           ON CONFLICT (case_id) DO NOTHING
-           RETURNING case_id::text AS case_id`,
-          [rows, now],
-          { name: 'ow_push_cases' },
-        );
-        inserted = new Set(ins.map((r) => r.case_id));
-        const raced = fresh.filter((f) => !inserted.has(f.caseId));
-        if (raced.length > 0) {
-          // Stored by a concurrent push between our SELECT and INSERT: classify like the others.
-          const again = await tx.query<{ case_id: string; content_hash: string }>(
-            'SELECT case_id::text AS case_id, content_hash FROM cases WHERE case_id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb))',
-            [JSON.stringify(raced.map((r) => r.caseId))],
-          );
-          for (const r of again) stored.set(r.case_id, r.content_hash);
+    try {
+      await storeCandidates(db, actor, candidates, now, results);
+    } catch (batchError) {
+      // The database refused the data of a case the checks let through: store each case on its
+      // own, so only that one is answered invalid. Any other failure (connection, crash) is the
+      // service's, and stays a 5xx the workstation retries.
+      if (!isDataError(batchError)) throw batchError;
+      for (const c of candidates) {
+        try {
+          await storeCandidates(db, actor, [c], now, results);
+        } catch (e) {
+          if (!isDataError(e)) throw e;
+          results[c.index] = { caseId: c.sentId, outcome: 'invalid', reason: 'the database refused the data of this case', paths: ['case'] };
         }
       }
-
-      const newCases = fresh.filter((f) => inserted.has(f.caseId));
-      const dispatchRows = newCases.flatMap((f) =>
-        f.targets.map((t) => ({ case_id: f.caseId, department_code: t.departmentCode, basic_codes: t.basicCodes, roles: t.roles })),
-      );
-      if (dispatchRows.length > 0)
-        await tx.query(
-          `INSERT INTO dispatches (case_id, department_code, basic_codes, roles, state, queued_at)
-           SELECT x.case_id, x.department_code, x.basic_codes, x.roles, 'queued', $2
-           FROM jsonb_to_recordset($1::jsonb) AS x(case_id uuid, department_code text, basic_codes jsonb, roles jsonb)`,
-          [JSON.stringify(dispatchRows), now],
-          { name: 'ow_push_dispatches' },
-        );
-      const eventRows = newCases
-        .flatMap((f) => [
-          { case_id: f.caseId, kind: 'received', department_code: null as string | null },
-          ...f.targets.map((t) => ({ case_id: f.caseId, kind: 'dispatched', department_code: t.departmentCode })),
-        ])
-        .map((e, ord) => ({ ...e, ord }));
-      if (eventRows.length > 0)
-        await tx.query(
-          `INSERT INTO status_events (case_id, workstation_id, kind, department_code, at)
-           SELECT x.case_id, $2, x.kind, x.department_code, $3
-           FROM jsonb_to_recordset($1::jsonb) AS x(case_id uuid, kind text, department_code text, ord integer)
-           ORDER BY x.ord`,
-          [JSON.stringify(eventRows), actor.id, now],
-          { name: 'ow_push_events' },
-        );
-
-      // Departments of the cases we already had (so a retry after a lost answer learns them too).
-      const had = candidates.filter((c) => !inserted.has(c.caseId) && stored.get(c.caseId) === c.contentHash);
-      const hadDepartments = new Map<string, string[]>();
-      if (had.length > 0) {
-        const rows = await tx.query<{ case_id: string; department_code: string }>(
-          `SELECT case_id::text AS case_id, department_code FROM dispatches
-           WHERE case_id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb)) ORDER BY id`,
-          [JSON.stringify(had.map((h) => h.caseId))],
-        );
-        for (const r of rows) hadDepartments.set(r.case_id, [...(hadDepartments.get(r.case_id) ?? []), r.department_code]);
-      }
-
-      for (const c of candidates) {
-        if (inserted.has(c.caseId)) results[c.index] = { caseId: c.sentId, outcome: 'stored', departments: c.targets.map((t) => t.departmentCode) };
-        else if (stored.get(c.caseId) === c.contentHash)
-          results[c.index] = { caseId: c.sentId, outcome: 'alreadyHave', departments: hadDepartments.get(c.caseId) ?? [] };
-        else results[c.index] = { caseId: c.sentId, outcome: 'conflict', reason: 'a case with this id and different content is already stored' };
-      }
-    });
+    }
   }
 
   for (const d of laterDuplicates) {
     const first = firstById.get(d.caseId)!;
     const firstResult = results[first.index]!;
     results[d.index] =
-      first.contentHash === d.contentHash && firstResult.outcome !== 'conflict'
+      first.contentHash === d.contentHash && firstResult.outcome !== 'conflict' && firstResult.outcome !== 'invalid'
         ? { caseId: d.sentId, outcome: 'alreadyHave', ...(firstResult.departments ? { departments: firstResult.departments } : {}) }
         : { caseId: d.sentId, outcome: 'conflict', reason: 'the batch holds this case id twice with different content' };
   }
   return results.map((r) => bounded(r!));
+}
+
+/** Stores checked candidates in one transaction and writes their results. */
+async function storeCandidates(db: Db, actor: PushActor, candidates: Candidate[], now: Date, results: (PushResult | undefined)[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    const existing = await tx.query<{ case_id: string; content_hash: string; case_number: string }>(
+      `SELECT case_id::text AS case_id, content_hash, case_number FROM cases
+       WHERE case_id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb))
+          OR case_number IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+      [JSON.stringify(candidates.map((c) => c.caseId)), JSON.stringify(candidates.map((c) => c.caseNumber))],
+      { name: 'ow_push_existing_2' },
+    );
+    const stored = new Map<string, string>();
+    const numberOwner = new Map<string, string>();
+    const learn = (rows: typeof existing) => {
+      for (const r of rows) {
+        stored.set(r.case_id, r.content_hash);
+        numberOwner.set(r.case_number, r.case_id);
+      }
+    };
+    learn(existing);
+    const numberTaken = (c: Candidate) => {
+      const owner = numberOwner.get(c.caseNumber);
+      return owner !== undefined && owner !== c.caseId;
+    };
+    const fresh = candidates.filter((c) => !stored.has(c.caseId) && !numberTaken(c));
+
+    let inserted = new Set<string>();
+    if (fresh.length > 0) {
+      // Each body goes in as the canonical text already made (not serialised again);
+      // json_to_recordset hands a json column over as the very text it was given.
+      const rows = `[${fresh
+        .map((f) => {
+          const row = JSON.stringify({
+            case_id: f.caseId,
+            content_hash: f.contentHash,
+            case_number: f.caseNumber,
+            centre_code: actor.centreCode,
+            workstation_id: actor.id,
+            status: f.c.status,
+            catalog_version: f.c.catalogVersion,
+          });
+          return `${row.slice(0, -1)},"body":${f.canonical}}`;
+        })
+        .join(',')}]`;
+      // No conflict target: a case id or a case number stored meanwhile by a concurrent push
+      // leaves the row out (classified below) instead of failing the batch.
+      const ins = await tx.query<{ case_id: string }>(
+        `INSERT INTO cases (case_id, content_hash, case_number, centre_code, workstation_id, training, status, catalog_version, body, received_at)
+         SELECT x.case_id, x.content_hash, x.case_number, x.centre_code, x.workstation_id, false, x.status, x.catalog_version, x.body::text, $2
+         FROM json_to_recordset($1::json) AS x(case_id uuid, content_hash text, case_number text, centre_code text,
+                                               workstation_id text, status text, catalog_version text, body json)
+         ON CONFLICT DO NOTHING
+         RETURNING case_id::text AS case_id`,
+        [rows, now],
+        { name: 'ow_push_cases_2' },
+      );
+      inserted = new Set(ins.map((r) => r.case_id));
+      const raced = fresh.filter((f) => !inserted.has(f.caseId));
+      if (raced.length > 0) {
+        // Stored by a concurrent push between our SELECT and INSERT: classify like the others.
+        learn(
+          await tx.query<{ case_id: string; content_hash: string; case_number: string }>(
+            `SELECT case_id::text AS case_id, content_hash, case_number FROM cases
+             WHERE case_id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb))
+                OR case_number IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+            [JSON.stringify(raced.map((r) => r.caseId)), JSON.stringify(raced.map((r) => r.caseNumber))],
+          ),
+        );
+      }
+    }
+
+    const newCases = fresh.filter((f) => inserted.has(f.caseId));
+    const dispatchRows = newCases.flatMap((f) =>
+      f.targets.map((t) => ({ case_id: f.caseId, department_code: t.departmentCode, basic_codes: t.basicCodes, roles: t.roles, item_names: t.itemNames })),
+    );
+    if (dispatchRows.length > 0)
+      await tx.query(
+        `INSERT INTO dispatches (case_id, department_code, basic_codes, roles, item_names, state, queued_at)
+         SELECT x.case_id, x.department_code, x.basic_codes, x.roles, x.item_names, 'queued', $2
+         FROM jsonb_to_recordset($1::jsonb) AS x(case_id uuid, department_code text, basic_codes jsonb, roles jsonb, item_names jsonb)`,
+        [JSON.stringify(dispatchRows), now],
+        { name: 'ow_push_dispatches_2' },
+      );
+    const eventRows = newCases
+      .flatMap((f) => [
+        { case_id: f.caseId, kind: 'received', department_code: null as string | null },
+        ...f.targets.map((t) => ({ case_id: f.caseId, kind: 'dispatched', department_code: t.departmentCode })),
+      ])
+      .map((e, ord) => ({ ...e, ord }));
+    if (eventRows.length > 0)
+      await tx.query(
+        `INSERT INTO status_events (case_id, workstation_id, kind, department_code, at)
+         SELECT x.case_id, $2, x.kind, x.department_code, $3
+         FROM jsonb_to_recordset($1::jsonb) AS x(case_id uuid, kind text, department_code text, ord integer)
+         ORDER BY x.ord`,
+        [JSON.stringify(eventRows), actor.id, now],
+        { name: 'ow_push_events' },
+      );
+
+    // Departments of the cases we already had (so a retry after a lost answer learns them too).
+    const had = candidates.filter((c) => !inserted.has(c.caseId) && stored.get(c.caseId) === c.contentHash);
+    const hadDepartments = new Map<string, string[]>();
+    if (had.length > 0) {
+      const rows = await tx.query<{ case_id: string; department_code: string }>(
+        `SELECT case_id::text AS case_id, department_code FROM dispatches
+         WHERE case_id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb)) ORDER BY id`,
+        [JSON.stringify(had.map((h) => h.caseId))],
+      );
+      for (const r of rows) hadDepartments.set(r.case_id, [...(hadDepartments.get(r.case_id) ?? []), r.department_code]);
+    }
+
+    for (const c of candidates) {
+      if (inserted.has(c.caseId)) results[c.index] = { caseId: c.sentId, outcome: 'stored', departments: c.targets.map((t) => t.departmentCode) };
+      else if (stored.get(c.caseId) === c.contentHash)
+        results[c.index] = { caseId: c.sentId, outcome: 'alreadyHave', departments: hadDepartments.get(c.caseId) ?? [] };
+      else if (stored.has(c.caseId)) results[c.index] = { caseId: c.sentId, outcome: 'conflict', reason: 'a case with this id and different content is already stored' };
+      else results[c.index] = { caseId: c.sentId, outcome: 'conflict', reason: NUMBER_TAKEN, paths: ['case.caseNumber'] };
+    }
+  });
 }
 
 /** Keeps a result within the protocol's bounds (reason ≤ 500, ≤ 50 paths of ≤ 200), whatever the client sent. */
@@ -426,6 +510,7 @@ type DispatchRow = {
   department_code: string;
   basic_codes: unknown;
   roles: unknown;
+  item_names: unknown;
   state: DispatchState;
   lease_owner: string | null;
   lease_until: Date | null;
@@ -437,7 +522,7 @@ type DispatchRow = {
 
 /** The case as it stands: the latest revision after a 补正 fix (migration 003), else the case as pushed. */
 const LATEST_BODY = `COALESCE((SELECT r.body::text FROM case_revisions r WHERE r.case_id = c.case_id ORDER BY r.revision DESC LIMIT 1), c.body)`;
-const viewColumns = (body: string) => `d.id, d.case_id::text AS case_id, c.case_number, c.centre_code, d.department_code, d.basic_codes, d.roles, d.state,
+const viewColumns = (body: string) => `d.id, d.case_id::text AS case_id, c.case_number, c.centre_code, d.department_code, d.basic_codes, d.roles, d.item_names, d.state,
   d.lease_owner, d.lease_until, d.queued_at, d.claimed_at, d.decided_at, ${body}`;
 const VIEW_COLUMNS = viewColumns(`${LATEST_BODY} AS body`);
 
@@ -454,6 +539,7 @@ function viewWithoutCase(r: DispatchRow): Omit<DispatchView, 'case'> {
     departmentCode: r.department_code,
     basicCodes: asJson(r.basic_codes),
     roles: asJson(r.roles),
+    itemNames: asJson(r.item_names),
     state: r.state,
     leaseOwner: r.lease_owner,
     leaseUntil: isoOrNull(r.lease_until),

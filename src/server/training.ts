@@ -25,7 +25,7 @@ import {
 } from '../core/training/protocol';
 import type { Actor } from './auth';
 import type { Db, Queryable } from './db';
-import { ApiProblem, describeIssues } from './problem';
+import { ApiProblem, describeIssues, refuseTooDeep } from './problem';
 import { sha256Hex } from './store';
 
 type WorkstationActor = Extract<Actor, { kind: 'workstation' }>;
@@ -40,6 +40,7 @@ function workstationOf(request: FastifyRequest): WorkstationActor {
 }
 
 function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  refuseTooDeep(value);
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const { paths, message } = describeIssues(r.error.issues);

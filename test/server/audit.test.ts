@@ -113,7 +113,7 @@ for (const { name, backend, skip } of BACKENDS) {
     });
 
     it('verify-audit reports the first broken entry when a stored entry is altered in the database', async () => {
-      const c = makeCase();
+      const c = makeCase({ workstationCode: '3A' });
       await pushCase(c, env.ws2.token);
       const log = chain(c, env.ws2.id, 4);
       expect(outcomes((await send(log, env.ws2.token)).json)).toEqual([1, 2, 3, 4].map((s) => [s, 'stored']));

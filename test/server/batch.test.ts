@@ -129,7 +129,7 @@ for (const { name, backend, skip } of BACKENDS) {
     it('decisions on dispatches of several workstations in one batch each reach their own workstation', async () => {
       await drain(env.dept.SCJG);
       const mine = [makeCase(), makeCase()];
-      const other = makeCase();
+      const other = makeCase({ workstationCode: '3A' });
       await push(mine);
       const r2 = await call(env.app, 'POST', '/api/v1/cases/push', { token: env.ws2.token, body: { cases: [pushed(other)] } });
       expect(PushResponse.parse(r2.json).results[0]!.outcome).toBe('stored');

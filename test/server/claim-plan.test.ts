@@ -74,7 +74,7 @@ describe.skipIf(postgres.skip)('claim plan — PostgreSQL', () => {
     const ws = (await db.query<{ id: string; centre_code: string }>('SELECT id, centre_code FROM workstations WHERE id = $1', [fx.ws.id]))[0]!;
     const now = new Date('2026-11-30T02:00:00Z');
     for (let i = 0; i < 3_000; i += 200)
-      await pushCases(db, { id: ws.id, centreCode: ws.centre_code }, Array.from({ length: 200 }, () => pushed(makeCase())), new Date(now.getTime() + i), cache);
+      await pushCases(db, { id: ws.id, centreCode: ws.centre_code, code: '7K' }, Array.from({ length: 200 }, () => pushed(makeCase())), new Date(now.getTime() + i), cache);
     await db.query('ANALYZE dispatches');
     for (let left = 2_500; left > 0; left -= 100) {
       const claimed = await claimBatchAs(db, { code: 'SCJG' }, 'w', now, 300, 100);

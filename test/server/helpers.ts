@@ -169,6 +169,8 @@ export interface CaseOptions {
   status?: 'accepted' | 'noticeIssued' | 'draft';
   /** A change that makes the content differ (e.g. another phone number). */
   phone?: string;
+  /** The workstation code in the case number (default 7K, the fixture workstation `ws`; `ws2` is 3A). */
+  workstationCode?: string;
 }
 
 /** An accepted (or noticeIssued / draft) case of the fixture catalog, valid for the protocol. */
@@ -184,8 +186,10 @@ export function makeCase(o: CaseOptions = {}): IntakeCase {
     agent: null,
   });
   if (o.status === 'draft') return draft;
-  sequence = (sequence % 9999) + 1;
-  const n = makeCaseNumber({ centreCode, date: '2026-11-30', workstationCode: '7K', sequence });
+  // A case number names one case: past 9,999 a day the numbers move on to the day before.
+  sequence += 1;
+  const day = new Date(Date.UTC(2026, 10, 30) - Math.floor((sequence - 1) / 9999) * 86_400_000).toISOString().slice(0, 10);
+  const n = makeCaseNumber({ centreCode, date: day, workstationCode: o.workstationCode ?? '7K', sequence: ((sequence - 1) % 9999) + 1 });
   if (!n.ok) throw new Error(n.reason);
   if (o.status === 'noticeIssued')
     return recordDecision(draft, {

@@ -254,9 +254,9 @@ for (const { name, backend, skip } of BACKENDS) {
       }
     });
 
-    it('the same cases pushed by two workstations at the same moment are stored once', async () => {
+    it('the same cases pushed twice at the same moment (a retry racing its first try) are stored once', async () => {
       const batch = Array.from({ length: 20 }, () => pushed(makeCase({ subject: hotelSubject() })));
-      const [a, b] = await Promise.all([pushAs(env.ws.token, batch), pushAs(env.ws2.token, batch)]);
+      const [a, b] = await Promise.all([pushAs(env.ws.token, batch), pushAs(env.ws.token, batch)]);
       for (let i = 0; i < batch.length; i++) {
         const outcomes = [a[i]!.outcome, b[i]!.outcome].sort();
         expect(outcomes).toEqual(['alreadyHave', 'stored']);

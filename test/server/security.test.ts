@@ -2,12 +2,14 @@
  * Tokens (missing / wrong / revoked / wrong kind), rate limit, body size, audit, CORS,
  * health and the inbox page's headers. Runs on PGlite and on PostgreSQL.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HealthResponse, MAX_BODY_BYTES } from '../../src/core/sync/protocol';
 import { createDepartment, revokeToken, rotateToken } from '../../src/server/adminCommands';
 import { buildServer, corsOriginAllowed, type OneWindowServer } from '../../src/server/app';
 import { loadMigrations } from '../../src/server/migrate';
+import { DEFAULT_RATE_LIMIT, parseRateLimit } from '../../src/server/rateLimit';
 import { BACKENDS, call, type Env, makeCase, pushed, startEnv } from './helpers';
 
 for (const { name, backend, skip } of BACKENDS) {
@@ -16,7 +18,7 @@ for (const { name, backend, skip } of BACKENDS) {
     let limited: OneWindowServer;
     beforeAll(async () => {
       env = await startEnv(backend);
-      limited = await buildServer({ db: env.db, now: env.clock.now, rateLimit: { perSecond: 1, burst: 3 } });
+      limited = await buildServer({ db: env.db, now: env.clock.now, rateLimit: { perAddress: { max: 3, windowMs: 1000 }, failedAuth: { max: 100, windowMs: 60_000 } } });
     }, 60_000);
     afterAll(async () => {
       await limited?.close();
@@ -74,20 +76,58 @@ for (const { name, backend, skip } of BACKENDS) {
       expect(w.status).toBe(400);
     });
 
-    it('rate limit: a burst, then 429 with Retry-After; refills with time', async () => {
+    it('rate limit per address, before any token: 429 with Retry-After, whatever the token; another address has its own; the window passes', async () => {
+      const from = (remoteAddress: string, token: string) =>
+        limited.inject({ method: 'GET', url: '/api/v1/status-events', remoteAddress, headers: { authorization: `Bearer ${token}` } });
       const statuses: number[] = [];
-      let last: Awaited<ReturnType<typeof call>> | null = null;
-      for (let i = 0; i < 5; i++) {
-        last = await call(limited, 'GET', '/api/v1/status-events', { token: env.ws.token });
-        statuses.push(last.status);
+      for (const token of [env.ws.token, `ow_ws_${'A'.repeat(43)}`, env.dept.SCJG, env.ws.token, 'hunter2']) statuses.push((await from('10.9.0.1', token)).statusCode);
+      expect(statuses).toEqual([200, 401, 403, 429, 429]);
+      const last = await from('10.9.0.1', env.ws.token);
+      expect(last.headers['retry-after']).toBe('1');
+      expect(JSON.parse(last.body).error.code).toBe('rateLimited');
+      expect((await from('10.9.0.2', env.ws.token)).statusCode).toBe(200);
+      await new Promise((r) => setTimeout(r, 1100));
+      expect((await from('10.9.0.1', env.ws.token)).statusCode).toBe(200);
+    });
+
+    it('600 requests with random tokens: 429 after a few failed sign-ins, without a database lookup each', async () => {
+      let lookups = 0;
+      const counting = {
+        ...env.db,
+        query: (text: string, params?: unknown[], o?: { name?: string }) => {
+          if (/FROM (workstations|departments) WHERE token_hash/.test(text)) lookups++;
+          return env.db.query(text, params, o);
+        },
+        exec: env.db.exec.bind(env.db),
+        transaction: env.db.transaction.bind(env.db),
+        close: async () => {},
+      } as typeof env.db;
+      const app = await buildServer({ db: counting, now: env.clock.now }); // the default limits
+      try {
+        const statuses = new Map<number, number>();
+        for (let i = 0; i < 600; i++) {
+          const token = `ow_${i % 2 ? 'ws' : 'dp'}_${randomBytes(32).toString('base64url')}`;
+          const r = await app.inject({ method: 'GET', url: i % 3 ? '/api/v1/status-events' : '/api/v1/department/queue', remoteAddress: '10.9.1.1', headers: { authorization: `Bearer ${token}` } });
+          statuses.set(r.statusCode, (statuses.get(r.statusCode) ?? 0) + 1);
+        }
+        expect(statuses.get(401)).toBe(DEFAULT_RATE_LIMIT.failedAuth.max);
+        expect(statuses.get(429)).toBe(600 - DEFAULT_RATE_LIMIT.failedAuth.max);
+        expect(lookups).toBeLessThanOrEqual(DEFAULT_RATE_LIMIT.failedAuth.max);
+        // a workstation at another address is not held up
+        const ok = await app.inject({ method: 'GET', url: '/api/v1/status-events', remoteAddress: '10.9.1.2', headers: { authorization: `Bearer ${env.ws.token}` } });
+        expect(ok.statusCode).toBe(200);
+      } finally {
+        await app.close();
       }
-      expect(statuses).toEqual([200, 200, 200, 429, 429]);
-      expect(last!.headers['retry-after']).toBe('1');
-      expect(last!.json.error.code).toBe('rateLimited');
-      // another token has its own bucket
-      expect((await call(limited, 'GET', '/api/v1/department/queue', { token: env.dept.SCJG })).status).toBe(200);
-      env.clock.advance(2);
-      expect((await call(limited, 'GET', '/api/v1/status-events', { token: env.ws.token })).status).toBe(200);
+    }, 60_000);
+
+    it('ONEWINDOW_RATE_LIMIT: requests and failed sign-ins per address, or off', () => {
+      expect(parseRateLimit(undefined)).toEqual(DEFAULT_RATE_LIMIT);
+      expect(parseRateLimit('off')).toBe(false);
+      expect(parseRateLimit('100/10,5/60')).toEqual({ perAddress: { max: 100, windowMs: 10_000 }, failedAuth: { max: 5, windowMs: 60_000 } });
+      expect(parseRateLimit('100/10')).toEqual({ perAddress: { max: 100, windowMs: 10_000 }, failedAuth: DEFAULT_RATE_LIMIT.failedAuth });
+      expect(() => parseRateLimit('20/40/1')).toThrow(/ONEWINDOW_RATE_LIMIT/);
+      expect(() => parseRateLimit('0/10')).toThrow(/at least 1/);
     });
 
     it('a body over the limit is 413 with a reason, and nothing is written', async () => {

@@ -308,3 +308,31 @@ describe('applicantFormSchema: a company being founded (拟设立企业)', () =>
     expect(Applicant.safeParse({ ...base, uscc: USCCS.hotelCompany }).success).toBe(true);
   });
 });
+
+describe('applicantFormSchema: text that cannot be stored or read', () => {
+  it('refuses a NUL, a lone surrogate, a direction override and a name of zero-width spaces, at the field, in the clerk’s language', () => {
+    expect(issues(person({ name: '张\u0000伟' }))).toEqual([{ path: 'applicant.name', message: '申请人姓名含有不可见的控制字符，请删除后重新输入。' }]);
+    expect(issues(person({ name: '张\uD800伟' }))).toEqual([{ path: 'applicant.name', message: '申请人姓名含有无法识别的字符，请删除后重新输入。' }]);
+    expect(issues(person({ name: '张\u202E伟' }))).toEqual([{ path: 'applicant.name', message: '申请人姓名含有改变文字方向的隐藏字符，请删除后重新输入。' }]);
+    expect(issues(person({ name: '\u200B\u200B\u200B' }))).toEqual([{ path: 'applicant.name', message: '申请人姓名只有空白或不可见字符，请填写实际内容。' }]);
+    expect(issues(person({ name: '\u200B\u200B' }), enSchema)).toEqual([
+      { path: 'applicant.name', message: 'The applicant’s name: contains only blank or invisible characters: enter the actual text.' },
+    ]);
+  });
+
+  it('a 4.5 MB name is refused by its length rule', () => {
+    expect(issues(person({ name: '张'.repeat(4_500_000) }))).toEqual([{ path: 'applicant.name', message: '申请人姓名应为 2–50 个字符。' }]);
+  });
+
+  it('checks the address, the organisation’s fields and the agent the same way', () => {
+    expect(issues(person({ address: '西湖区\u0007文三路' })).map((i) => i.path)).toEqual(['applicant.address']);
+    expect(issues(org({ name: '\u3164\u3164', legalRepresentative: '李\u0000娜' })).map((i) => i.path)).toEqual(['applicant.name', 'applicant.legalRepresentative']);
+    const withAgent = { ...person(), hasAgent: true, agent: { ...agentPerson(), name: '王\uDC00芳', relation: '\u200D' } };
+    expect(issues(withAgent).map((i) => i.path)).toEqual(['agent.name', 'agent.relation']);
+  });
+
+  it('keeps names with a middle dot, and emoji are text', () => {
+    expect(issues(person({ name: '阿依古丽·买买提' }))).toEqual([]);
+    expect(issues(person({ address: '杭州市西湖区 👍 路 1 号' }))).toEqual([]);
+  });
+});

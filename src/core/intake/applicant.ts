@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { ItemField } from '../catalog/schema';
 import { isIsoDate } from '../calendar/isoDate';
 import type { Locale } from '../i18n';
+import { textProblem, textProblemMessage } from '../text';
 import {
   checkResidentId,
   checkUscc,
@@ -68,6 +69,7 @@ interface Messages {
     idType: string;
     relation: string;
     uscc: string;
+    overrideReason: string;
   };
 }
 
@@ -110,6 +112,7 @@ const zh: Messages = {
     idType: '证件类型',
     relation: '与申请人关系',
     uscc: '统一社会信用代码',
+    overrideReason: '核对说明',
   },
 };
 
@@ -152,6 +155,7 @@ const en: Messages = {
     idType: 'kind of document',
     relation: 'relation to the applicant',
     uscc: 'unified social credit code',
+    overrideReason: 'note on what you checked',
   },
 };
 
@@ -165,6 +169,18 @@ const OTHER_ID_PATTERN = /^[A-Z0-9()-]{3,30}$/;
 
 const cleanText = (v: unknown): string => (typeof v === 'string' ? v.replace(/\u3000/g, ' ').trim() : '');
 const charCount = (s: string): number => [...s].length;
+
+/**
+ * Control characters, lone surrogates, direction overrides or nothing visible (../text.ts):
+ * one issue naming the field, and true. Lengths are each field's own rule, checked after.
+ */
+function badText(v: string, path: (string | number)[], what: string, locale: Locale, issues: Issue[]): boolean {
+  if (v === '') return false;
+  const p = textProblem(v, { max: Number.MAX_SAFE_INTEGER });
+  if (!p) return false;
+  issues.push({ path, message: textProblemMessage(p, locale, {}, what) });
+  return true;
+}
 
 /** Phone as stored: half-width, without spaces. */
 export function normalizePhone(v: string): string {
@@ -253,7 +269,7 @@ function checkPersonLike(
   const m = MESSAGES[locale];
   const name = cleanText(raw.name);
   if (name === '') issues.push({ path: [...base, 'name'], message: m.required(names.name) });
-  else if (charCount(name) < 2 || charCount(name) > 50) issues.push({ path: [...base, 'name'], message: m.length(names.name, 2, 50) });
+  else if (!badText(name, [...base, 'name'], names.name, locale, issues) && (charCount(name) < 2 || charCount(name) > 50)) issues.push({ path: [...base, 'name'], message: m.length(names.name, 2, 50) });
 
   const idType = raw.idType ?? '';
   const idTypeLabel = cleanText(raw.idTypeLabel);
@@ -265,7 +281,7 @@ function checkPersonLike(
     else idNumber = r.normalized;
   } else {
     if (idTypeLabel === '') issues.push({ path: [...base, 'idTypeLabel'], message: m.idTypeLabel });
-    else if (charCount(idTypeLabel) > 30) issues.push({ path: [...base, 'idTypeLabel'], message: m.maxLength(names.idType, 30) });
+    else if (!badText(idTypeLabel, [...base, 'idTypeLabel'], names.idType, locale, issues) && (charCount(idTypeLabel) > 30)) issues.push({ path: [...base, 'idTypeLabel'], message: m.maxLength(names.idType, 30) });
     if (idNumber === '') issues.push({ path: [...base, 'idNumber'], message: m.required(names.idNumber) });
     else if (!OTHER_ID_PATTERN.test(idNumber)) issues.push({ path: [...base, 'idNumber'], message: m.otherIdNumber });
   }
@@ -277,9 +293,10 @@ function checkPersonLike(
   return { name, idType, idTypeLabel, idNumber, phone };
 }
 
-function optionalAddress(v: unknown, path: (string | number)[], m: Messages, issues: Issue[]): string | undefined {
+function optionalAddress(v: unknown, path: (string | number)[], m: Messages, locale: Locale, issues: Issue[]): string | undefined {
   const a = cleanText(v);
   if (a === '') return undefined;
+  if (badText(a, path, m.names.address, locale, issues)) return a;
   if (charCount(a) > 200) issues.push({ path, message: m.maxLength(m.names.address, 200) });
   return a;
 }
@@ -314,13 +331,13 @@ export function applicantFormSchema(locale: Locale, today: string) {
           phone: p.phone,
         };
         if (p.idType === 'other') person.idTypeLabel = p.idTypeLabel;
-        const address = optionalAddress(a.address, ['applicant', 'address'], m, issues);
+        const address = optionalAddress(a.address, ['applicant', 'address'], m, locale, issues);
         if (address) person.address = address;
         applicant = person;
       } else {
         const name = cleanText(a.name);
         if (name === '') issues.push({ path: ['applicant', 'name'], message: m.required(m.names.orgName) });
-        else if (charCount(name) < 2 || charCount(name) > 100)
+        else if (!badText(name, ['applicant', 'name'], m.names.orgName, locale, issues) && (charCount(name) < 2 || charCount(name) > 100))
           issues.push({ path: ['applicant', 'name'], message: m.length(m.names.orgName, 2, 100) });
 
         const founding = a.founding === true;
@@ -339,15 +356,15 @@ export function applicantFormSchema(locale: Locale, today: string) {
               message: identityProblemMessage(r, locale),
               params: { overridable: isOverridableUsccProblem(r.reason) },
             });
-          if (override && charCount(reason) > 200) issues.push({ path: ['applicant', 'usccOverride', 'reason'], message: m.maxLength(m.overrideReason, 200) });
+          if (override && !badText(reason, ['applicant', 'usccOverride', 'reason'], m.names.overrideReason, locale, issues) && charCount(reason) > 200) issues.push({ path: ['applicant', 'usccOverride', 'reason'], message: m.maxLength(m.overrideReason, 200) });
         }
         const nameReservation = founding ? cleanText(a.nameReservation) : '';
-        if (charCount(nameReservation) > 50) issues.push({ path: ['applicant', 'nameReservation'], message: m.maxLength(m.names.nameReservation, 50) });
+        if (!badText(nameReservation, ['applicant', 'nameReservation'], m.names.nameReservation, locale, issues) && (charCount(nameReservation) > 50)) issues.push({ path: ['applicant', 'nameReservation'], message: m.maxLength(m.names.nameReservation, 50) });
 
         const legalRepresentative = cleanText(a.legalRepresentative);
         if (legalRepresentative === '')
           issues.push({ path: ['applicant', 'legalRepresentative'], message: m.required(m.names.legalRepresentative) });
-        else if (charCount(legalRepresentative) < 2 || charCount(legalRepresentative) > 50)
+        else if (!badText(legalRepresentative, ['applicant', 'legalRepresentative'], m.names.legalRepresentative, locale, issues) && (charCount(legalRepresentative) < 2 || charCount(legalRepresentative) > 50))
           issues.push({ path: ['applicant', 'legalRepresentative'], message: m.length(m.names.legalRepresentative, 2, 50) });
 
         let repId = normalizeIdentityInput(cleanText(a.legalRepresentativeIdNumber));
@@ -384,7 +401,7 @@ export function applicantFormSchema(locale: Locale, today: string) {
         } else org.uscc = uscc;
         if (override) org.usccOverride = override;
         if (repId !== '') org.legalRepresentativeIdNumber = repId;
-        const address = optionalAddress(a.address, ['applicant', 'address'], m, issues);
+        const address = optionalAddress(a.address, ['applicant', 'address'], m, locale, issues);
         if (address) org.address = address;
         applicant = org;
       }
@@ -399,7 +416,7 @@ export function applicantFormSchema(locale: Locale, today: string) {
         if (p.idType === 'other') agent.idTypeLabel = p.idTypeLabel;
         const relation = cleanText(raw.relation);
         if (relation !== '') {
-          if (charCount(relation) > 20) issues.push({ path: ['agent', 'relation'], message: m.maxLength(m.names.relation, 20) });
+          if (!badText(relation, ['agent', 'relation'], m.names.relation, locale, issues) && (charCount(relation) > 20)) issues.push({ path: ['agent', 'relation'], message: m.maxLength(m.names.relation, 20) });
           agent.relation = relation;
         }
       }

@@ -30,6 +30,7 @@ import { z } from 'zod';
 import { MaterialType, TimeLimit } from '../catalog/schema';
 import { IsoDateTime } from './time';
 import { DeferralRecord } from '../lifecycle/deferralRecord';
+import { MAX_LONG_TEXT_LENGTH, safeText } from '../text';
 
 // ---- keys ---------------------------------------------------------------------------
 
@@ -74,7 +75,10 @@ export const AGENT_SHARED_MATERIAL_IDS = {
 
 // ---- material states ----------------------------------------------------------------
 
-const text = z.string().trim().min(1);
+/** A single-line text (no control characters, visible, ≤ 500 characters: see ../text.ts). */
+const text = safeText();
+/** Texts copied from the catalog or written as a paragraph (acceptance standards, legal bases, reasons). */
+const longText = safeText({ multiline: true, max: 2 * MAX_LONG_TEXT_LENGTH });
 const copiesReceived = z.number().int().min(0).max(99);
 
 export const MaterialStatus = z.enum(['pending', 'receivedOriginal', 'receivedCopy', 'originalCheckedCopyKept', 'deficient', 'missing', 'fetched']);
@@ -99,7 +103,7 @@ export const MaterialState = z.discriminatedUnion('status', [
    */
   z.object({ status: z.literal('originalCheckedCopyKept'), copies: copiesReceived.optional() }),
   /** `reason`: picked from the acceptance standard or typed by the clerk. */
-  z.object({ status: z.literal('deficient'), reason: text.max(500) }),
+  z.object({ status: z.literal('deficient'), reason: safeText({ multiline: true, max: 500 }) }),
   z.object({ status: z.literal('missing') }),
   z.object({ status: z.literal('fetched'), reference: text.max(100).optional() }),
 ]);
@@ -206,7 +210,7 @@ export const Subject = z.discriminatedUnion('kind', [
     /** The bundle's items chosen for this applicant (optional ones may be left out). */
     basicCodes: z.array(text),
     /** Handling items per item, for items where the bundle does not fix one. */
-    handlingItemCodes: z.record(z.string(), z.array(text)).optional(),
+    handlingItemCodes: z.record(text, z.array(text)).optional(),
   }),
 ]);
 export type Subject = z.infer<typeof Subject>;
@@ -244,9 +248,9 @@ export const NoticeMaterial = z.object({
   itemCodes: z.array(text),
   problem: z.enum(['missing', 'deficient']),
   /** Why: 未提交 / the clerk's reason / 须提交原件… (Chinese: the notice is a legal document). */
-  reason: text,
-  acceptanceStandard: text,
-  legalBasis: text.optional(),
+  reason: longText,
+  acceptanceStandard: longText,
+  legalBasis: longText.optional(),
   necessity: z.enum(['required', 'deferrable']),
 });
 export type NoticeMaterial = z.infer<typeof NoticeMaterial>;
@@ -256,8 +260,8 @@ export type RefusalCode = z.infer<typeof RefusalCode>;
 
 /** 行政复议 (60 days) and 行政诉讼 (6 months) open to the applicant against a refusal. */
 export const RefusalRights = z.object({
-  reconsideration: z.object({ days: z.literal(60), law: text, body: text, text }),
-  litigation: z.object({ months: z.literal(6), law: text, court: text, text }),
+  reconsideration: z.object({ days: z.literal(60), law: longText, body: longText, text: longText }),
+  litigation: z.object({ months: z.literal(6), law: longText, court: longText, text: longText }),
 });
 export type RefusalRights = z.infer<typeof RefusalRights>;
 
@@ -292,7 +296,7 @@ export type OneTimeNoticeDecision = z.infer<typeof OneTimeNoticeDecision>;
 export const RefuseDecision = z.object({
   kind: z.literal('refuse'),
   ...decisionBase,
-  reason: z.object({ code: RefusalCode, text, whereToApply: text.optional() }),
+  reason: z.object({ code: RefusalCode, text: longText, whereToApply: longText.optional() }),
   rights: RefusalRights,
 });
 export type RefuseDecision = z.infer<typeof RefuseDecision>;
@@ -314,11 +318,12 @@ export const HistoryEntry = z.object({
   by: text, // clerkId
   from: CaseStatus.nullable(), // null = created
   to: CaseStatus,
-  note: text.max(200).optional(),
+  note: safeText({ multiline: true, max: 200 }).optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
-export const FieldValue = z.union([z.string(), z.number(), z.null()]);
+/** An item-specific field's answer: text (a textarea may hold line breaks), a number or nothing. */
+export const FieldValue = z.union([safeText({ multiline: true, allowEmpty: true }), z.number(), z.null()]);
 export type FieldValue = z.infer<typeof FieldValue>;
 
 export const CASE_SCHEMA_VERSION = 1;
@@ -365,7 +370,7 @@ export const IntakeCase = z
       .object({
         flagged: z.boolean(),
         source: z.literal('clerk'),
-        reason: z.string().trim().max(500),
+        reason: safeText({ multiline: true, max: 500, allowEmpty: true }),
         by: text,
         at: IsoDateTime,
       })

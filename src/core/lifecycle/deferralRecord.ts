@@ -4,9 +4,12 @@
  * this module imports only the catalog schema and time helpers.
  */
 import { z } from 'zod';
+import { safeText } from '../text';
 import { MaterialForm, MaterialType } from '../catalog/schema';
 import { IsoDateTime } from '../intake/time';
-const text = z.string().trim().min(1);
+/** Single-line text (../../text.ts); acceptance standards and reasons may run to paragraphs. */
+const text = safeText();
+const longText = safeText({ multiline: true, max: 4000 });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const copies = z.number().int().min(0).max(99);
 
@@ -30,9 +33,9 @@ export const DeferredMaterial = z.object({
   /** The forms the catalog accepts (纸质 / 电子 / 扫描件 / 系统调取). */
   forms: z.array(MaterialForm).min(1),
   copies,
-  acceptanceStandard: text,
+  acceptanceStandard: longText,
   problem: z.enum(['missing', 'deficient', 'originalRequired', 'fetchNotAllowed']),
-  reason: text,
+  reason: longText,
 });
 export type DeferredMaterial = z.infer<typeof DeferredMaterial>;
 
@@ -53,7 +56,7 @@ export const SupervisorApproval = z.object({
   supervisorId: text,
   supervisorName: text,
   at: IsoDateTime,
-  note: text.max(200).optional(),
+  note: safeText({ multiline: true, max: 200 }).optional(),
 });
 export type SupervisorApproval = z.infer<typeof SupervisorApproval>;
 
@@ -88,7 +91,7 @@ export const DeferralRecord = z
       limitItemCodes: z.array(text).min(1),
     }),
     commitment: DeferralCommitment,
-    consequences: text,
+    consequences: longText,
     /** The policy in force at acceptance. */
     approvalRequired: z.boolean(),
     approval: SupervisorApproval.optional(),

@@ -20,6 +20,7 @@
  * not an error (some real early codes fail it; domain.md §6).
  */
 import { z } from 'zod';
+import { safeText } from '../text';
 import { isIsoDate } from '../calendar/isoDate';
 import { checkResidentId, checkUscc, isOverridableUsccProblem, normalizeIdentityInput } from '../identity';
 import type { ApplicantDraft } from '../intake/case';
@@ -30,7 +31,8 @@ export const DISHONESTY_LIST_SCHEMA_VERSION = 1;
 /** Lists above this many entries are refused (a provincial list is tens of thousands). */
 export const MAX_DISHONESTY_ENTRIES = 500_000;
 
-const text = z.string().trim().min(1);
+/** Single-line text (../text.ts). */
+const text = safeText({ max: 1000 });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 export const DishonestyEntry = z.strictObject({

@@ -14,6 +14,7 @@
  * `validateHandout` reports every problem at once as bilingual `path: reason` issues.
  */
 import { z } from 'zod';
+import { safeText } from '../text';
 import type { Locale } from '../i18n';
 import { checkResidentId, identityProblemMessage, normalizeIdentityInput } from '../identity';
 import { type IntakeCase, PersonIdType } from '../intake/case';
@@ -22,7 +23,8 @@ import type { StatusEvent } from '../sync/protocol';
 import { caseTimeline, timelinesByCase } from '../sync/timeline';
 import { type LifecycleIssue, issue, zodIssues } from './common';
 
-const text = z.string().trim().min(1);
+/** Single-line text (../text.ts). */
+const text = safeText();
 
 // ---- tracking numbers -------------------------------------------------------------------------
 
@@ -119,7 +121,7 @@ const HandoutObject = z.object({
   /** Whose results are handed out (a bundle's may leave in several hand-outs). */
   departmentCodes: z.array(text).min(1),
   delivery: HandoutDelivery,
-  note: text.max(200).optional(),
+  note: safeText({ multiline: true, max: 200 }).optional(),
 });
 export type ResultHandout = z.infer<typeof HandoutObject>;
 export type ResultHandoutInput = z.input<typeof HandoutObject>;

@@ -4,6 +4,7 @@
  * bundled holiday JSON) in plain Node. rating.ts re-exports everything here.
  */
 import { z } from 'zod';
+import { safeText } from '../text';
 import type { Localized } from '../i18n';
 import { validateCaseNumber } from '../intake/caseNumber';
 import { IsoDateTime } from '../intake/time';
@@ -81,7 +82,7 @@ const RatingObject = z.object({
   schemaVersion: z.literal(RATING_SCHEMA_VERSION),
   /** Generated on the workstation and passed in. */
   id: z.uuid(),
-  caseNumber: z.string().trim().min(1),
+  caseNumber: safeText({ max: 40 }),
   caseId: z.uuid().optional(),
   trigger: z.enum(['afterAcceptance', 'afterHandout']),
   at: IsoDateTime,
@@ -89,11 +90,11 @@ const RatingObject = z.object({
   /** Only the applicant-facing screen produces ratings (ratingPromptPolicy). */
   enteredVia: z.literal('applicantFacing'),
   level: RatingLevel,
-  tags: z.array(z.string()).max(20).default([]),
-  comment: z.string().trim().optional(),
+  tags: z.array(safeText({ max: 100 })).max(20).default([]),
+  comment: safeText({ multiline: true, allowEmpty: true }).optional(),
   /** Who and where is rated: the clerk and window (评价对象). */
-  clerkId: z.string().trim().min(1),
-  windowNo: z.string().trim().min(1).optional(),
+  clerkId: safeText({ max: 100 }),
+  windowNo: safeText({ max: 20 }).optional(),
   centreCode: z.string().regex(/^\d{6}$/),
 });
 export type Rating = z.infer<typeof RatingObject>;

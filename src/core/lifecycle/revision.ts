@@ -35,6 +35,7 @@ import {
 } from './caseFields';
 import { L, distinct } from './common';
 import { contentHash } from './hash';
+import { safeText } from '../text';
 
 // ---- diff ----------------------------------------------------------------------------------------
 
@@ -204,7 +205,8 @@ export function diffCaseVersions(a: IntakeCase, b: IntakeCase, options: DiffCase
 
 // ---- revisions -----------------------------------------------------------------------------------
 
-const nonEmpty = z.string().trim().min(1);
+/** Single-line text (../text.ts). */
+const nonEmpty = safeText();
 /** The longest reply to a department (a status event's comment holds up to 2,000 characters). */
 export const MAX_REPLY_LENGTH = 1000;
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256');
@@ -219,11 +221,11 @@ export const RevisionReason = z.discriminatedUnion('kind', [
     kind: z.literal('correction'),
     eventCursors: z.array(z.number().int().nonnegative()).min(1),
     departmentCodes: z.array(nonEmpty),
-    reply: nonEmpty.max(MAX_REPLY_LENGTH).optional(),
+    reply: safeText({ multiline: true, max: MAX_REPLY_LENGTH }).optional(),
   }),
   /** 容缺 materials supplied at the window. */
   z.object({ kind: z.literal('supplement'), keys: z.array(nonEmpty).min(1) }),
-  z.object({ kind: z.literal('other'), note: nonEmpty.max(200) }),
+  z.object({ kind: z.literal('other'), note: safeText({ multiline: true, max: 200 }) }),
 ]);
 export type RevisionReason = z.infer<typeof RevisionReason>;
 
@@ -244,7 +246,7 @@ export const CaseRevision = z
     by: nonEmpty,
     reason: RevisionReason,
     /** The diff's paths, for quick filtering; empty only for a reply alone. */
-    changedPaths: z.array(z.string()),
+    changedPaths: z.array(safeText({ max: 300 })).max(2000),
     case: IntakeCase,
   })
   .superRefine((r, ctx) => {

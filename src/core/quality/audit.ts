@@ -48,13 +48,28 @@ import { canonicalJson } from '../sync/protocol';
 import { Role } from './roles';
 import { maskIdNumber } from '../identity/mask';
 import { maskAddress, maskName, maskPhone } from './masking';
+import { findUnstorableString, jsonDepthExceeds, MAX_JSON_DEPTH, safeText } from '../text';
 
 export const AUDIT_FORMAT = 1;
 
-const text = z.string().trim().min(1);
+/** Single-line text (../text.ts). */
+const text = safeText();
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256');
 
-export const JsonValue = z.json();
+/**
+ * A before/after value: any JSON, but its depth and strings are checked before zod's
+ * recursive JSON schema sees it (a value nested thousands deep would overflow the stack; a NUL
+ * cannot be stored in PostgreSQL's jsonb).
+ */
+export const JsonValue = z
+  .unknown()
+  .superRefine((v, ctx) => {
+    const deep = jsonDepthExceeds(v, MAX_JSON_DEPTH);
+    if (deep) return ctx.addIssue({ code: 'custom', path: deep.slice(0, 8), message: `nested deeper than ${MAX_JSON_DEPTH} levels` });
+    const bad = findUnstorableString(v);
+    if (bad) ctx.addIssue({ code: 'custom', path: bad.slice(0, 8), message: 'holds a control character or a lone surrogate' });
+  })
+  .pipe(z.json());
 export type JsonValue = z.infer<typeof JsonValue>;
 
 /**

@@ -8,7 +8,7 @@ const catalog = makeIntakeCatalog();
 describe('resolveDepartments', () => {
   it('one item with no co-handling department: one dispatch', () => {
     const r = resolveDepartments(catalog, foodSubject());
-    expect(r).toEqual({ ok: true, targets: [{ departmentCode: 'SCJG', basicCodes: [FOOD], roles: ['implementing'] }] });
+    expect(r).toEqual({ ok: true, targets: [{ departmentCode: 'SCJG', basicCodes: [FOOD], roles: ['implementing'], itemNames: ['食品经营许可'] }] });
   });
 
   it('an item with a co-handling department (联办机构) fans out to both', () => {
@@ -24,9 +24,9 @@ describe('resolveDepartments', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.targets).toEqual([
-      { departmentCode: 'WJJ', basicCodes: [HYGIENE], roles: ['implementing'] },
+      { departmentCode: 'WJJ', basicCodes: [HYGIENE], roles: ['implementing'], itemNames: ['公共场所卫生许可'] },
       // implements FOOD, co-handles HYGIENE
-      { departmentCode: 'SCJG', basicCodes: [FOOD, HYGIENE], roles: ['implementing', 'coHandling'] },
+      { departmentCode: 'SCJG', basicCodes: [FOOD, HYGIENE], roles: ['implementing', 'coHandling'], itemNames: ['食品经营许可', '公共场所卫生许可'] },
     ]);
   });
 
@@ -59,8 +59,8 @@ describe('resolveDepartments', () => {
     });
     const r = resolveDepartments(c, foodSubject());
     expect(r.ok && r.targets).toEqual([
-      { departmentCode: 'SCJG', basicCodes: [FOOD], roles: ['implementing'] },
-      { departmentCode: 'YBJ', basicCodes: [FOOD], roles: ['coHandling'] },
+      { departmentCode: 'SCJG', basicCodes: [FOOD], roles: ['implementing'], itemNames: ['食品经营许可'] },
+      { departmentCode: 'YBJ', basicCodes: [FOOD], roles: ['coHandling'], itemNames: ['食品经营许可'] },
     ]);
   });
 });

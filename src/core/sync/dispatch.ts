@@ -42,6 +42,8 @@ export interface DispatchTarget {
   basicCodes: string[];
   /** For each of basicCodes: implementing department (实施主体) or co-handling (联办). */
   roles: ('implementing' | 'coHandling')[];
+  /** For each of basicCodes: the item's name in the catalog (事项名称), never the case's own copy. */
+  itemNames: string[];
 }
 
 export type ResolveDepartmentsResult =
@@ -96,12 +98,13 @@ export function resolveDepartments(catalog: Pick<Catalog, 'version' | 'items' | 
   const add = (departmentCode: string, basicCode: string, role: 'implementing' | 'coHandling') => {
     let t = byDepartment.get(departmentCode);
     if (!t) {
-      t = { departmentCode, basicCodes: [], roles: [] };
+      t = { departmentCode, basicCodes: [], roles: [], itemNames: [] };
       byDepartment.set(departmentCode, t);
     }
     if (t.basicCodes.includes(basicCode)) return; // the same item twice (a department co-handling its own item)
     t.basicCodes.push(basicCode);
     t.roles.push(role);
+    t.itemNames.push(items.get(basicCode)!.name);
   };
   const seen = new Set<string>();
   const caseItems = wanted.map((w) => items.get(w.basicCode)!).filter((i) => !seen.has(i.basicCode) && seen.add(i.basicCode));

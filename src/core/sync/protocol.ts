@@ -13,6 +13,7 @@ import { IntakeCase } from '../intake/case';
 import { HolidayDataFile } from '../calendar/holidayData';
 import { ResultHandout } from '../lifecycle/handout';
 import { Rating } from '../lifecycle/ratingSchema';
+import { safeText } from '../text';
 
 export const API_PREFIX = '/api/v1';
 /** Cases per push. A batch too large for the body limit is answered 413 and the engine halves it. */
@@ -75,8 +76,8 @@ export type StatusEventKind = z.infer<typeof StatusEventKind>;
 
 export const FieldComment = z.object({
   /** What the comment is about: a field path (`applicant.phone`) or a material key (`shared/biz-lic`). */
-  path: z.string().min(1).max(200),
-  comment: z.string().trim().min(1).max(1000),
+  path: safeText({ max: 200 }),
+  comment: safeText({ multiline: true, max: 1000 }),
 });
 export type FieldComment = z.infer<typeof FieldComment>;
 
@@ -117,7 +118,7 @@ export type DepartmentDecisionKind = z.infer<typeof DepartmentDecisionKind>;
 export const DepartmentDecision = z
   .object({
     kind: DepartmentDecisionKind,
-    comment: z.string().trim().max(2000).optional(),
+    comment: safeText({ multiline: true, allowEmpty: true }).optional(),
     fieldComments: z.array(FieldComment).max(100).default([]),
     resultReady: z.boolean().optional(),
   })
@@ -138,21 +139,35 @@ export const LEASE_SECONDS = 300;
  * Keys sort by UTF-16 code units (the default sort); undefined members are left out and
  * undefined array elements become null, as JSON.stringify does. Built in one pass: it runs
  * for every case a workstation pushes and every case the service receives.
+ *
+ * Throws JsonTooDeepError past MAX_CANONICAL_DEPTH levels instead of overflowing the stack
+ * (a hostile body can nest thousands of levels; callers check depth first with jsonDepthExceeds).
  */
 export function canonicalJson(value: unknown): string {
   // Already in canonical shape (a JSON.parse of canonical text: plain objects, keys sorted) →
   // the engine's own JSON.stringify writes the very same text, at about half the cost.
-  if (inCanonicalOrder(value)) return JSON.stringify(value) ?? 'null';
-  return canonicalText(value);
+  if (inCanonicalOrder(value, 0)) return JSON.stringify(value) ?? 'null';
+  return canonicalText(value, 0);
+}
+
+/** Deeper than any record of the protocol, far below what recursion can take. */
+export const MAX_CANONICAL_DEPTH = 256;
+
+export class JsonTooDeepError extends RangeError {
+  constructor() {
+    super(`nested deeper than ${MAX_CANONICAL_DEPTH} levels`);
+    this.name = 'JsonTooDeepError';
+  }
 }
 
 /** True when JSON.stringify(value) is canonicalJson(value): plain objects with keys in sort order, no functions or symbols. */
-function inCanonicalOrder(v: unknown): boolean {
+function inCanonicalOrder(v: unknown, depth: number): boolean {
   if (v === null || typeof v !== 'object') return typeof v !== 'function' && typeof v !== 'symbol' && v !== undefined;
+  if (depth >= MAX_CANONICAL_DEPTH) throw new JsonTooDeepError();
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x: unknown = v[i];
-      if (x !== undefined && !inCanonicalOrder(x)) return false;
+      if (x !== undefined && !inCanonicalOrder(x, depth + 1)) return false;
     }
     return true;
   }
@@ -164,19 +179,20 @@ function inCanonicalOrder(v: unknown): boolean {
     if (previous !== null && !(previous < k)) return false;
     previous = k;
     const x = (v as Record<string, unknown>)[k];
-    if (x !== undefined && !inCanonicalOrder(x)) return false;
+    if (x !== undefined && !inCanonicalOrder(x, depth + 1)) return false;
   }
   return true;
 }
 
-function canonicalText(value: unknown): string {
+function canonicalText(value: unknown, depth: number): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (depth >= MAX_CANONICAL_DEPTH) throw new JsonTooDeepError();
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) {
       if (i > 0) out += ',';
       const x: unknown = value[i];
-      out += x === undefined ? 'null' : canonicalText(x);
+      out += x === undefined ? 'null' : canonicalText(x, depth + 1);
     }
     return `${out}]`;
   }
@@ -189,7 +205,7 @@ function canonicalText(value: unknown): string {
     if (x === undefined) continue;
     if (!first) out += ',';
     first = false;
-    out += `${JSON.stringify(k)}:${canonicalText(x)}`;
+    out += `${JSON.stringify(k)}:${canonicalText(x, depth + 1)}`;
   }
   return `${out}}`;
 }
@@ -260,7 +276,7 @@ export type HolidaysResponse = z.infer<typeof HolidaysResponse>;
  * worker is theirs while the lease runs; without the header the department as a whole acts.
  */
 export const WORKER_HEADER = 'x-onewindow-worker';
-export const WorkerName = z.string().trim().min(1).max(64);
+export const WorkerName = safeText({ max: 64 });
 
 export const MAX_QUEUE_PAGE = 200;
 
@@ -285,6 +301,8 @@ export const DispatchView = z.object({
   /** The case's items this department is responsible for, and as what. */
   basicCodes: z.array(z.string()),
   roles: z.array(DispatchRole),
+  /** For each of basicCodes: the item's name in the published catalog (empty for dispatches stored before the service kept them). */
+  itemNames: z.array(z.string()),
   state: DispatchState,
   leaseOwner: z.string().nullable(),
   leaseUntil: z.string().nullable(),

@@ -196,10 +196,11 @@
     );
   }
 
-  function itemName(c, basicCode) {
-    const d = c.decision;
-    const p = d && d.kind === 'accept' ? d.promisedDates.find((x) => x.basicCode === basicCode) : null;
-    return p ? p.itemName : basicCode;
+  // The item's name as the published catalog has it (the service sends it with the dispatch),
+  // never the name written into the case; the code when an old dispatch has none.
+  function itemName(d, basicCode) {
+    const i = d.basicCodes.indexOf(basicCode);
+    return (d.itemNames && i >= 0 && d.itemNames[i]) || basicCode;
   }
 
   function applicantName(c) {
@@ -225,7 +226,7 @@
           { className: selected && selected.dispatchId === d.dispatchId ? 'selected' : '' },
           h('td', { className: 'mono' }, d.caseNumber),
           h('td', {}, applicantName(d.case)),
-          h('td', {}, d.basicCodes.map((code, i) => h('div', {}, `${itemName(d.case, code)}（${ROLE[d.roles[i]] || d.roles[i]}）`))),
+          h('td', {}, d.basicCodes.map((code, i) => h('div', {}, `${itemName(d, code)}（${ROLE[d.roles[i]] || d.roles[i]}）`))),
           h('td', {}, stateBadge(d.state), leaseExpired(d) ? h('div', { className: 'muted', textContent: '租约已到期' }) : null),
           h('td', {}, fmtTime(d.queuedAt)),
           h('td', {}, open),
@@ -386,11 +387,11 @@
     const promised = dec ? dec.promisedDates.filter((p) => mine.has(p.basicCode)) : [];
     $('d-facts').replaceChildren(
       ...fact('状态', stateBadge(d.state), d.leaseOwner && d.state === 'claimed' ? `　${d.leaseOwner} 认领，至 ${fmtTime(d.leaseUntil)}` : ''),
-      ...fact('本部门职责', ...d.basicCodes.map((code, i) => h('div', {}, `${itemName(c, code)} `, h('span', { className: 'mono muted', textContent: code }), `（${ROLE[d.roles[i]] || d.roles[i]}）`))),
+      ...fact('本部门职责', ...d.basicCodes.map((code, i) => h('div', {}, `${itemName(d, code)} `, h('span', { className: 'mono muted', textContent: code }), `（${ROLE[d.roles[i]] || d.roles[i]}）`))),
       ...personFacts(c),
       ...fact('受理窗口', `${c.clerk.centreName} ${c.clerk.windowNo} 号窗口　${c.clerk.name}`),
       ...fact('受理时间', dec ? fmtTime(dec.at) : '—'),
-      ...fact('承诺办结', ...(promised.length ? promised.map((p) => h('div', {}, `${p.itemName}：${p.date}${p.provisional ? '（暂定）' : ''}`)) : ['—'])),
+      ...fact('承诺办结', ...(promised.length ? promised.map((p) => h('div', {}, `${itemName(d, p.basicCode)}：${p.date}${p.provisional ? '（暂定）' : ''}`)) : ['—'])),
       ...fact('转办时间', fmtTime(d.queuedAt)),
       ...(d.decidedAt ? fact('最近决定', fmtTime(d.decidedAt)) : []),
     );
