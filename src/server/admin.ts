@@ -12,8 +12,14 @@ import {
   AdminError,
   createCentre,
   createDepartment,
+  createOfficer,
   createWorkstation,
+  disableOfficer,
+  enableOfficer,
   list,
+  listOfficers,
+  resetOfficerPassword,
+  revokeOfficerSessions,
   publishCatalogFile,
   publishHolidaysFile,
   revokeToken,
@@ -26,6 +32,11 @@ export const USAGE = `用法 / usage: npm run admin -- <command>
   create-centre <centreCode> <name>                 a service centre (6-digit area code)
   create-workstation <centreCode> <code>            a workstation (2-symbol code, e.g. 7K); prints its token once
   create-department <code> <name>                   a department (catalog code); prints its token once
+  create-officer <departmentCode> <staffNo> <name>  a department officer (工号, 姓名); prints a first password once
+  reset-password <staffNo>                          a new password (prints it once); clears a lockout, ends every session
+  disable-officer <staffNo>                         sign-in refused and every session ended; enable-officer <staffNo> undoes it
+  revoke-sessions <staffNo>                         ends the officer's sessions (they sign in again)
+  list-officers [departmentCode]                    officers, with disabled / locked / live sessions
   revoke-token workstation|department <id|code>     the token stops working
   rotate-token workstation|department <id|code>     a new token (prints it once; the old one stops working)
   publish-catalog <file.json>                       check (structure + quality rules) and publish a catalog version
@@ -49,6 +60,7 @@ function kindArg(s: string | undefined): ActorKind {
 }
 
 const TOKEN_NOTE = '（令牌只显示这一次，请妥善保存 / the token is shown this once: keep it safe）';
+const PASSWORD_NOTE = '（密码只显示这一次，请当面告知本人 / the password is shown this once: hand it to the officer in person）';
 
 /** Runs one command against a migrated database; returns the exit code. */
 export async function runAdmin(db: Db, argv: string[], out: Out = console.log): Promise<number> {
@@ -74,6 +86,50 @@ export async function runAdmin(db: Db, argv: string[], out: Out = console.log): 
       out(`department ${d.code} created`);
       out(`token: ${d.token}`);
       out(TOKEN_NOTE);
+      return 0;
+    }
+    case 'create-officer': {
+      need(args, 3, 'create-officer <departmentCode> <staffNo> <name>');
+      const o = await createOfficer(db, args[0]!, args[1]!, args.slice(2).join(' '));
+      out(`officer ${o.staffNo} ${o.name} (${o.departmentCode}) created`);
+      out(`password: ${o.password}`);
+      out(PASSWORD_NOTE);
+      return 0;
+    }
+    case 'reset-password': {
+      need(args, 1, 'reset-password <staffNo>');
+      const r = await resetOfficerPassword(db, args[0]!);
+      out(`officer ${args[0]}: new password issued; ${r.sessionsEnded} session(s) ended`);
+      out(`password: ${r.password}`);
+      out(PASSWORD_NOTE);
+      return 0;
+    }
+    case 'disable-officer': {
+      need(args, 1, 'disable-officer <staffNo>');
+      const r = await disableOfficer(db, args[0]!);
+      out(`officer ${args[0]}: disabled; ${r.sessionsEnded} session(s) ended`);
+      return 0;
+    }
+    case 'enable-officer': {
+      need(args, 1, 'enable-officer <staffNo>');
+      await enableOfficer(db, args[0]!);
+      out(`officer ${args[0]}: enabled`);
+      return 0;
+    }
+    case 'revoke-sessions': {
+      need(args, 1, 'revoke-sessions <staffNo>');
+      const n = await revokeOfficerSessions(db, args[0]!);
+      out(`officer ${args[0]}: ${n} session(s) ended`);
+      return 0;
+    }
+    case 'list-officers': {
+      const l = await listOfficers(db, args[0]);
+      out(`officers (${l.length}):`);
+      for (const o of l)
+        out(
+          `  ${o.staffNo.padEnd(10)} ${o.name}  ${o.departmentCode} ${o.departmentName}` +
+            `${o.disabled ? '  [disabled]' : ''}${o.lockedUntil ? `  [locked until ${o.lockedUntil}]` : ''}  sessions: ${o.liveSessions}`,
+        );
       return 0;
     }
     case 'revoke-token': {
@@ -135,6 +191,7 @@ export async function runAdmin(db: Db, argv: string[], out: Out = console.log): 
       out(`demo centre ${s.centre.code} ${s.centre.name}; catalog ${s.catalogVersion}; holidays ${s.holidayYears.join(', ')}`);
       out(`workstation ${s.workstation.id}  token: ${s.workstation.token}`);
       for (const d of s.departments) out(`department ${d.code.padEnd(8)} ${d.token}  ${d.name}`);
+      for (const o of s.officers) out(`officer ${o.staffNo.padEnd(10)} password: ${o.password}  ${o.name}`);
       out(TOKEN_NOTE);
       return 0;
     }

@@ -96,6 +96,8 @@ export const StatusEvent = z.object({
   fieldComments: z.array(FieldComment).max(100).optional(),
   /** 办结: the result is ready to hand out. */
   resultReady: z.boolean().optional(),
+  /** The department officer (经办人) who decided, by their own sign-in; absent for a department system's decision. */
+  officer: z.object({ id: z.number().int().positive(), name: z.string().min(1).max(64) }).optional(),
 });
 export type StatusEvent = z.infer<typeof StatusEvent>;
 
