@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { ActorKind } from './auth';
 import { type Db, openDbFromEnv } from './db';
 import { migrate } from './migrate';
-import { verifyWorkstationAudit } from './audit';
+import { verifyAudit } from './audit';
 import {
   AdminError,
   createCentre,
@@ -41,7 +41,9 @@ export const USAGE = `用法 / usage: npm run admin -- <command>
   rotate-token workstation|department <id|code>     a new token (prints it once; the old one stops working)
   publish-catalog <file.json>                       check (structure + quality rules) and publish a catalog version
   publish-holidays <file.json>                      check and publish holiday data
-  verify-audit --workstation <id>                   checks every case audit chain of the workstation; exit 2 and the first broken entry when one is
+  verify-audit [--workstation <id>]                 checks the case audit chains (of one workstation, or all) against the centre
+                                                    chain, the workstations' heads and the cases held, and the request table's
+                                                    chain; exit 2 and every finding when something is edited or missing
   list                                              centres, workstations, departments, catalog versions, holiday years
   seed-demo [--json]                                demo centre 330106 示例市民中心, workstation 7K, every department
                                                     of the default catalog, the default catalog and holidays; prints tokens
@@ -176,10 +178,17 @@ export async function runAdmin(db: Db, argv: string[], out: Out = console.log): 
     case 'verify-audit': {
       const i = args.indexOf('--workstation');
       const id = i >= 0 ? args[i + 1] : undefined;
-      if (!id) throw new AdminError('usage: verify-audit --workstation <id>');
-      const v = await verifyWorkstationAudit(db, id);
-      if (v.ok) out(`audit OK: workstation ${id}, ${v.cases} cases, ${v.entries} entries`);
-      else out(`audit BROKEN: workstation ${id}, case ${v.caseId}, first bad entry ${v.firstBadSeq} (${v.kind}); ${v.cases} cases, ${v.entries} entries`);
+      if (i >= 0 && !id) throw new AdminError('usage: verify-audit [--workstation <id>]');
+      const v = await verifyAudit(db, id ? { workstationId: id } : {});
+      const scope = id ? `workstation ${id}` : 'all workstations';
+      const counts = `${v.cases} cases, ${v.entries} entries, ${v.links} centre links, ${v.requestRows} request rows`;
+      if (v.ok) out(`audit OK: ${scope}, ${counts}`);
+      else {
+        out(`audit BROKEN: ${scope}, ${v.findings.length} finding(s); ${counts}`);
+        for (const f of v.findings.slice(0, 200)) out(`  [${f.kind}]${f.caseId ? ` case ${f.caseId},` : ''} ${f.detail}`);
+        if (v.findings.length > 200) out(`  … and ${v.findings.length - 200} more`);
+      }
+      for (const c of v.checkpoints) out(`checkpoint ${c.scope} @ ${c.position}: ${c.hash} (${c.at}) — note it outside this database`);
       return v.ok ? 0 : 2;
     }
     case 'seed-demo': {
