@@ -26,6 +26,7 @@ test('an officer signs in with 工号 + 密码, decides on the inbox page, and t
   await expect(inbox.locator('#sign-in-error')).toHaveText('工号或密码不正确。');
   await expect(inbox.getByLabel('工号')).toHaveValue(officer.staffNo); // nothing typed is lost but the password
   await expect(inbox.getByLabel('密码')).toHaveValue('');
+  await shot(inbox, 'inbox-sign-in-error');
 
   await inbox.getByLabel('密码').fill(officer.password);
   await inbox.getByRole('button', { name: '登录' }).click();
