@@ -21,6 +21,7 @@ import {
   LEASE_SECONDS,
   MAX_BODY_BYTES,
   MAX_PUSH_BATCH,
+  OfficerSignInRequest,
   ClaimBatchRequest,
   DecisionBatchRequest,
   QueueQuery,
@@ -192,7 +193,6 @@ function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 const DispatchIdParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 const CaseIdParams = z.object({ caseId: z.uuid() });
 const PushEnvelope = z.object({ cases: z.array(z.unknown()).min(1).max(MAX_PUSH_BATCH) });
-const OfficerSignIn = z.object({ staffNo: z.string().trim().min(1).max(32), password: z.string().min(1).max(200) });
 
 /** The worker named in X-OneWindow-Worker (percent-encoded UTF-8), null without one. */
 function workerOf(request: FastifyRequest): string | null | ApiProblem {
@@ -373,7 +373,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   // ---- department officers: sign-in with 工号 + 密码 (officers.ts) ----------------------------
 
   app.post(`${API_PREFIX}/officer/sign-in`, { config: { auth: 'none' } }, async (request) => {
-    const { staffNo, password } = parseOr400(OfficerSignIn, request.body, 'sign-in');
+    const { staffNo, password } = parseOr400(OfficerSignInRequest, request.body, 'sign-in');
     return signInOfficer(db, staffNo, password, now());
   });
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdmin } from '../../src/server/admin';
 import { createOfficer } from '../../src/server/adminCommands';
 import { LOCK_AFTER, LOCK_MINUTES, SESSION_HOURS } from '../../src/server/officers';
-import { DecisionResponse, StatusEventsResponse } from '../../src/core/sync/protocol';
+import { DecisionResponse, MeResponse, OfficerSignInResponse, StatusEventsResponse } from '../../src/core/sync/protocol';
 import { BACKENDS, call, type Env, makeCase, pushed, startEnv } from './helpers';
 
 for (const { name, backend, skip } of BACKENDS) {
@@ -62,12 +62,12 @@ for (const { name, backend, skip } of BACKENDS) {
     it('sign-in with 工号 + 密码 gives a personal session; a wrong password and an unknown number get the same answer', async () => {
       const ok = await signIn('SC001', wang.password);
       expect(ok.status).toBe(200);
-      expect(ok.json.token).toMatch(/^ow_os_[A-Za-z0-9_-]{43}$/);
+      expect(OfficerSignInResponse.parse(ok.json).token).toMatch(/^ow_os_[A-Za-z0-9_-]{43}$/);
       expect(ok.json.officer).toMatchObject({ id: wang.id, staffNo: 'SC001', name: '王敏', departmentCode: 'SCJG', departmentName: '西湖区市场监督管理局' });
       const [stored] = await env.db.query<{ n: number }>('SELECT count(*) AS n FROM officer_sessions WHERE token_hash = $1', [ok.json.token]);
       expect(Number(stored!.n)).toBe(0); // only the hash is kept
       const me = await call(env.app, 'GET', '/api/v1/me', { token: ok.json.token });
-      expect(me.json).toMatchObject({ kind: 'department', id: 'SCJG', officer: { id: wang.id, name: '王敏' } });
+      expect(MeResponse.parse(me.json)).toMatchObject({ kind: 'department', id: 'SCJG', officer: { id: wang.id, name: '王敏' } });
 
       const wrong = await signIn('SC001', 'not-the-password');
       const unknown = await signIn('XX999', 'not-the-password');
