@@ -416,6 +416,14 @@ export async function verifyAudit(db: Db, options: { workstationId?: string } = 
     for (const s of entries.keys()) if (s > from) findings.push({ kind: 'unlinked', caseId, seq: s, detail: `entry ${s} was not stored by a push (no link records it)` });
   }
 
+  // chains with no link at all: only those stored before the centre chain existed may be so
+  const legacy = new Set(
+    (await db.query<{ case_id: string }>('SELECT case_id::text AS case_id FROM audit_legacy_cases')).map((r) => r.case_id),
+  );
+  for (const [caseId, list] of byCase)
+    if (!linksOfCase.has(caseId) && !legacy.has(caseId))
+      findings.push({ kind: 'unlinked', caseId, seq: Number(list[0]!.seq), detail: `entry ${list[0]!.seq} was not stored by a push (no link records it)` });
+
   // 3. the heads the workstations reported
   const reported = await db.query<{ case_id: string; workstation_id: string; seq: number; hash: string }>(
     'SELECT case_id::text AS case_id, workstation_id, seq, hash FROM audit_case_heads WHERE $1::text IS NULL OR workstation_id = $1',

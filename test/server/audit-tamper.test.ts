@@ -149,6 +149,22 @@ for (const { name, backend, skip } of BACKENDS) {
       expect(v.text).toMatch(new RegExp(`\\[receivedAt\\] case ${c.id}, entry 1: received_at .*, but it arrived on`));
     });
 
+    it('the centre chain’s last link deleted: its entries are no longer covered, and the checkpoint on it is gone', async () => {
+      const { c } = await caseWithChain(2);
+      const [last] = await env.db.query<{ link_seq: number; link_hash: string }>(
+        `SELECT link_seq, link_hash FROM audit_head_links WHERE centre_code = '330106' ORDER BY link_seq DESC LIMIT 1`,
+      );
+      // as the push writes one every CHECKPOINT_EVERY links
+      await env.db.query(`INSERT INTO audit_checkpoints (scope, position, hash, at) VALUES ('centre:330106', $1, $2, now())`, [last!.link_seq, last!.link_hash]);
+      const before = await verify('--workstation', env.ws.id);
+      expect(before.text).toContain(`checkpoint centre:330106 @ ${last!.link_seq}: ${last!.link_hash}`);
+      await env.db.query(`DELETE FROM audit_head_links WHERE centre_code = '330106' AND link_seq = $1`, [last!.link_seq]);
+      const v = await verify('--workstation', env.ws.id);
+      expect(v.code).toBe(2);
+      expect(v.text).toContain(`[unlinked] case ${c.id}, entry 1 was not stored by a push (no link records it)`);
+      expect(v.text).toContain(`[checkpoint] checkpoint centre:330106 @ ${last!.link_seq}: the row is gone`);
+    });
+
     it('rows deleted from, or edited in, the per-request audit table', async () => {
       for (let i = 0; i < 5; i++) await call(env.app, 'GET', '/api/v1/me', { token: env.dept.SCJG });
       await env.app.flushAudit();

@@ -42,3 +42,7 @@ CREATE TABLE audit_checkpoints (
 -- own columns (rows written before this migration stay unchained).
 ALTER TABLE audit ADD COLUMN prev_hash text;
 ALTER TABLE audit ADD COLUMN hash text;
+
+-- Chains stored before this migration have no links; every other chain must be covered by them.
+CREATE TABLE audit_legacy_cases (case_id uuid PRIMARY KEY);
+INSERT INTO audit_legacy_cases SELECT DISTINCT case_id FROM case_audit_entries;
