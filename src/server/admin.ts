@@ -7,13 +7,19 @@ import { pathToFileURL } from 'node:url';
 import type { ActorKind } from './auth';
 import { type Db, openDbFromEnv } from './db';
 import { migrate } from './migrate';
-import { verifyWorkstationAudit } from './audit';
+import { verifyAudit } from './audit';
 import {
   AdminError,
   createCentre,
   createDepartment,
+  createOfficer,
   createWorkstation,
+  disableOfficer,
+  enableOfficer,
   list,
+  listOfficers,
+  resetOfficerPassword,
+  revokeOfficerSessions,
   publishCatalogFile,
   publishHolidaysFile,
   revokeToken,
@@ -26,11 +32,18 @@ export const USAGE = `用法 / usage: npm run admin -- <command>
   create-centre <centreCode> <name>                 a service centre (6-digit area code)
   create-workstation <centreCode> <code>            a workstation (2-symbol code, e.g. 7K); prints its token once
   create-department <code> <name>                   a department (catalog code); prints its token once
+  create-officer <departmentCode> <staffNo> <name>  a department officer (工号, 姓名); prints a first password once
+  reset-password <staffNo>                          a new password (prints it once); clears a lockout, ends every session
+  disable-officer <staffNo>                         sign-in refused and every session ended; enable-officer <staffNo> undoes it
+  revoke-sessions <staffNo>                         ends the officer's sessions (they sign in again)
+  list-officers [departmentCode]                    officers, with disabled / locked / live sessions
   revoke-token workstation|department <id|code>     the token stops working
   rotate-token workstation|department <id|code>     a new token (prints it once; the old one stops working)
   publish-catalog <file.json>                       check (structure + quality rules) and publish a catalog version
   publish-holidays <file.json>                      check and publish holiday data
-  verify-audit --workstation <id>                   checks every case audit chain of the workstation; exit 2 and the first broken entry when one is
+  verify-audit [--workstation <id>]                 checks the case audit chains (of one workstation, or all) against the centre
+                                                    chain, the workstations' heads and the cases held, and the request table's
+                                                    chain; exit 2 and every finding when something is edited or missing
   list                                              centres, workstations, departments, catalog versions, holiday years
   seed-demo [--json]                                demo centre 330106 示例市民中心, workstation 7K, every department
                                                     of the default catalog, the default catalog and holidays; prints tokens
@@ -49,6 +62,7 @@ function kindArg(s: string | undefined): ActorKind {
 }
 
 const TOKEN_NOTE = '（令牌只显示这一次，请妥善保存 / the token is shown this once: keep it safe）';
+const PASSWORD_NOTE = '（密码只显示这一次，请当面告知本人 / the password is shown this once: hand it to the officer in person）';
 
 /** Runs one command against a migrated database; returns the exit code. */
 export async function runAdmin(db: Db, argv: string[], out: Out = console.log): Promise<number> {
@@ -74,6 +88,50 @@ export async function runAdmin(db: Db, argv: string[], out: Out = console.log): 
       out(`department ${d.code} created`);
       out(`token: ${d.token}`);
       out(TOKEN_NOTE);
+      return 0;
+    }
+    case 'create-officer': {
+      need(args, 3, 'create-officer <departmentCode> <staffNo> <name>');
+      const o = await createOfficer(db, args[0]!, args[1]!, args.slice(2).join(' '));
+      out(`officer ${o.staffNo} ${o.name} (${o.departmentCode}) created`);
+      out(`password: ${o.password}`);
+      out(PASSWORD_NOTE);
+      return 0;
+    }
+    case 'reset-password': {
+      need(args, 1, 'reset-password <staffNo>');
+      const r = await resetOfficerPassword(db, args[0]!);
+      out(`officer ${args[0]}: new password issued; ${r.sessionsEnded} session(s) ended`);
+      out(`password: ${r.password}`);
+      out(PASSWORD_NOTE);
+      return 0;
+    }
+    case 'disable-officer': {
+      need(args, 1, 'disable-officer <staffNo>');
+      const r = await disableOfficer(db, args[0]!);
+      out(`officer ${args[0]}: disabled; ${r.sessionsEnded} session(s) ended`);
+      return 0;
+    }
+    case 'enable-officer': {
+      need(args, 1, 'enable-officer <staffNo>');
+      await enableOfficer(db, args[0]!);
+      out(`officer ${args[0]}: enabled`);
+      return 0;
+    }
+    case 'revoke-sessions': {
+      need(args, 1, 'revoke-sessions <staffNo>');
+      const n = await revokeOfficerSessions(db, args[0]!);
+      out(`officer ${args[0]}: ${n} session(s) ended`);
+      return 0;
+    }
+    case 'list-officers': {
+      const l = await listOfficers(db, args[0]);
+      out(`officers (${l.length}):`);
+      for (const o of l)
+        out(
+          `  ${o.staffNo.padEnd(10)} ${o.name}  ${o.departmentCode} ${o.departmentName}` +
+            `${o.disabled ? '  [disabled]' : ''}${o.lockedUntil ? `  [locked until ${o.lockedUntil}]` : ''}  sessions: ${o.liveSessions}`,
+        );
       return 0;
     }
     case 'revoke-token': {
@@ -120,10 +178,17 @@ export async function runAdmin(db: Db, argv: string[], out: Out = console.log): 
     case 'verify-audit': {
       const i = args.indexOf('--workstation');
       const id = i >= 0 ? args[i + 1] : undefined;
-      if (!id) throw new AdminError('usage: verify-audit --workstation <id>');
-      const v = await verifyWorkstationAudit(db, id);
-      if (v.ok) out(`audit OK: workstation ${id}, ${v.cases} cases, ${v.entries} entries`);
-      else out(`audit BROKEN: workstation ${id}, case ${v.caseId}, first bad entry ${v.firstBadSeq} (${v.kind}); ${v.cases} cases, ${v.entries} entries`);
+      if (i >= 0 && !id) throw new AdminError('usage: verify-audit [--workstation <id>]');
+      const v = await verifyAudit(db, id ? { workstationId: id } : {});
+      const scope = id ? `workstation ${id}` : 'all workstations';
+      const counts = `${v.cases} cases, ${v.entries} entries, ${v.links} centre links, ${v.requestRows} request rows`;
+      if (v.ok) out(`audit OK: ${scope}, ${counts}`);
+      else {
+        out(`audit BROKEN: ${scope}, ${v.findings.length} finding(s); ${counts}`);
+        for (const f of v.findings.slice(0, 200)) out(`  [${f.kind}]${f.caseId ? ` case ${f.caseId},` : ''} ${f.detail}`);
+        if (v.findings.length > 200) out(`  … and ${v.findings.length - 200} more`);
+      }
+      for (const c of v.checkpoints) out(`checkpoint ${c.scope} @ ${c.position}: ${c.hash} (${c.at}) — note it outside this database`);
       return v.ok ? 0 : 2;
     }
     case 'seed-demo': {
@@ -135,6 +200,7 @@ export async function runAdmin(db: Db, argv: string[], out: Out = console.log): 
       out(`demo centre ${s.centre.code} ${s.centre.name}; catalog ${s.catalogVersion}; holidays ${s.holidayYears.join(', ')}`);
       out(`workstation ${s.workstation.id}  token: ${s.workstation.token}`);
       for (const d of s.departments) out(`department ${d.code.padEnd(8)} ${d.token}  ${d.name}`);
+      for (const o of s.officers) out(`officer ${o.staffNo.padEnd(10)} password: ${o.password}  ${o.name}`);
       out(TOKEN_NOTE);
       return 0;
     }

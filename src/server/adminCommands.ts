@@ -11,7 +11,9 @@ import { WORKSTATION_CODE_PATTERN } from '../core/intake/caseNumber';
 import { isReservedWorkstationCode } from '../core/training/isolation';
 import { type ActorKind, hashToken, newToken } from './auth';
 import type { Db } from './db';
+import { hashPassword, type Officer, STAFF_NO_PATTERN } from './officers';
 import { ApiProblem } from './problem';
+import { randomInt } from 'node:crypto';
 import { publishCatalog, publishHolidays, type PublishOutcome } from './store';
 
 export class AdminError extends Error {
@@ -108,6 +110,107 @@ export async function rotateToken(db: Db, kind: ActorKind, idOrCode: string): Pr
   return { id, token };
 }
 
+// ---- department officers (部门经办人) --------------------------------------------------------
+
+/** Letters and digits a person reads off a slip without confusing them (no 0/O, 1/l/I). */
+const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A first password for the officer to be told in person: 14 random symbols (~80 bits). */
+export function initialPassword(): string {
+  let p = '';
+  for (let i = 0; i < 14; i++) p += PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)];
+  return p;
+}
+
+export interface OfficerListing extends Officer {
+  departmentName: string;
+  disabled: boolean;
+  lockedUntil: string | null;
+  liveSessions: number;
+}
+
+/** An officer of a department, with a generated first password (returned once; only its scrypt hash is kept). */
+export async function createOfficer(db: Db, departmentCode: string, staffNo: string, name: string): Promise<Officer & { password: string }> {
+  const no = staffNo.trim();
+  if (!STAFF_NO_PATTERN.test(no)) throw new AdminError('a staff number (工号) is 2–32 letters, digits, - or _');
+  const n = name.trim();
+  if (n.length === 0 || n.length > 64) throw new AdminError("give the officer's name (1–64 characters)");
+  const [d] = await db.query<{ revoked: boolean }>('SELECT revoked_at IS NOT NULL AS revoked FROM departments WHERE code = $1', [departmentCode]);
+  if (!d) throw new AdminError(`no department ${departmentCode}; create it first (create-department)`);
+  const password = initialPassword();
+  const rows = await db.query<{ id: number }>(
+    'INSERT INTO officers (department_code, staff_no, name, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (staff_no) DO NOTHING RETURNING id',
+    [departmentCode, no, n, await hashPassword(password)],
+  );
+  if (rows.length === 0) throw new AdminError(`staff number ${no} is already taken (reset-password ${no} issues a new password)`);
+  return { id: Number(rows[0]!.id), staffNo: no, name: n, departmentCode, password };
+}
+
+async function officerByStaffNo(db: Db, staffNo: string): Promise<{ id: number; department_code: string; name: string }> {
+  const [o] = await db.query<{ id: number; department_code: string; name: string }>('SELECT id, department_code, name FROM officers WHERE staff_no = $1', [
+    staffNo.trim(),
+  ]);
+  if (!o) throw new AdminError(`no officer with staff number ${staffNo}`);
+  return o;
+}
+
+/** Ends every live session of the officer; returns how many were live. */
+export async function revokeOfficerSessions(db: Db, staffNo: string, now = new Date()): Promise<number> {
+  const o = await officerByStaffNo(db, staffNo);
+  const rows = await db.query('UPDATE officer_sessions SET revoked_at = $2 WHERE officer_id = $1 AND revoked_at IS NULL RETURNING 1', [o.id, now]);
+  return rows.length;
+}
+
+/** Sign-in refused from now on and every session ended; the officer's past decisions keep their name. */
+export async function disableOfficer(db: Db, staffNo: string, now = new Date()): Promise<{ sessionsEnded: number }> {
+  const o = await officerByStaffNo(db, staffNo);
+  await db.query('UPDATE officers SET disabled_at = coalesce(disabled_at, $2) WHERE id = $1', [o.id, now]);
+  return { sessionsEnded: await revokeOfficerSessions(db, staffNo, now) };
+}
+
+export async function enableOfficer(db: Db, staffNo: string): Promise<void> {
+  const o = await officerByStaffNo(db, staffNo);
+  await db.query('UPDATE officers SET disabled_at = NULL WHERE id = $1', [o.id]);
+}
+
+/** A new generated password (returned once); clears a lockout and ends every session. */
+export async function resetOfficerPassword(db: Db, staffNo: string, now = new Date()): Promise<{ password: string; sessionsEnded: number }> {
+  const o = await officerByStaffNo(db, staffNo);
+  const password = initialPassword();
+  await db.query('UPDATE officers SET password_hash = $2, failed_attempts = 0, locked_until = NULL WHERE id = $1', [o.id, await hashPassword(password)]);
+  return { password, sessionsEnded: await revokeOfficerSessions(db, staffNo, now) };
+}
+
+export async function listOfficers(db: Db, departmentCode?: string, now = new Date()): Promise<OfficerListing[]> {
+  const rows = await db.query<{
+    id: number;
+    staff_no: string;
+    name: string;
+    department_code: string;
+    department_name: string;
+    disabled: boolean;
+    locked_until: Date | null;
+    live: number;
+  }>(
+    `SELECT o.id, o.staff_no, o.name, o.department_code, d.name AS department_name, o.disabled_at IS NOT NULL AS disabled,
+            CASE WHEN o.locked_until > $2 THEN o.locked_until END AS locked_until,
+            (SELECT count(*) FROM officer_sessions s WHERE s.officer_id = o.id AND s.revoked_at IS NULL AND s.expires_at > $2) AS live
+     FROM officers o JOIN departments d ON d.code = o.department_code
+     WHERE $1::text IS NULL OR o.department_code = $1 ORDER BY o.department_code, o.staff_no`,
+    [departmentCode ?? null, now],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    staffNo: r.staff_no,
+    name: r.name,
+    departmentCode: r.department_code,
+    departmentName: r.department_name,
+    disabled: r.disabled,
+    lockedUntil: r.locked_until ? r.locked_until.toISOString() : null,
+    liveSessions: Number(r.live),
+  }));
+}
+
 export interface PublishCatalogResult {
   version: string;
   outcome: PublishOutcome;
@@ -194,6 +297,8 @@ export interface DemoSetup {
   centre: { code: string; name: string };
   workstation: { id: string; code: string; token: string };
   departments: { code: string; name: string; token: string }[];
+  /** One officer per department (工号 = the department code + 01), with a fresh password. */
+  officers: { departmentCode: string; staffNo: string; name: string; password: string }[];
   catalogVersion: string;
   holidayYears: number[];
 }
@@ -217,10 +322,21 @@ export async function seedDemo(db: Db, options: { catalogFile?: string; holidays
     const { token } = has ? await rotateToken(db, 'department', d.code) : await createDepartment(db, d.code, d.name);
     departments.push({ code: d.code, name: d.name, token });
   }
+  const officers: DemoSetup['officers'] = [];
+  for (const d of published.catalog.departments) {
+    const staffNo = `${d.code}01`;
+    const name = `${d.shortName ?? d.name}经办人`;
+    const [has] = await db.query('SELECT id FROM officers WHERE staff_no = $1', [staffNo]);
+    if (has) {
+      await enableOfficer(db, staffNo);
+      officers.push({ departmentCode: d.code, staffNo, name, password: (await resetOfficerPassword(db, staffNo, now)).password });
+    } else officers.push({ departmentCode: d.code, staffNo, name, password: (await createOfficer(db, d.code, staffNo, name)).password });
+  }
   return {
     centre: { ...DEMO_CENTRE },
     workstation: { id: ws.id, code: DEMO_WORKSTATION_CODE, token: ws.token },
     departments,
+    officers,
     catalogVersion: published.version,
     holidayYears: years,
   };

@@ -24,6 +24,7 @@ import {
   LEASE_SECONDS,
   MAX_BODY_BYTES,
   MAX_PUSH_BATCH,
+  OfficerSignInRequest,
   ClaimBatchRequest,
   DecisionBatchRequest,
   QueueQuery,
@@ -39,9 +40,10 @@ import { ApiProblem, describeIssues, refuseTooDeep } from './problem';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimit';
 import { registerRevisionRoutes } from './revisions';
 import { checkCorrectionDecision, registerCorrectionRoutes } from './corrections';
-import { registerAuditRoutes } from './audit';
+import { appendRequestRows, registerAuditRoutes } from './audit';
 import { registerTrainingRoutes } from './training';
 import { registerHealthRoutes } from './health';
+import { officerLabel, signIn as signInOfficer, signOut as signOutOfficer } from './officers';
 import { DEFAULT_VACUUM_INTERVAL_MS, startMaintenance } from './maintenance';
 import {
   CatalogCache,
@@ -113,6 +115,8 @@ interface AuditEntry {
   at: string;
   actor_kind: 'workstation' | 'department' | 'anonymous';
   actor_id: string | null;
+  /** The signed-in department officer, when one acted. */
+  officer_id: number | null;
   worker: string | null;
   method: string;
   route: string | null;
@@ -146,18 +150,10 @@ class AuditWriter {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, 1000);
       try {
-        // One statement, its own transaction, committed without waiting for its fsync (the
-        // case data it describes does wait): on a database crash the last fraction of a
-        // second of audit rows may be lost.
-        await this.db.query(
-          `INSERT INTO audit (at, actor_kind, actor_id, worker, method, route, path, status, duration_ms)
-           SELECT x.at, x.actor_kind, x.actor_id, x.worker, x.method, x.route, x.path, x.status, x.duration_ms
-           FROM jsonb_to_recordset($1::jsonb) AS x(at timestamptz, actor_kind text, actor_id text, worker text, method text,
-                                                   route text, path text, status integer, duration_ms integer)
-           WHERE (SELECT set_config('synchronous_commit', 'off', true)) IS NOT NULL`,
-          [JSON.stringify(batch)],
-          { name: 'ow_audit' },
-        );
+        // Chained row to row (audit.ts), committed without waiting for its fsync (the case
+        // data it describes does wait): on a database crash the last fraction of a second of
+        // audit rows may be lost.
+        await appendRequestRows(this.db, batch, new Date(batch[batch.length - 1]!.at));
       } catch (e) {
         this.onError(e);
       }
@@ -312,7 +308,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
       }
       // a bad worker header: authenticate first, as everywhere (401 before 400)
     }
-    const auth = await authenticate(db, token);
+    const auth = await authenticate(db, token, now());
     if (!auth.ok) {
       await noteFailedAuth(request);
       reply.header('WWW-Authenticate', 'Bearer');
@@ -323,6 +319,13 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
       return sendProblem(reply, new ApiProblem(403, 'forbidden', `this route is for ${need}s; the token is a ${auth.actor.kind}'s`));
     if (request.headers[WORKER_HEADER] !== undefined && auth.actor.kind !== 'department')
       return sendProblem(reply, new ApiProblem(400, 'invalidHeader', `${WORKER_HEADER} is for departments`));
+    if (auth.actor.kind === 'department' && auth.actor.officer) {
+      // A signed-in officer acts as themself: the person comes from the session, never from a header.
+      if (request.headers[WORKER_HEADER] !== undefined)
+        return sendProblem(reply, new ApiProblem(400, 'invalidHeader', `${WORKER_HEADER} is for a department's system token; an officer acts as the person signed in`));
+      request.worker = officerLabel(auth.actor.officer);
+      return;
+    }
     const worker = workerOf(request);
     if (worker instanceof ApiProblem) return sendProblem(reply, worker);
     request.worker = worker;
@@ -337,6 +340,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
       at: now().toISOString(),
       actor_kind: actor?.kind ?? 'anonymous',
       actor_id: actor?.id ?? null,
+      officer_id: actor?.kind === 'department' ? (actor.officer?.id ?? null) : null,
       worker: request.worker,
       method: request.method,
       route: request.routeOptions.url ?? null,
@@ -355,7 +359,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
     if (request.inlineToken !== null && request.actor === null) {
       // A route that checks its token inline failed before knowing whose it is (a bad body, a
       // refusal): authenticate the usual way, so a bad token is 401 first and the audit names the actor.
-      const auth = await authenticate(db, request.inlineToken).catch(() => null);
+      const auth = await authenticate(db, request.inlineToken, now()).catch(() => null);
       if (auth && !auth.ok) {
         await noteFailedAuth(request);
         reply.header('WWW-Authenticate', 'Bearer');
@@ -407,6 +411,20 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   app.get('/favicon.ico', { config: { auth: 'none' } }, async (_request, reply) => reply.redirect('/inbox/icon.svg'));
 
   app.get(`${API_PREFIX}/me`, { config: { auth: 'any' } }, async (request) => request.actor!);
+
+  // ---- department officers: sign-in with 工号 + 密码 (officers.ts) ----------------------------
+
+  app.post(`${API_PREFIX}/officer/sign-in`, { config: { auth: 'none' } }, async (request) => {
+    const { staffNo, password } = parseOr400(OfficerSignInRequest, request.body, 'sign-in');
+    return signInOfficer(db, staffNo, password, now());
+  });
+
+  app.post(`${API_PREFIX}/officer/sign-out`, { config: { auth: 'department' } }, async (request, reply) => {
+    const a = department(request);
+    if (!a.officer) throw new ApiProblem(403, 'forbidden', 'sign-out ends an officer\'s session; a department token is revoked by an administrator');
+    await signOutOfficer(db, bearerToken(request.headers.authorization)!, now());
+    return reply.code(204).send();
+  });
 
   // ---- workstations ------------------------------------------------------------------------
 
@@ -464,7 +482,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
 
   /** The department of an inline-auth route: by its token (checked by the route's statement), or as authenticated. */
   const departmentRef = (request: FastifyRequest): DepartmentRef =>
-    request.inlineToken !== null ? { tokenHash: hashToken(request.inlineToken) } : { code: department(request).id };
+    request.inlineToken !== null ? { tokenHash: hashToken(request.inlineToken) } : { code: department(request).id, officer: department(request).officer ?? null };
   const acted = (request: FastifyRequest, d: ActingDepartment): void => {
     request.actor ??= { kind: 'department', id: d.code, name: d.name ?? d.code };
   };

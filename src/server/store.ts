@@ -48,6 +48,7 @@ import {
 } from '../core/sync/protocol';
 import { findUnstorableString, jsonDepthExceeds, MAX_JSON_DEPTH } from '../core/text';
 import type { Db, Queryable } from './db';
+import type { Officer } from './officers';
 import { ApiProblem, describeIssues, formatPath } from './problem';
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -451,6 +452,8 @@ type EventRow = {
   comment: string | null;
   field_comments: unknown;
   result_ready: boolean | null;
+  officer_id?: number | string | null;
+  officer_name?: string | null;
 };
 
 function toEvent(r: EventRow): StatusEvent {
@@ -466,10 +469,11 @@ function toEvent(r: EventRow): StatusEvent {
   const fc = r.field_comments === null ? null : asJson<StatusEvent['fieldComments']>(r.field_comments);
   if (fc && fc.length > 0) e.fieldComments = fc;
   if (r.result_ready !== null) e.resultReady = r.result_ready;
+  if (r.officer_id != null && r.officer_name != null) e.officer = { id: Number(r.officer_id), name: r.officer_name };
   return e;
 }
 
-const EVENT_COLUMNS = `e.pos AS seq, e.case_id::text AS case_id, c.case_number, e.kind, e.department_code, e.at, e.comment, e.field_comments, e.result_ready`;
+const EVENT_COLUMNS = `e.pos AS seq, e.case_id::text AS case_id, c.case_number, e.kind, e.department_code, e.at, e.comment, e.field_comments, e.result_ready, e.officer_id, e.officer_name`;
 
 /**
  * Events of this workstation's cases after the cursor `after`, oldest first. Numbers the
@@ -597,7 +601,10 @@ async function notThisDepartments(db: Queryable, id: number): Promise<ApiProblem
  * claim and decision routes then need no separate authentication round trip, and a revoked
  * token still stops working on its next request.
  */
-export type DepartmentRef = { code: string } | { tokenHash: string };
+export type DepartmentRef = { code: string; officer?: Officer | null } | { tokenHash: string };
+
+/** The signed-in officer acting (null: the department's system token, or an in-process caller). */
+const officerOf = (ref: DepartmentRef): Officer | null => ('code' in ref ? (ref.officer ?? null) : null);
 
 /** The department that acted (name: when looked up by token). */
 export interface ActingDepartment {
@@ -630,7 +637,9 @@ function actingOf(rows: WhoColumns[]): ActingDepartment & { requester: string } 
   return { code: w.who_code, name: w.who_name, requester: w.who_requester };
 }
 
-const CLAIM_SET = `state = 'claimed', lease_owner = ${REQUESTER}, lease_until = $2::timestamptz + make_interval(secs => $4), claimed_at = $2`;
+/** `officerParam`: the parameter holding the claiming officer's id (null for a department's system token). */
+const claimSet = (officerParam: string) =>
+  `state = 'claimed', lease_owner = ${REQUESTER}, lease_until = $2::timestamptz + make_interval(secs => $4), claimed_at = $2, claimed_by = ${officerParam}::bigint`;
 /** `state IN ('queued', 'claimed')` first and ordered by (queued_at, id), so the planner reads the partial index dispatches_claimable (migrations 004, 009). */
 const CLAIMABLE = `d.state IN ('queued', 'claimed') AND (d.state = 'queued' OR d.lease_until IS NULL OR d.lease_until <= $2)`;
 /**
@@ -658,10 +667,10 @@ export async function claimDispatchAs(
        SELECT d.id FROM dispatches d WHERE d.id = $5 AND d.department_code = ${ACTING} AND ${CLAIMABLE}
        FOR UPDATE SKIP LOCKED
      ), claimed AS (
-       UPDATE dispatches d SET ${CLAIM_SET} FROM target WHERE d.id = target.id AND ${ASYNC_COMMIT} RETURNING d.*
+       UPDATE dispatches d SET ${claimSet('$6')} FROM target WHERE d.id = target.id AND ${ASYNC_COMMIT} RETURNING d.*
      )
      SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (SELECT ${VIEW_COLUMNS} FROM claimed d JOIN cases c ON c.case_id = d.case_id) x ON true`,
-    ['code' in ref ? ref.code : ref.tokenHash, now, worker, leaseSeconds, id],
+    ['code' in ref ? ref.code : ref.tokenHash, now, worker, leaseSeconds, id, officerOf(ref)?.id ?? null],
     { name: `ow_claim_${'code' in ref ? 'code' : 'token'}` },
   );
   const { requester: _, ...department } = actingOf(rows);
@@ -700,10 +709,10 @@ export async function claimNextAs(
        SELECT d.id FROM dispatches d WHERE d.department_code = ${ACTING} AND ${CLAIMABLE}
        ORDER BY d.queued_at, d.id LIMIT 1 FOR UPDATE SKIP LOCKED
      ), claimed AS (
-       UPDATE dispatches d SET ${CLAIM_SET} FROM target WHERE d.id = target.id AND ${ASYNC_COMMIT} RETURNING d.*
+       UPDATE dispatches d SET ${claimSet('$5')} FROM target WHERE d.id = target.id AND ${ASYNC_COMMIT} RETURNING d.*
      )
      SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (SELECT ${VIEW_COLUMNS} FROM claimed d JOIN cases c ON c.case_id = d.case_id) x ON true`,
-    ['code' in ref ? ref.code : ref.tokenHash, now, worker, leaseSeconds],
+    ['code' in ref ? ref.code : ref.tokenHash, now, worker, leaseSeconds, officerOf(ref)?.id ?? null],
     { name: `ow_claim_next_${'code' in ref ? 'code' : 'token'}` },
   );
   const { requester: _, ...department } = actingOf(rows);
@@ -736,6 +745,8 @@ function decidedResult(row: DecidedRow): { dispatch: DispatchView; event: Status
     comment: row.comment,
     field_comments: row.field_comments,
     result_ready: row.result_ready,
+    officer_id: row.officer_id ?? null,
+    officer_name: row.officer_name ?? null,
   });
   return { dispatch: toView(row), event };
 }
@@ -775,19 +786,32 @@ export async function decideAs(
        FOR UPDATE OF d
      ),
      updated AS (
-       UPDATE dispatches d SET state = $6, lease_owner = ${REQUESTER}, lease_until = NULL, decided_at = $5
+       UPDATE dispatches d SET state = $6, lease_owner = ${REQUESTER}, lease_until = NULL, decided_at = $5, decided_by = $11::bigint
        FROM cur WHERE d.id = cur.id RETURNING d.*, cur.workstation_id
      ),
      e AS (
-       INSERT INTO status_events (case_id, workstation_id, kind, department_code, at, comment, field_comments, result_ready)
-       SELECT u.case_id, u.workstation_id, $7, u.department_code, $5, $8, $9::jsonb, $10 FROM updated u
-       RETURNING 0::bigint AS seq, kind, at AS ev_at, comment, field_comments, result_ready
+       INSERT INTO status_events (case_id, workstation_id, kind, department_code, at, comment, field_comments, result_ready, officer_id, officer_name)
+       SELECT u.case_id, u.workstation_id, $7, u.department_code, $5, $8, $9::jsonb, $10, $11::bigint, $12::text FROM updated u
+       RETURNING 0::bigint AS seq, kind, at AS ev_at, comment, field_comments, result_ready, officer_id, officer_name
      )
      SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (
-       SELECT ${VIEW_COLUMNS}, e.seq, e.kind, e.ev_at, e.comment, e.field_comments, e.result_ready
+       SELECT ${VIEW_COLUMNS}, e.seq, e.kind, e.ev_at, e.comment, e.field_comments, e.result_ready, e.officer_id, e.officer_name
        FROM updated d JOIN cases c ON c.case_id = d.case_id CROSS JOIN e
      ) x ON true`,
-    ['code' in ref ? ref.code : ref.tokenHash, id, DECIDABLE_FROM[decision.kind], worker, now, to, decision.kind, comment, fieldComments, resultReady],
+    [
+      'code' in ref ? ref.code : ref.tokenHash,
+      id,
+      DECIDABLE_FROM[decision.kind],
+      worker,
+      now,
+      to,
+      decision.kind,
+      comment,
+      fieldComments,
+      resultReady,
+      officerOf(ref)?.id ?? null,
+      officerOf(ref)?.name ?? null,
+    ],
     { name: `ow_decide_${'code' in ref ? 'code' : 'token'}` },
   );
   const { requester, ...department } = actingOf(rows);
@@ -812,17 +836,30 @@ export async function decideAs(
     if (!who.ok) throw new ApiProblem(409, 'leaseHeldByOther', who.reason);
     const [row] = await tx.query<DecidedRow>(
       `WITH updated AS (
-         UPDATE dispatches d SET state = $3, lease_owner = $4, lease_until = NULL, decided_at = $5
+         UPDATE dispatches d SET state = $3, lease_owner = $4, lease_until = NULL, decided_at = $5, decided_by = $11::bigint
          WHERE d.id = $1 AND d.department_code = $2 RETURNING d.*
        ),
        e AS (
-         INSERT INTO status_events (case_id, workstation_id, kind, department_code, at, comment, field_comments, result_ready)
-         SELECT u.case_id, $6, $7, u.department_code, $5, $8, $9::jsonb, $10 FROM updated u
-         RETURNING 0::bigint AS seq, kind, at AS ev_at, comment, field_comments, result_ready
+         INSERT INTO status_events (case_id, workstation_id, kind, department_code, at, comment, field_comments, result_ready, officer_id, officer_name)
+         SELECT u.case_id, $6, $7, u.department_code, $5, $8, $9::jsonb, $10, $11::bigint, $12::text FROM updated u
+         RETURNING 0::bigint AS seq, kind, at AS ev_at, comment, field_comments, result_ready, officer_id, officer_name
        )
-       SELECT ${VIEW_COLUMNS}, e.seq, e.kind, e.ev_at, e.comment, e.field_comments, e.result_ready
+       SELECT ${VIEW_COLUMNS}, e.seq, e.kind, e.ev_at, e.comment, e.field_comments, e.result_ready, e.officer_id, e.officer_name
        FROM updated d JOIN cases c ON c.case_id = d.case_id CROSS JOIN e`,
-      [id, departmentCode, t.to, requester, now, cur.workstation_id, decision.kind, comment, fieldComments, resultReady],
+      [
+        id,
+        departmentCode,
+        t.to,
+        requester,
+        now,
+        cur.workstation_id,
+        decision.kind,
+        comment,
+        fieldComments,
+        resultReady,
+        officerOf(ref)?.id ?? null,
+        officerOf(ref)?.name ?? null,
+      ],
     );
     if (!row) throw new Error(`dispatch ${id} vanished during its decision`);
     return { department, ...decidedResult(row) };
@@ -861,13 +898,13 @@ export async function claimBatchAs(
        SELECT d.id FROM dispatches d WHERE d.department_code = ${ACTING} AND ${CLAIMABLE}
        ORDER BY d.queued_at, d.id LIMIT $5 FOR UPDATE SKIP LOCKED
      ), claimed AS (
-       UPDATE dispatches d SET ${CLAIM_SET} FROM target WHERE d.id = target.id AND ${ASYNC_COMMIT} RETURNING d.*
+       UPDATE dispatches d SET ${claimSet('$6')} FROM target WHERE d.id = target.id AND ${ASYNC_COMMIT} RETURNING d.*
      )
      SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (
        SELECT ${viewColumns(`convert_to(${LATEST_BODY}, 'UTF8') AS body_bytes`)} FROM claimed d JOIN cases c ON c.case_id = d.case_id
      ) x ON true
      ORDER BY x.id`,
-    ['code' in ref ? ref.code : ref.tokenHash, now, worker, leaseSeconds, limit],
+    ['code' in ref ? ref.code : ref.tokenHash, now, worker, leaseSeconds, limit, officerOf(ref)?.id ?? null],
     { name: `ow_claim_batch_${'code' in ref ? 'code' : 'token'}` },
   );
   const { requester: _, ...department } = actingOf(rows);
@@ -936,20 +973,21 @@ export async function decideBatchAs(
        JOIN cases c ON c.case_id = d.case_id
      ),
      updated AS (
-       UPDATE dispatches d SET state = cur.to_state, lease_owner = ${REQUESTER}, lease_until = NULL, decided_at = $4
+       UPDATE dispatches d SET state = cur.to_state, lease_owner = ${REQUESTER}, lease_until = NULL, decided_at = $4, decided_by = $5::bigint
        FROM cur WHERE d.id = cur.id AND d.id = ANY(ARRAY(SELECT id FROM cur))
        RETURNING d.id, d.state, cur.case_id, cur.case_number, cur.department_code, cur.workstation_id, cur.ord, cur.kind, cur.comment, cur.field_comments, cur.result_ready
      ),
      e AS (
-       INSERT INTO status_events (case_id, workstation_id, kind, department_code, at, comment, field_comments, result_ready)
-       SELECT u.case_id, u.workstation_id, u.kind, u.department_code, $4, u.comment, u.field_comments, u.result_ready FROM updated u ORDER BY u.ord
+       INSERT INTO status_events (case_id, workstation_id, kind, department_code, at, comment, field_comments, result_ready, officer_id, officer_name)
+       SELECT u.case_id, u.workstation_id, u.kind, u.department_code, $4, u.comment, u.field_comments, u.result_ready, $5::bigint, $6::text
+       FROM updated u ORDER BY u.ord
      )
      SELECT ${WHO_COLUMNS}, x.* FROM who LEFT JOIN (
        SELECT u.ord, u.id AS dispatch_id, u.state, 0 AS seq, u.case_id::text AS case_id, u.case_number, u.department_code, u.kind, $4::timestamptz AS ev_at,
-              u.comment, u.field_comments, u.result_ready
+              u.comment, u.field_comments, u.result_ready, $5::bigint AS officer_id, $6::text AS officer_name
        FROM updated u
      ) x ON true`,
-    ['code' in ref ? ref.code : ref.tokenHash, JSON.stringify(input), worker, now],
+    ['code' in ref ? ref.code : ref.tokenHash, JSON.stringify(input), worker, now, officerOf(ref)?.id ?? null, officerOf(ref)?.name ?? null],
     { name: `ow_decide_batch_${'code' in ref ? 'code' : 'token'}` },
   );
   const { requester: _, ...department } = actingOf(rows);

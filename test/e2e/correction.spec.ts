@@ -90,9 +90,7 @@ test('a return for correction is fixed at the window; the department sees the di
 
   // … and in the inbox page
   const inbox = await browser.newPage();
-  await inbox.goto(`${server.service.url}/inbox`);
-  await inbox.locator('#token').fill(server.departmentToken());
-  await inbox.locator('#sign-in-form button[type="submit"]').click();
+  await server.signInInbox(inbox);
   const row = inbox.locator('#rows tr', { hasText: caseNumber });
   await expect(row).toBeVisible({ timeout: 15_000 });
   await row.getByRole('button', { name: '查看' }).click();

@@ -2,7 +2,8 @@
  * The real department-queue service (src/server) for end-to-end specs: a fresh PGlite data
  * directory in a temp folder, seeded with the admin CLI (`seed-demo --json`), the server on a
  * free port started with tsx. The workstation is configured through the Settings page; the
- * departments act through the API, as their systems would.
+ * departments act through the API as their signed-in officers (工号 + 密码 from the seed), so
+ * every decision carries the officer's name, as it does from the inbox page.
  *
  *   const server = useQueueServer('ow-sync-');   // at the top of a spec: beforeAll / afterAll
  *   await server.configure(page);
@@ -25,6 +26,7 @@ const TSX = join('node_modules', '.bin', 'tsx');
 export interface Seed {
   workstation: { id: string; token: string };
   departments: { code: string; token: string }[];
+  officers: { departmentCode: string; staffNo: string; name: string; password: string }[];
 }
 
 export interface ApiResult {
@@ -128,6 +130,42 @@ export class ServerHandle {
     return this.service.url;
   }
 
+  private sessions = new Map<string, string>();
+
+  /** The department's demo officer (工号 <code>01, password from the seed). */
+  officer(code = UNEMPLOYMENT_DEPARTMENT): Seed['officers'][number] {
+    const o = this.seed.officers.find((x) => x.departmentCode === code);
+    if (!o) throw new Error(`no officer of ${code} in the seed`);
+    return o;
+  }
+
+  /** A session of the department's demo officer, signed in once per spec file. */
+  async officerToken(code = UNEMPLOYMENT_DEPARTMENT): Promise<string> {
+    const have = this.sessions.get(code);
+    if (have) return have;
+    const o = this.officer(code);
+    const r = await fetch(`${this.service.url}/api/v1/officer/sign-in`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ staffNo: o.staffNo, password: o.password }),
+    });
+    if (r.status !== 200) throw new Error(`officer ${o.staffNo} could not sign in: ${r.status} ${await r.text()}`);
+    const token = ((await r.json()) as { token: string }).token;
+    this.sessions.set(code, token);
+    return token;
+  }
+
+  /** Signs the department's demo officer in on the inbox page, as a person does. */
+  async signInInbox(page: Page, code = UNEMPLOYMENT_DEPARTMENT): Promise<void> {
+    const o = this.officer(code);
+    await page.goto(`${this.service.url}/inbox`);
+    await page.getByLabel('工号').fill(o.staffNo);
+    await page.getByLabel('密码').fill(o.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.locator('#who-name')).toContainText(o.name);
+  }
+
+  /** The department's system token (machine integrations; decisions through it name no person). */
   departmentToken(code = UNEMPLOYMENT_DEPARTMENT): string {
     const d = this.seed.departments.find((x) => x.code === code);
     if (!d) throw new Error(`no department ${code} in the seed`);
@@ -144,9 +182,9 @@ export class ServerHandle {
     return { status: r.status, json: text ? JSON.parse(text) : null };
   }
 
-  /** GET without a body, POST with one; as the department `code` (失业登记's by default). */
-  departmentApi(path: string, body?: unknown, code = UNEMPLOYMENT_DEPARTMENT): Promise<ApiResult> {
-    return this.call(this.departmentToken(code), path, body);
+  /** GET without a body, POST with one; as the signed-in officer of the department `code` (失业登记's by default). */
+  async departmentApi(path: string, body?: unknown, code = UNEMPLOYMENT_DEPARTMENT): Promise<ApiResult> {
+    return this.call(await this.officerToken(code), path, body);
   }
 
   workstationApi(path: string, body?: unknown): Promise<ApiResult> {

@@ -189,7 +189,13 @@ for (const { name, backend, skip } of BACKENDS) {
         ]);
         // the earlier tokens no longer work
         expect((await call(app, 'GET', '/api/v1/status-events', { token: demo.workstation.token })).status).toBe(401);
-      });
+        // one officer per department, signed in with the password of the latest seed only
+        expect(again.officers.map((o) => o.staffNo)).toEqual(again.departments.map((d) => `${d.code}01`));
+        const o = again.officers.find((x) => x.departmentCode === 'SCJGJ')!;
+        const signIn = (password: string) => call(app, 'POST', '/api/v1/officer/sign-in', { body: { staffNo: o.staffNo, password } });
+        expect((await signIn(demo.officers.find((x) => x.departmentCode === 'SCJGJ')!.password)).status).toBe(401);
+        expect((await signIn(o.password)).json.officer).toMatchObject({ departmentCode: 'SCJGJ', name: o.name });
+      }, 120_000);
     });
   });
 }

@@ -120,7 +120,7 @@ for (const { name, backend, skip } of BACKENDS) {
       await env.db.query(`UPDATE case_audit_entries SET entry = jsonb_set(entry, '{after,step}', '42') WHERE case_id = $1::uuid AND seq = 3`, [c.id]);
       const lines: string[] = [];
       expect(await runAdmin(env.db, ['verify-audit', '--workstation', env.ws2.id], (l) => lines.push(l))).toBe(2);
-      expect(lines.join('\n')).toContain(`case ${c.id}, first bad entry 3 (altered)`);
+      expect(lines.join('\n')).toContain(`[chain] case ${c.id}, first bad entry 3 (altered)`);
     });
   });
 }

@@ -53,7 +53,8 @@ describe.skipIf(postgres.skip)('claim plan — PostgreSQL', () => {
       await c.query('BEGIN');
       await c.query('SET LOCAL plan_cache_mode = force_generic_plan');
       await c.query(`PREPARE claim AS ${sql.text}`);
-      const literal = (v: unknown) => (v instanceof Date ? `'${v.toISOString()}'` : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
+      const literal = (v: unknown) =>
+        v === null ? 'NULL' : v instanceof Date ? `'${v.toISOString()}'` : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
       const r = await c.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) EXECUTE claim(${sql.values.map(literal).join(', ')})`);
       await c.query('ROLLBACK');
       const names: string[] = [];

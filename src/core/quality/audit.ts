@@ -524,6 +524,9 @@ export function caseAuditChanges(prev: CaseLike | null | undefined, next: CaseLi
 
 export const AUDIT_PUSH_MAX = 500;
 
+export const AuditHead = z.object({ caseId: text.max(64), seq: z.number().int().positive(), hash: sha256Hex });
+export type AuditHead = z.infer<typeof AuditHead>;
+
 /**
  * Entries of cases the server already has, each case's in chain order; `training` must be
  * absent or false (the server refuses training entries: they never leave the workstation).
@@ -533,6 +536,11 @@ export const AuditPushRequest = z.object({
     .array(AuditEntry.extend({ training: z.literal(false).optional() }))
     .min(1)
     .max(AUDIT_PUSH_MAX),
+  /**
+   * The workstation's own head `{ seq, hash }` of each case in the push: its copy of the chain,
+   * held outside the server's database, so a chain rewritten there no longer matches it.
+   */
+  heads: z.array(AuditHead).max(AUDIT_PUSH_MAX).optional(),
 });
 export type AuditPushRequest = z.infer<typeof AuditPushRequest>;
 

@@ -97,6 +97,8 @@ export const StatusEvent = z.object({
   fieldComments: z.array(FieldComment).max(100).optional(),
   /** 办结: the result is ready to hand out. */
   resultReady: z.boolean().optional(),
+  /** The department officer (经办人) who decided, by their own sign-in; absent for a department system's decision. */
+  officer: z.object({ id: z.number().int().positive(), name: z.string().min(1).max(64) }).optional(),
 });
 export type StatusEvent = z.infer<typeof StatusEvent>;
 
@@ -364,9 +366,27 @@ export type DepartmentCaseResponse = z.infer<typeof DepartmentCaseResponse>;
 /** `GET /api/v1/me`: whose token this is (a workstation's settings page tests its token with it; the inbox shows the department's name). */
 export const MeResponse = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('workstation'), id: z.string(), centreCode: z.string(), code: z.string() }),
-  z.object({ kind: z.literal('department'), id: z.string(), name: z.string() }),
+  z.object({
+    kind: z.literal('department'),
+    id: z.string(),
+    name: z.string(),
+    /** The signed-in officer (经办人); absent for the department's system token. */
+    officer: z.object({ id: z.number().int(), staffNo: z.string(), name: z.string(), departmentCode: z.string() }).optional(),
+  }),
 ]);
 export type MeResponse = z.infer<typeof MeResponse>;
+
+/** `POST /api/v1/officer/sign-in`: a department officer's 工号 + 密码. */
+export const OfficerSignInRequest = z.object({ staffNo: z.string().trim().min(1).max(32), password: z.string().min(1).max(200) });
+export type OfficerSignInRequest = z.infer<typeof OfficerSignInRequest>;
+
+/** The officer's own session token (`ow_os_…`), shown to no one else; it ends at sign-out or `expiresAt`. */
+export const OfficerSignInResponse = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  officer: z.object({ id: z.number().int(), staffNo: z.string(), name: z.string(), departmentCode: z.string(), departmentName: z.string() }),
+});
+export type OfficerSignInResponse = z.infer<typeof OfficerSignInResponse>;
 
 // ---- health ---------------------------------------------------------------------------------
 

@@ -18,6 +18,8 @@ export interface DepartmentStatus {
   comment?: string | undefined;
   fieldComments?: StatusEvent['fieldComments'];
   resultReady?: boolean | undefined;
+  /** The officer (经办人) who made the latest decision, by name. */
+  officer?: StatusEvent['officer'];
 }
 
 /**
@@ -68,6 +70,7 @@ export function caseTimeline(events: readonly StatusEvent[]): CaseTimeline {
       ...(e.comment !== undefined ? { comment: e.comment } : {}),
       ...(e.fieldComments !== undefined ? { fieldComments: e.fieldComments } : {}),
       ...(e.resultReady !== undefined ? { resultReady: e.resultReady } : {}),
+      ...(e.officer !== undefined ? { officer: e.officer } : {}),
     };
   }
   return {

@@ -1,12 +1,12 @@
-// 部门收件箱: the department's queue, claim, view, decide — over /api/v1 with the department's token.
+// 部门收件箱: the department's queue, claim, view, decide — over /api/v1 with the session of the
+// officer signed in (工号 + 密码), so every claim and decision is theirs by name.
 // Plain browser JavaScript, no dependencies. The page's CSP allows only this file as script, so
 // the DOM is built with createElement/textContent (never from HTML strings).
 'use strict';
 
 (() => {
   const API = '/api/v1';
-  const KEY_TOKEN = 'onewindow.inbox.token';
-  const KEY_WORKER = 'onewindow.inbox.worker';
+  const KEY_TOKEN = 'onewindow.inbox.session';
   const PAGE = 50;
 
   const FILTERS = [
@@ -39,7 +39,9 @@
     leaseHeldByOther: '该件由其他经办人认领中，租约到期前不能由您决定。',
     rateLimited: '请求过于频繁，请稍后再试。',
     notFound: '找不到该件（或不属于本部门）。',
-    forbidden: '这不是部门令牌。',
+    forbidden: '该账号不能进行此操作。',
+    signInFailed: '工号或密码不正确。',
+    accountDisabled: '该账号已停用，请联系中心管理员。',
     otherDepartment: '该件属于其他部门。',
     unknownCorrectionPoint: '勾选的字段或材料不属于该件（办件可能已修改），请刷新后重新勾选。',
   };
@@ -78,7 +80,6 @@
   const fmtTime = (iso) => (iso ? timeFormat.format(new Date(iso)) : '—');
 
   let token = sessionStorage.getItem(KEY_TOKEN) || '';
-  let worker = sessionStorage.getItem(KEY_WORKER) || '';
   let filter = '';
   let dispatches = [];
   let nextAfter = 0;
@@ -94,9 +95,7 @@
   }
 
   async function api(method, path, body) {
-    const headers = { Authorization: `Bearer ${token}` };
-    // Header values must be Latin-1: the worker's name goes percent-encoded (UTF-8).
-    if (worker) headers['X-OneWindow-Worker'] = encodeURIComponent(worker);
+    const headers = token ? { Authorization: `Bearer ${token}` } : {};
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let res;
     try {
@@ -113,12 +112,17 @@
     }
     if (res.ok) return data;
     const err = (data && data.error) || {};
-    if (res.status === 401) {
-      signOut('令牌无效或已被吊销，请重新输入。');
-      throw new ApiFailure(401, err.code, '令牌无效或已被吊销。');
+    if (res.status === 401 && token) {
+      const why = err.code === 'sessionExpired' ? '登录已过期，请重新登录。' : '登录已失效（已退出或被管理员收回），请重新登录。';
+      signOut(why);
+      throw new ApiFailure(401, err.code, why);
     }
     const paths = err.paths || [];
     let text = ERROR_TEXT[err.code] || err.message || `服务器返回 ${res.status}`;
+    if (err.code === 'lockedOut') {
+      const minutes = Math.max(1, Math.ceil(Number(res.headers.get('Retry-After') || '60') / 60));
+      text = `密码连续输错次数过多，账号已锁定，请 ${minutes} 分钟后再试，或请中心管理员重置密码。`;
+    }
     if (err.code === 'invalidBody') text = `填写有误（${paths.join('、') || '请检查'}）：${err.message || ''}`;
     throw new ApiFailure(res.status, err.code, text, paths);
   }
@@ -144,19 +148,18 @@
     const e = $('sign-in-error');
     e.textContent = message || '';
     show(e, Boolean(message));
-    $('token').value = '';
-    $('worker').value = worker;
-    $('token').focus();
+    $('password').value = '';
+    ($('staff-no').value ? $('password') : $('staff-no')).focus();
   }
 
-  async function signIn() {
+  async function enter() {
     const me = await api('GET', '/me');
-    if (!me || me.kind !== 'department') {
-      signOut('这是窗口工作站的令牌，不是部门令牌。');
+    if (!me || me.kind !== 'department' || !me.officer) {
+      signOut('请用经办人工号和密码登录。');
       return;
     }
-    $('who-name').textContent = `${me.name}（${me.id}）`;
-    $('who-worker').textContent = worker ? `经办人：${worker}` : '';
+    $('who-name').textContent = `${me.officer.name}（工号 ${me.officer.staffNo}）`;
+    $('who-worker').textContent = me.name;
     show($('who'), true);
     show($('sign-in'), false);
     show($('inbox'), true);
@@ -165,18 +168,36 @@
 
   $('sign-in-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    token = $('token').value.trim();
-    worker = $('worker').value.trim();
-    sessionStorage.setItem(KEY_TOKEN, token);
-    if (worker) sessionStorage.setItem(KEY_WORKER, worker);
-    else sessionStorage.removeItem(KEY_WORKER);
+    const staffNo = $('staff-no').value.trim();
+    const password = $('password').value;
+    const e = $('sign-in-error');
+    if (!staffNo || !password) {
+      e.textContent = !staffNo ? '请输入工号。' : '请输入密码。';
+      show(e, true);
+      (!staffNo ? $('staff-no') : $('password')).focus();
+      return;
+    }
     try {
-      await signIn();
-    } catch (e) {
-      if (e.status !== 401) signOut(e.message);
+      const r = await api('POST', '/officer/sign-in', { staffNo, password });
+      token = r.token;
+      sessionStorage.setItem(KEY_TOKEN, token);
+      await enter();
+    } catch (err) {
+      // the 工号 stays as typed; only the password is cleared
+      $('password').value = '';
+      e.textContent = err.message;
+      show(e, true);
+      $('password').focus();
     }
   });
-  $('sign-out').addEventListener('click', () => signOut(''));
+  $('sign-out').addEventListener('click', async () => {
+    try {
+      await api('POST', '/officer/sign-out', {});
+    } catch {
+      // the session is dropped here whatever the server says; it also expires on its own
+    }
+    signOut('');
+  });
 
   // ---- the list ----------------------------------------------------------------------
 
@@ -558,6 +579,6 @@
   }, 30_000);
 
   renderFilters();
-  if (token) void signIn().catch((e) => (e.status === 401 ? null : signOut(e.message)));
+  if (token) void enter().catch((e) => (e.status === 401 ? null : signOut(e.message)));
   else signOut('');
 })();

@@ -8,7 +8,7 @@ import type { CaseRevision } from '@core/lifecycle/revision';
 import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
 import { AUDIT_PUSH_MAX, AuditPushResponse, redactIdentity, withServerTime, type AuditChange, type JsonValue } from '@core/quality/audit';
 import { getDb, type RatingRecordLike, type WorkstationDb } from './audit-db';
-import { appendInTx, auditCase, type AuditLogRecord } from './audit-log';
+import { appendInTx, auditCase, headOf, type AuditLogRecord } from './audit-log';
 import { apiRequest, type ServerTarget } from '../sync/api';
 
 export async function auditHandout(h: ResultHandout, db: WorkstationDb = getDb()): Promise<void> {
@@ -92,7 +92,12 @@ export async function syncAuditLog(db: WorkstationDb, target: ServerTarget, opts
   for (let i = 0; i < due.length; i += AUDIT_PUSH_MAX) {
     const batch = due.slice(i, i + AUDIT_PUSH_MAX);
     const entries = batch.map(({ key: _k, sent: _s, training: _t, serverTime: _st, ...e }) => e);
-    const r = await apiRequest(target, '/audit', AuditPushResponse, { method: 'POST', body: { entries }, ...(opts.fetch ? { fetch: opts.fetch } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
+    // This workstation's own head of each case: the server keeps it apart from the chain, so a
+    // chain rewritten in the server's database no longer matches the copy held here.
+    const heads = (await Promise.all([...new Set(batch.map((e) => e.caseId))].map((id) => headOf(db, id)))).flatMap((h) =>
+      h ? [{ caseId: h.caseId, seq: h.seq, hash: h.hash }] : [],
+    );
+    const r = await apiRequest(target, '/audit', AuditPushResponse, { method: 'POST', body: { entries, heads }, ...(opts.fetch ? { fetch: opts.fetch } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
     if (!r.ok) {
       report.failed = true;
       return report;

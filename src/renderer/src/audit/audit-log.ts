@@ -56,7 +56,8 @@ async function actorInTx(db: WorkstationDb, c?: Pick<IntakeCase, 'clerk'>): Prom
   return { clerkId: c?.clerk.clerkId ?? 'system', role: 'clerk', workstationId };
 }
 
-async function headOf(db: WorkstationDb, caseId: string): Promise<AuditEntry | undefined> {
+/** The last entry of the case's chain here: the head the workstation keeps and sends with each audit push. */
+export async function headOf(db: WorkstationDb, caseId: string): Promise<AuditEntry | undefined> {
   return db.auditLog.where('[caseId+seq]').between([caseId, -Infinity], [caseId, Infinity]).last();
 }
 

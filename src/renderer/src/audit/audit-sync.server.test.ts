@@ -64,6 +64,12 @@ describe('audit log sync (PGlite, real HTTP)', () => {
 
     const held = await env.db.query<{ n: number }>('SELECT count(*)::int AS n FROM case_audit_entries WHERE workstation_id = $1', [env.ws.id]);
     expect(Number(held[0]!.n)).toBe(local.filter((e) => e.caseId !== open.id).length);
+    // the workstation's own heads went with the push and are kept apart from the chain
+    const heads = await env.db.query<{ case_id: string; seq: number; hash: string }>('SELECT case_id::text AS case_id, seq, hash FROM audit_case_heads');
+    for (const c of decided) {
+      const last = local.filter((e) => e.caseId === c.id).at(-1)!;
+      expect(heads.find((h) => h.case_id === c.id)).toEqual({ case_id: c.id, seq: last.seq, hash: last.hash });
+    }
     // a second round sends nothing again
     await engine.runOnce();
     expect((await db.auditLog.where('sent').equals(0).toArray()).every((e) => e.caseId === open.id)).toBe(true);

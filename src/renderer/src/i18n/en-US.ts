@@ -564,6 +564,7 @@ export const enUS: Messages = {
       nextAttempt: 'Retrying at {{time}}',
       notQueued: 'This case is not sent to the server',
       noEvents: 'No news from the departments yet',
+      by: 'by {{name}}',
       resultReady: 'Result ready',
       kinds: {
         received: 'Received by the server',

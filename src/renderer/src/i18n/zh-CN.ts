@@ -563,6 +563,7 @@ export const zhCN = {
       nextAttempt: '将于 {{time}} 重试',
       notQueued: '本件不发送到服务端',
       noEvents: '尚无部门办理信息',
+      by: '经办人：{{name}}',
       resultReady: '可领取结果',
       kinds: {
         received: '服务端已接收',

@@ -79,6 +79,12 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
                 <td>
                   <span className={`tag timeline-kind-${d.kind}`}>{t(`sync.timeline.kinds.${d.kind}`)}</span>
                   {d.resultReady && <span className="tag tag-ok">{t('sync.timeline.resultReady')}</span>}
+                  {d.officer && (
+                    <span className="small muted" data-testid="department-officer">
+                      {' '}
+                      {t('sync.timeline.by', { name: d.officer.name })}
+                    </span>
+                  )}
                 </td>
                 <td className="small">{formatTime(Date.parse(d.at), locale)}</td>
               </tr>
@@ -95,6 +101,12 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
             <li key={e.cursor} data-testid="timeline-event" data-kind={e.kind} className={`timeline-event timeline-kind-${e.kind}`}>
               <span className="small muted">{formatTime(Date.parse(e.at), locale)}</span> <strong>{t(`sync.timeline.kinds.${e.kind}`)}</strong>{' '}
               <span className="small">{deptName(e.departmentCode)}</span>
+              {e.officer && (
+                <span className="small muted" data-testid="event-officer">
+                  {' · '}
+                  {t('sync.timeline.by', { name: e.officer.name })}
+                </span>
+              )}
               {e.comment && <div className="timeline-comment">{e.comment}</div>}
               {e.fieldComments && e.fieldComments.length > 0 && (
                 <ul className="timeline-fields">
