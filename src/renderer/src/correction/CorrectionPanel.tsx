@@ -16,6 +16,7 @@ import { materialStateText } from '@core/lifecycle/caseFields';
 import { diffCaseVersions, makeCaseRevision, type CaseChanges, type RevisionError } from '@core/lifecycle/revision';
 import { getDb, type CaseRecord, type RevisionRecord } from '../store/db';
 import { openRevisions } from '../store/case-store';
+import { openStatusEventRecords } from '../store/sealed-records';
 import { useLocale } from '../i18n/useLocale';
 import { getHost } from '../platform/host';
 import { useSession } from '../session/SessionGate';
@@ -51,7 +52,7 @@ export function CorrectionPanel({ record, catalog }: { record: CaseRecord; catal
   const data = useLiveQuery(async () => {
     const db = getDb();
     const [events, revisions] = await Promise.all([
-      db.statusEvents.where('caseId').equals(caseId).toArray(),
+      db.statusEvents.where('caseId').equals(caseId).toArray().then(openStatusEventRecords),
       db.revisions.where('caseId').equals(caseId).toArray().then(openRevisions),
     ]);
     return { events, revisions: revisions.sort((a, b) => a.revision - b.revision) };

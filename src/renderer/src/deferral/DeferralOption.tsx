@@ -15,7 +15,7 @@ import { useLocale } from '../i18n/useLocale';
 import { loadSyncedCalendar } from '../sync/sync-store';
 import { todayInChina, type IntakeModel } from '../intake/useIntakeModel';
 import { nowIso } from '../intake/intake-store';
-import { loadDishonestyList, loadPolicy, verifySupervisor } from './deferral-store';
+import { dishonestyEntriesFor, loadPolicy, verifySupervisor } from './deferral-store';
 import './deferral.css';
 
 export interface DeferralContext {
@@ -26,7 +26,11 @@ export interface DeferralContext {
 
 /** The 容缺 assessment for this intake: the clerk's flag or the imported list, and the policy. */
 export function useDeferralContext(c: IntakeCase, model: IntakeModel): DeferralContext | undefined {
-  const loaded = useLiveQuery(async () => ({ list: await loadDishonestyList(), policy: await loadPolicy() }), []);
+  // only the applicant's own numbers are looked up: the list is sealed, opened one bucket at a time
+  const a = c.applicant;
+  const ids = a?.kind === 'person' ? [a.idNumber] : a?.kind === 'organisation' ? [a.uscc, a.legalRepresentativeIdNumber] : [];
+  const idsKey = ids.join('|');
+  const loaded = useLiveQuery(async () => ({ list: await dishonestyEntriesFor(idsKey.split('|')), policy: await loadPolicy() }), [idsKey]);
   return useMemo(() => {
     if (!loaded) return undefined;
     const clerkFlag: DishonestyFlag | null = c.dishonesty?.flagged ? { flagged: true, source: 'clerk', reason: c.dishonesty.reason } : null;

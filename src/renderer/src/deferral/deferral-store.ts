@@ -15,6 +15,7 @@ import type { DeferralPolicy } from '@core/lifecycle/deferral';
 import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
 import type { IntakeCase } from '@core/intake/case';
 import { getDb, getSetting, putSetting } from '../store/db';
+import { DISHONESTY_LIST_KEY, dishonestyListInfo, findDishonestyEntries, replaceDishonestyList } from '../store/dishonesty-list';
 import { openCaseRecords } from '../store/case-store';
 import { openSupplementRecords, sealSupplementRecord } from '../store/sealed-records';
 import { auditSupplement } from '../audit/audit-hooks';
@@ -25,7 +26,7 @@ import { latestVersion, revisionsOf, saveRevision } from '../correction/revision
 
 export const DEFERRAL_POLICY_KEY = 'deferral.policy';
 export const SUPERVISORS_KEY = 'deferral.supervisors';
-export const DISHONESTY_LIST_KEY = 'deferral.dishonestyList';
+export { DISHONESTY_LIST_KEY };
 
 export { PBKDF2_ITERATIONS };
 
@@ -53,13 +54,19 @@ export async function loadSupervisors(): Promise<SupervisorRecord[]> {
   return (await getSetting<SupervisorRecord[]>(SUPERVISORS_KEY)) ?? [];
 }
 
-export async function loadDishonestyList(): Promise<DishonestyList | null> {
-  return (await getSetting<DishonestyList>(DISHONESTY_LIST_KEY)) ?? null;
+/** The imported 失信 list's source and size (the list itself is sealed, store/dishonesty-list.ts). */
+export function loadDishonestyListInfo(): Promise<{ source: string; count: number } | null> {
+  return dishonestyListInfo(getDb());
 }
 
+/** The list's entries for these ID numbers only (the applicant's, a legal representative's), opened. */
+export function dishonestyEntriesFor(idNumbers: readonly (string | undefined)[]): Promise<DishonestyList | null> {
+  return findDishonestyEntries(getDb(), idNumbers);
+}
+
+/** Imports (replaces) the list, sealed; null removes it. */
 export async function saveDishonestyList(list: DishonestyList | null): Promise<void> {
-  if (list) await putSetting(DISHONESTY_LIST_KEY, list);
-  else await getDb().settings.delete(DISHONESTY_LIST_KEY);
+  await replaceDishonestyList(getDb(), list);
 }
 
 export const isValidPin = (pin: string): boolean => /^\d{6,}$/.test(pin) && pin.length <= 32;

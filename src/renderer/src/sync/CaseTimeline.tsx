@@ -8,6 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { caseTimeline } from '@core/sync/timeline';
 import { NOT_SCHEDULED } from '@core/sync/outbox';
 import { getDb } from '../store/db';
+import { openStatusEventRecords } from '../store/sealed-records';
 import { useCatalog } from '../catalog/CatalogContext';
 import { useLocale } from '../i18n/useLocale';
 import { formatTime } from './format';
@@ -21,7 +22,7 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
   const { departments } = useCatalog();
   const data = useLiveQuery(async () => {
     const db = getDb();
-    const [entry, events] = await Promise.all([db.outbox.get(caseId), db.statusEvents.where('caseId').equals(caseId).toArray()]);
+    const [entry, events] = await Promise.all([db.outbox.get(caseId), db.statusEvents.where('caseId').equals(caseId).toArray().then(openStatusEventRecords)]);
     return { entry: entry ?? null, events };
   }, [caseId]);
   const timeline = useMemo(() => (data ? caseTimeline(data.events) : null), [data]);

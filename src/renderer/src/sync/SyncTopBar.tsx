@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, isTrainingMode, type NotificationRecord } from '../store/db';
+import { openNotificationRecord } from '../store/sealed-records';
 import { useCatalog } from '../catalog/CatalogContext';
 import { navigate } from '../app/router';
 import { useLocale } from '../i18n/useLocale';
@@ -94,7 +95,7 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const unread = useLiveQuery(() => getDb().notifications.where('unread').equals(1).count(), []) ?? 0;
-  const latest = useLiveQuery(async (): Promise<NotificationRecord[]> => (open ? getDb().notifications.orderBy('cursor').reverse().limit(20).toArray() : []), [open]) ?? [];
+  const latest = useLiveQuery(async (): Promise<NotificationRecord[]> => (open ? Promise.all((await getDb().notifications.orderBy('cursor').reverse().limit(20).toArray()).map(openNotificationRecord)) : []), [open]) ?? [];
   const { departments } = useCatalog();
 
   useEffect(() => {

@@ -10,8 +10,9 @@ import { retryNow, type OutboxEntry } from '@core/sync/outbox';
 import { SyncServerConfig } from '@core/sync/serverConfig';
 import { defaultCalendar, HolidayDataFile, type WorkingDayCalendar } from '@core/calendar';
 import { getDb, TRAINING_DB_NAME, type WorkstationDb } from '../store/db';
+import { openServerConfigValue, sealServerConfigValue, SYNC_SERVER_KEY } from '../store/sealed-records';
 
-export const SYNC_SERVER_KEY = 'syncServer';
+export { SYNC_SERVER_KEY };
 export const SYNC_CURSOR_KEY = 'syncCursor';
 export const SYNC_STATUS_KEY = 'syncStatus';
 export const SYNC_HOLIDAYS_KEY = 'syncHolidays';
@@ -19,14 +20,19 @@ export const SYSTEM_NOTIFICATIONS_KEY = 'syncSystemNotifications';
 
 // ---- server config ------------------------------------------------------------------------
 
+/**
+ * The token is sealed at rest (AES-GCM with the host's key, bound to this settings row): the
+ * stored value keeps the address and time, `token: ''` and the sealed token. A row stored
+ * before version 14 (plaintext token) reads as it is; the upgrade seals it.
+ */
 export async function loadServerConfig(db: WorkstationDb = getDb()): Promise<SyncServerConfig | null> {
   if (db.name === TRAINING_DB_NAME) return null; // the training workspace never syncs cases (issue 6)
-  const r = SyncServerConfig.safeParse((await db.settings.get(SYNC_SERVER_KEY))?.value);
+  const r = SyncServerConfig.safeParse(await openServerConfigValue((await db.settings.get(SYNC_SERVER_KEY))?.value));
   return r.success ? r.data : null;
 }
 
 export async function saveServerConfig(config: SyncServerConfig, db: WorkstationDb = getDb()): Promise<void> {
-  await db.settings.put({ key: SYNC_SERVER_KEY, value: SyncServerConfig.parse(config) });
+  await db.settings.put({ key: SYNC_SERVER_KEY, value: await sealServerConfigValue(config) });
 }
 
 export async function clearServerConfig(db: WorkstationDb = getDb()): Promise<void> {
