@@ -15,7 +15,8 @@ import { useLocale } from '../i18n/useLocale';
 import { loadSyncedCalendar } from '../sync/sync-store';
 import { todayInChina, type IntakeModel } from '../intake/useIntakeModel';
 import { nowIso } from '../intake/intake-store';
-import { dishonestyEntriesFor, loadPolicy, verifySupervisor } from './deferral-store';
+import { lockMinutesLeft } from '@core/quality/accounts';
+import { checkSupervisorPin, dishonestyEntriesFor, loadPolicy } from './deferral-store';
 import './deferral.css';
 
 export interface DeferralContext {
@@ -136,11 +137,19 @@ function SupervisorApprovalBox({ clerkId, approval, onApproved }: { clerkId: str
         setError(t('deferral.approval.isClerk'));
         return;
       }
-      const s = await verifySupervisor(id, pin);
-      if (!s) {
-        setError(t('deferral.approval.wrong'));
+      const r = await checkSupervisorPin(id, pin);
+      if (!r.ok) {
+        setPin('');
+        setError(
+          r.reason === 'locked'
+            ? t('security.pinLocked', { minutes: Math.max(1, lockMinutesLeft({ failedAttempts: 0, lockedUntil: r.lockedUntil ?? 0 }, Date.now())) })
+            : r.reason === 'tampered'
+              ? t('security.pinTampered')
+              : t('deferral.approval.wrong'),
+        );
         return;
       }
+      const s = r.supervisor;
       onApproved({ supervisorId: s.supervisorId, supervisorName: s.name, at: nowIso() });
       setOpen(false);
       setPin('');

@@ -143,3 +143,37 @@ export async function blindIndex(kind: BlindIndexKind, text: string): Promise<st
   indexCache.set(msg, out);
   return out;
 }
+
+/**
+ * An authentication tag (HMAC-SHA-256 with the host's second key, full 256 bits, hex) over a
+ * record's JSON, for records whose integrity matters more than their secrecy: the signed-in
+ * session (its role), the accounts (role, password hash, lockout count), the 容缺 approvers.
+ * Editing such a record in IndexedDB without the key leaves a tag that no longer matches.
+ * `domain` separates the kinds (a session's tag never passes as an account's).
+ */
+export async function authTag(domain: string, value: unknown): Promise<string> {
+  const k = await dataKeys();
+  return hex(await crypto.subtle.sign('HMAC', k.index, enc.encode(`onewindow/mac/v1/${domain}/${stableJson(value)}`)), 32);
+}
+
+/** Whether `tag` is the authentication tag of `value` (compared in constant time). */
+export async function authTagMatches(domain: string, value: unknown, tag: unknown): Promise<boolean> {
+  if (typeof tag !== 'string') return false;
+  const want = await authTag(domain, value);
+  if (want.length !== tag.length) return false;
+  let diff = 0;
+  for (let i = 0; i < want.length; i++) diff |= want.charCodeAt(i) ^ tag.charCodeAt(i);
+  return diff === 0;
+}
+
+/** JSON with object keys sorted at every level (undefined members left out), so a tag does not depend on key order. */
+function stableJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
+    .join(',')}}`;
+}

@@ -29,6 +29,7 @@ import {
   sealStoredSupplements,
 } from './sealed-records';
 import { sealStoredDishonestyList, type DishonestyBucketRecord } from './dishonesty-list';
+import { tagStoredAccounts } from './record-tags';
 
 export type CatalogSource = { kind: 'bundled' } | { kind: 'file'; name: string };
 
@@ -261,6 +262,8 @@ export class WorkstationDb extends Dexie {
         await sealStoredRatings(tx.table('ratings'));
         await sealStoredCaseDocuments(tx.table('caseDocuments'));
         await sealStoredCaseDishonestyReasons(tx.table('cases'));
+        // accounts and 容缺 approvers get their authentication tag (store/record-tags.ts)
+        await tagStoredAccounts(tx.table('users'), tx.table('settings'));
       });
   }
 }
