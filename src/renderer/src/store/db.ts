@@ -101,6 +101,11 @@ export type NotificationRecord = StatusNotification & {
   createdAt: number;
   /** From version 14: the department's comment, sealed (store/sealed-records.ts). */
   sealed?: SealedValue;
+  /**
+   * From version 14: the clerk who took the case in — the one the notification is for (a window
+   * PC is shared across shifts; the next person signing in does not get it). '' when unknown.
+   */
+  clerkId?: string;
 };
 
 /**
@@ -262,6 +267,11 @@ export class WorkstationDb extends Dexie {
         await sealStoredRatings(tx.table('ratings'));
         await sealStoredCaseDocuments(tx.table('caseDocuments'));
         await sealStoredCaseDishonestyReasons(tx.table('cases'));
+        // each notification is for the clerk who took its case in
+        const notes = (await tx.table('notifications').toArray()) as NotificationRecord[];
+        const owners = new Map(((await tx.table('cases').bulkGet([...new Set(notes.map((n) => n.caseId))])) as (CaseRecord | undefined)[]).filter((r) => !!r).map((r) => [r!.id, r!.case.clerk?.clerkId ?? '']));
+        const unowned = notes.filter((n) => n.clerkId === undefined).map((n) => ({ ...n, clerkId: owners.get(n.caseId) ?? '' }));
+        if (unowned.length > 0) await tx.table('notifications').bulkPut(unowned);
         // accounts and 容缺 approvers get their authentication tag (store/record-tags.ts)
         await tagStoredAccounts(tx.table('users'), tx.table('settings'));
       });

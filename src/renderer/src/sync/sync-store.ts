@@ -104,8 +104,18 @@ export async function markNotificationRead(cursor: number, db: WorkstationDb = g
   await db.notifications.update(cursor, { unread: 0 });
 }
 
-export async function markAllNotificationsRead(db: WorkstationDb = getDb()): Promise<void> {
-  await db.notifications.where('unread').equals(1).modify({ unread: 0 });
+/** Whether a notification is for this clerk (one stored before version 14 with no owner is for everyone). */
+export function isNotificationFor(n: { clerkId?: string }, clerkId: string): boolean {
+  return n.clerkId === undefined || n.clerkId === '' || n.clerkId === clerkId;
+}
+
+/** Marks the clerk's own unread notifications read (never another clerk's). */
+export async function markAllNotificationsRead(clerkId: string, db: WorkstationDb = getDb()): Promise<void> {
+  await db.notifications
+    .where('unread')
+    .equals(1)
+    .filter((n) => isNotificationFor(n, clerkId))
+    .modify({ unread: 0 });
 }
 
 // ---- content hash ---------------------------------------------------------------------------
