@@ -126,9 +126,13 @@ describe('roles enforced below the UI', () => {
     await db.users.put({ ...forged, tag: clerk.tag });
     expect(await authenticate('X0001', 'forged-pass')).toEqual({ ok: false, reason: 'tampered' });
 
-    // a supervisor's reset makes the edited record whole again
+    // a supervisor's reset makes the edited record whole again — with the least role, never the edited one
+    await db.users.put({ ...(await db.users.get('C0042'))!, role: 'supervisor' });
     await resetPassword('C0042', 'clerk-pass-2');
     expect(await authenticate('C0042', 'clerk-pass-2', t0 + 2)).toMatchObject({ ok: true, user: { role: 'clerk' } });
+    await db.users.put({ ...(await db.users.get('C0042'))!, role: 'trainer' });
+    await setDisabled('C0042', false);
+    expect((await db.users.get('C0042'))!.role).toBe('clerk');
   });
 
   it('an older hash (100,000 iterations) is made again at today’s count at the next successful sign-in', async () => {

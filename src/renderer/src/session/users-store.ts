@@ -113,6 +113,15 @@ export async function setUpWorkstation(config: Omit<WorkstationConfig, 'workstat
   });
 }
 
+/**
+ * The record a supervisor's change writes: an edited (tag-less or mismatching) record is not
+ * blessed as it stands — its role is what someone may have raised, so it falls back to the least
+ * one, 窗口人员; a supervisor whose record was damaged is opened again by another supervisor.
+ */
+async function trusted(u: UserRecord): Promise<UserRecord> {
+  return (await isUserIntact(u)) ? u : { ...u, role: 'clerk' };
+}
+
 /** A supervisor disables or enables an account (the last enabled supervisor cannot be disabled). */
 export async function setDisabled(userId: string, disabled: boolean): Promise<void> {
   await requirePermission('manageUsers');
@@ -125,7 +134,7 @@ export async function setDisabled(userId: string, disabled: boolean): Promise<vo
       if (others === 0) throw new AccountError('lastSupervisor');
     }
     // Dexie.waitFor keeps the transaction alive while the tag is computed
-    await db.users.put(await Dexie.waitFor(taggedUser({ ...u, disabled, ...(disabled ? {} : UNLOCKED) })));
+    await db.users.put(await Dexie.waitFor(trusted(u).then((t) => taggedUser({ ...t, disabled, ...(disabled ? {} : UNLOCKED) }))));
   });
 }
 
@@ -137,7 +146,7 @@ export async function resetPassword(userId: string, password: string, now: Date 
   await db.transaction('rw', db.users, async () => {
     const u = await db.users.get(userId);
     if (!u) throw new AccountError('notFound');
-    await db.users.put(await Dexie.waitFor(taggedUser({ ...u, ...h, ...UNLOCKED, passwordChangedAt: now.toISOString() })));
+    await db.users.put(await Dexie.waitFor(trusted(u).then((t) => taggedUser({ ...t, ...h, ...UNLOCKED, passwordChangedAt: now.toISOString() }))));
   });
 }
 
