@@ -54,7 +54,8 @@ export default defineConfig({
     // origin); a <meta> CSP would be enforced as well and block that origin, so drop it here.
     plugins: [react(), { name: 'onewindow-drop-meta-csp', transformIndexHtml: (html: string) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?\/>\s*/i, '') }],
     resolve: { alias },
-    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+    // never the bench hooks in the desktop app (see vite.web.config.ts)
+    define: { __APP_VERSION__: JSON.stringify(pkg.version), __BENCH_HOOKS__: 'false' },
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,

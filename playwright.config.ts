@@ -27,7 +27,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npm run build:web && npx vite preview --config vite.web.config.ts --port ${PORT} --strictPort`,
+    command: `ONEWINDOW_BENCH_HOOKS=1 npm run build:web && npx vite preview --config vite.web.config.ts --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -8,6 +8,13 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/**
+ * The benchmark and end-to-end hooks (`?bench=1`: synthetic cases, clearCases, a sign-in without
+ * password) are compiled in only when ONEWINDOW_BENCH_HOOKS=1 at build time (the bench and the
+ * Playwright web server set it); otherwise `__BENCH_HOOKS__` is false and the bundler drops them.
+ */
+const benchHooks = process.env.ONEWINDOW_BENCH_HOOKS === '1';
+
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 export default defineConfig({
@@ -15,7 +22,7 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   resolve: { alias: { '@core': fileURLToPath(new URL('./src/core', import.meta.url)) } },
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  define: { __APP_VERSION__: JSON.stringify(pkg.version), __BENCH_HOOKS__: JSON.stringify(benchHooks) },
   build: {
     outDir: fileURLToPath(new URL('./dist-web', import.meta.url)),
     emptyOutDir: true,

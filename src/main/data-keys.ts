@@ -10,15 +10,21 @@
  *   reset) is never replaced: that would make every encrypted case unreadable for good. The
  *   call fails with DATA_KEYS_UNAVAILABLE and the file stays for an administrator.
  * - Without OS encryption (safeStorage unavailable) no key is made: the call fails.
+ * - On Linux without a keyring safeStorage falls back to its `basic_text` backend, which wraps
+ *   with a key hard-coded in Chromium — no protection at all. Keys are then refused (the call
+ *   fails) unless an administrator allows it explicitly with ONEWINDOW_ALLOW_PLAINTEXT_KEYS=1
+ *   (`allowPlaintext`); the health page shows which case applies (`keyProtection`).
  *
  * Pure module: safeStorage, the file system and the random source come in as interfaces.
  */
 import path from 'node:path';
-import { DATA_KEY_BYTES } from '../core/host/contract';
+import { DATA_KEY_BYTES, type KeyProtection } from '../core/host/contract';
 import { HostError } from './ipc';
 
 export interface SafeStorageLike {
   isEncryptionAvailable(): boolean;
+  /** Linux only (Electron's safeStorage.getSelectedStorageBackend): 'basic_text', 'gnome_libsecret', 'kwallet5', … */
+  getSelectedStorageBackend?(): string;
   encryptString(plainText: string): Uint8Array;
   decryptString(encrypted: Buffer): string;
 }
@@ -36,6 +42,27 @@ export interface DataKeyDeps {
   /** app.getPath('userData') */
   dir: string;
   randomBytes: (n: number) => Uint8Array;
+  /** process.platform */
+  platform: string;
+  /** The administrator's explicit permission to keep keys under `basic_text` (ONEWINDOW_ALLOW_PLAINTEXT_KEYS=1). */
+  allowPlaintext: boolean;
+}
+
+/** The env variable by which an administrator allows plain-text key storage on Linux without a keyring. */
+export const ALLOW_PLAINTEXT_KEYS_ENV = 'ONEWINDOW_ALLOW_PLAINTEXT_KEYS';
+
+/** Whether the environment holds the administrator's explicit permission (exactly "1"). */
+export function plaintextKeysAllowed(env: Record<string, string | undefined>): boolean {
+  return env[ALLOW_PLAINTEXT_KEYS_ENV] === '1';
+}
+
+/** How the keys are (or would be) protected here; see the file comment. */
+export function keyProtectionOf(deps: Pick<DataKeyDeps, 'safeStorage' | 'platform' | 'allowPlaintext'>): KeyProtection {
+  if (!deps.safeStorage.isEncryptionAvailable()) return { state: 'refused' };
+  if (deps.platform !== 'linux') return { state: 'osKeyStore', backend: deps.platform === 'win32' ? 'DPAPI' : deps.platform === 'darwin' ? 'Keychain' : deps.platform };
+  const backend = deps.safeStorage.getSelectedStorageBackend?.() ?? 'unknown';
+  if (backend === 'basic_text' || backend === 'unknown') return deps.allowPlaintext ? { state: 'plaintextAllowed' } : { state: 'refused' };
+  return { state: 'osKeyStore', backend };
 }
 
 export interface RawDataKeys {
@@ -68,7 +95,8 @@ export function createDataKeyStore(deps: DataKeyDeps): () => Promise<RawDataKeys
   let loading: Promise<RawDataKeys> | null = null;
 
   async function load(): Promise<RawDataKeys> {
-    if (!deps.safeStorage.isEncryptionAvailable()) throw new HostError('DATA_KEYS_UNAVAILABLE');
+    // no OS key store (or only basic_text, not allowed): no key is read or made
+    if (keyProtectionOf(deps).state === 'refused') throw new HostError('DATA_KEYS_UNAVAILABLE');
     let text: string | null = null;
     try {
       text = await deps.fs.readFile(file, 'utf8');

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type {
   HostDataKeys,
   HostInfo,
+  KeyProtection,
   OpenedTextFile,
   OpenTextFileRequest,
   PrintRequest,
@@ -64,6 +65,8 @@ export interface HostImplDeps<TSender extends PrintableContents, TWindow> {
   /** The BrowserWindow that owns the sender, so dialogs are modal to it. */
   windowFor: (sender: TSender) => TWindow;
   maxOpenFileBytes?: number;
+  /** How the data keys are protected (./data-keys.ts keyProtectionOf), for the health page. */
+  keyProtection?: () => KeyProtection;
   /** The data keys (./data-keys.ts); without it the host has none to give. */
   dataKeys?: () => Promise<{ encryption: Uint8Array; index: Uint8Array }>;
 }
@@ -98,7 +101,7 @@ export function createHostImpl<TSender extends PrintableContents, TWindow>(
 
   return {
     async info(): Promise<HostInfo> {
-      return { kind: 'electron', appVersion: deps.appVersion(), platform: deps.platform };
+      return { kind: 'electron', appVersion: deps.appVersion(), platform: deps.platform, ...(deps.keyProtection ? { keyProtection: deps.keyProtection() } : {}) };
     },
 
     async openTextFile(req: OpenTextFileRequest, sender: TSender): Promise<OpenedTextFile | null> {

@@ -73,6 +73,7 @@ function makeElectron(opts: { gotLock: boolean; isPackaged?: boolean }) {
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
     session,
     BrowserWindow: FakeWindow,
+    Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn(() => calls.push('setApplicationMenu')) },
   };
   return { electron, calls, appListeners, windows, ready: () => resolveReady() };
 }
@@ -165,10 +166,25 @@ describe('main entry', () => {
     const on = vi.fn();
     const setWindowOpenHandler = vi.fn();
     fake.appListeners.get('web-contents-created')!({}, { on, setWindowOpenHandler });
+    // packaged: devtools are closed if opened and their shortcuts swallowed (packaged.ts)
     expect(on.mock.calls.map((c) => c[0]).sort()).toEqual(
-      ['will-attach-webview', 'will-frame-navigate', 'will-navigate', 'will-redirect'].sort(),
+      ['will-attach-webview', 'will-frame-navigate', 'will-navigate', 'will-redirect', 'devtools-opened', 'before-input-event'].sort(),
     );
     expect(setWindowOpenHandler).toHaveBeenCalled();
+  });
+
+  it('a packaged build: no devtools in the window and the minimal menu; a development run keeps them', async () => {
+    const fake = await load({ gotLock: true, isPackaged: true });
+    fake.ready();
+    await flush();
+    expect((fake.windows[0]!.options.webPreferences as Record<string, unknown>).devTools).toBe(false);
+    expect(fake.calls).toContain('setApplicationMenu');
+    vi.resetModules();
+    const dev = await load({ gotLock: true, isPackaged: false });
+    dev.ready();
+    await flush();
+    expect((dev.windows[0]!.options.webPreferences as Record<string, unknown>).devTools).toBeUndefined();
+    expect(dev.calls).not.toContain('setApplicationMenu');
   });
 
   it('focuses the existing window when a second instance starts', async () => {

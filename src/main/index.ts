@@ -5,8 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { stat, readFile, writeFile, rename, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
-import { createDataKeyStore } from './data-keys';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
+import { createDataKeyStore, keyProtectionOf, plaintextKeysAllowed } from './data-keys';
+import { applyPackagedPolicy, guardDevTools, packagedWebPreferences } from './packaged';
 import { createHostImpl } from './host-impl';
 import { makeSenderCheck, registerHostHandlers } from './ipc';
 import { APP_INDEX_URL, APP_SCHEME, appSchemePrivileges, createAppProtocolHandler } from './protocol';
@@ -49,7 +50,7 @@ function createMainWindow(): BrowserWindow {
     show: false,
     title: '一窗通 OneWindow',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(PRELOAD_PATH),
+    webPreferences: { ...secureWebPreferences(PRELOAD_PATH), ...packagedWebPreferences(app.isPackaged) },
   });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
@@ -72,6 +73,10 @@ function start(): void {
   const csp = buildCsp({ connectSrc });
 
   hardenSession(session.defaultSession, ALLOWED_ORIGINS, securityLog);
+  applyPackagedPolicy(app.isPackaged, process.platform, {
+    buildFromTemplate: (t) => Menu.buildFromTemplate(t as Electron.MenuItemConstructorOptions[]),
+    setApplicationMenu: (m) => Menu.setApplicationMenu(m as Electron.Menu),
+  });
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: RENDERER_DIR, headers: appResponseHeaders(csp) }));
 
   registerHostHandlers(ipcMain, {
@@ -84,8 +89,16 @@ function start(): void {
         showSaveDialog: (win: BrowserWindow, options) => dialog.showSaveDialog(win, options),
       },
       fs: { stat, readFile, writeFile },
+      keyProtection: () => keyProtectionOf({ safeStorage, platform: process.platform, allowPlaintext: plaintextKeysAllowed(process.env) }),
       dataKeys: () => {
-        dataKeyStore ??= createDataKeyStore({ safeStorage, fs: { readFile, writeFile, rename, mkdir }, dir: app.getPath('userData'), randomBytes: (n) => new Uint8Array(randomBytes(n)) });
+        dataKeyStore ??= createDataKeyStore({
+          safeStorage,
+          fs: { readFile, writeFile, rename, mkdir },
+          dir: app.getPath('userData'),
+          randomBytes: (n) => new Uint8Array(randomBytes(n)),
+          platform: process.platform,
+          allowPlaintext: plaintextKeysAllowed(process.env),
+        });
         return dataKeyStore();
       },
       windowFor: (sender: Electron.WebContents) => {
@@ -107,6 +120,7 @@ if (!app.requestSingleInstanceLock()) {
   // Every web contents, ours or not (devtools, anything created later).
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, ALLOWED_ORIGINS, securityLog);
+    guardDevTools(app.isPackaged, contents);
   });
 
   app.on('window-all-closed', () => {

@@ -76,7 +76,7 @@ export function ensureWebBuild(log: (l: string) => void): string {
     return DEFAULT_OUT;
   }
   log(`browser: npm run build:web -- --outDir ${DEFAULT_OUT}`);
-  const r = spawnSync('npm', ['run', 'build:web', '--', '--outDir', DEFAULT_OUT, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync('npm', ['run', 'build:web', '--', '--outDir', DEFAULT_OUT, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, ONEWINDOW_BENCH_HOOKS: '1' } });
   if (r.status !== 0) throw new Error(`web build failed:\n${r.stdout}\n${r.stderr}`);
   return DEFAULT_OUT;
 }

@@ -53,10 +53,23 @@ export type HostDataKeys =
 
 export const DATA_KEY_BYTES = 32;
 
+/**
+ * How the host keeps the data keys, for the health page: the OS key store (and which one), a
+ * plain-text key file an administrator explicitly allowed (Linux without a keyring), refused
+ * (no key store and no such permission: local data cannot open), or the browser's own
+ * non-extractable keys.
+ */
+export type KeyProtection =
+  | { state: 'osKeyStore'; backend: string }
+  | { state: 'plaintextAllowed' }
+  | { state: 'refused' }
+  | { state: 'browser' };
+
 export interface HostInfo {
   kind: 'electron' | 'browser';
   appVersion: string;
   platform: string;
+  keyProtection?: KeyProtection;
 }
 
 export interface OneWindowHost {

@@ -7,7 +7,8 @@ import { SessionGate } from './session/SessionGate';
 import { CatalogProvider } from './catalog/CatalogContext';
 import { ensureBundledCatalog } from './catalog/catalog-store';
 import './app/styles.css';
-if (new URLSearchParams(window.location.search).get('bench') === '1') void import('./cases/bench-hooks').then((m) => m.registerBenchHooks()); // benchmarks and list tests only
+// `__BENCH_HOOKS__ &&` first: false in a production build, so the bundler drops the import and its chunk
+if (__BENCH_HOOKS__ && new URLSearchParams(window.location.search).get('bench') === '1') void import('./cases/bench-hooks').then((m) => m.registerBenchHooks()); // benchmarks and list tests only
 
 async function start() {
   await initI18n();

@@ -49,7 +49,7 @@ const AuditPage = named(() => import('../audit/AuditPage'), 'AuditPage');
 
 // The quality hooks (tests only) seed data for the dashboards, review and health pages, so they
 // register at start-up rather than with the (now lazily loaded) dashboards page.
-if (new URLSearchParams(window.location.search).get('bench') === '1') void import('../dashboards/bench-hooks').then((m) => m.registerQualityHooks());
+if (__BENCH_HOOKS__ && new URLSearchParams(window.location.search).get('bench') === '1') void import('../dashboards/bench-hooks').then((m) => m.registerQualityHooks());
 
 /** Sidebar links after the intake ones that open a page by its name alone: page, who may see it, label. */
 const PAGE_LINKS = [

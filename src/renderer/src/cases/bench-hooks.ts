@@ -7,7 +7,7 @@
 import { withAnswer, withMaterialState, type CaseStatus, type IntakeCase } from '@core/intake/case';
 import { getDb } from '../store/db';
 import { putCase, sealCaseRecords } from '../store/case-store';
-import { CLERK_SESSION_KEY, WORKSTATION_KEY } from '../session/session-store';
+import { CLERK_SESSION_KEY, signedSessionValue, WORKSTATION_KEY } from '../session/session-store';
 import { caseRecordFrom, chinaToday, countCases, listCases, type CaseCursor, type CaseFilter, type CaseView } from './cases-store';
 import { syntheticCases, syntheticDraft, type SyntheticOptions } from './synthetic-cases';
 
@@ -166,7 +166,8 @@ export function registerBenchHooks(): void {
       const workstationId = crypto.randomUUID();
       await db.settings.bulkPut([
         { key: WORKSTATION_KEY, value: { workstationId, centreCode: '330106', centreName: '西湖区政务服务中心', workstationCode: '7K' } },
-        { key: CLERK_SESSION_KEY, value: { clerkId: 'C0042', name: '王晓梅', windowNo: '7', signedInAt: new Date().toISOString() } },
+        // tagged like a real sign-in's session (an untagged one is signed out)
+        { key: CLERK_SESSION_KEY, value: await signedSessionValue({ clerkId: 'C0042', name: '王晓梅', windowNo: '7', role: 'clerk', signedInAt: new Date().toISOString() }) },
       ]);
     },
 

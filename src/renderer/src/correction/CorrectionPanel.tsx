@@ -21,6 +21,7 @@ import { MAX_REPLY_LENGTH, diffCaseVersions, makeCaseRevision, replyOf, type Cas
 import type { TFunction } from 'i18next';
 import { getDb, type CaseRecord, type RevisionRecord } from '../store/db';
 import { openRevisions } from '../store/case-store';
+import { openStatusEventRecords } from '../store/sealed-records';
 import { useLocale } from '../i18n/useLocale';
 import { useCatalog } from '../catalog/CatalogContext';
 import { getHost } from '../platform/host';
@@ -73,7 +74,7 @@ export function CorrectionPanel({ record, catalog }: { record: CaseRecord; catal
   const data = useLiveQuery(async () => {
     const db = getDb();
     const [events, revisions] = await Promise.all([
-      db.statusEvents.where('caseId').equals(caseId).toArray(),
+      db.statusEvents.where('caseId').equals(caseId).toArray().then(openStatusEventRecords),
       db.revisions.where('caseId').equals(caseId).toArray().then(openRevisions),
     ]);
     return { events, revisions: revisions.sort((a, b) => a.revision - b.revision) };

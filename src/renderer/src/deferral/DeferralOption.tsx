@@ -15,7 +15,8 @@ import { useLocale } from '../i18n/useLocale';
 import { loadSyncedCalendar } from '../sync/sync-store';
 import { todayInChina, type IntakeModel } from '../intake/useIntakeModel';
 import { nowIso } from '../intake/intake-store';
-import { loadDishonestyList, loadPolicy, verifySupervisor } from './deferral-store';
+import { lockMinutesLeft } from '@core/quality/accounts';
+import { checkSupervisorPin, dishonestyEntriesFor, loadPolicy } from './deferral-store';
 import './deferral.css';
 
 export interface DeferralContext {
@@ -26,7 +27,11 @@ export interface DeferralContext {
 
 /** The 容缺 assessment for this intake: the clerk's flag or the imported list, and the policy. */
 export function useDeferralContext(c: IntakeCase, model: IntakeModel): DeferralContext | undefined {
-  const loaded = useLiveQuery(async () => ({ list: await loadDishonestyList(), policy: await loadPolicy() }), []);
+  // only the applicant's own numbers are looked up: the list is sealed, opened one bucket at a time
+  const a = c.applicant;
+  const ids = a?.kind === 'person' ? [a.idNumber] : a?.kind === 'organisation' ? [a.uscc, a.legalRepresentativeIdNumber] : [];
+  const idsKey = ids.join('|');
+  const loaded = useLiveQuery(async () => ({ list: await dishonestyEntriesFor(idsKey.split('|')), policy: await loadPolicy() }), [idsKey]);
   return useMemo(() => {
     if (!loaded) return undefined;
     const clerkFlag: DishonestyFlag | null = c.dishonesty?.flagged ? { flagged: true, source: 'clerk', reason: c.dishonesty.reason } : null;
@@ -132,11 +137,19 @@ function SupervisorApprovalBox({ clerkId, approval, onApproved }: { clerkId: str
         setError(t('deferral.approval.isClerk'));
         return;
       }
-      const s = await verifySupervisor(id, pin);
-      if (!s) {
-        setError(t('deferral.approval.wrong'));
+      const r = await checkSupervisorPin(id, pin);
+      if (!r.ok) {
+        setPin('');
+        setError(
+          r.reason === 'locked'
+            ? t('security.pinLocked', { minutes: Math.max(1, lockMinutesLeft({ failedAttempts: 0, lockedUntil: r.lockedUntil ?? 0 }, Date.now())) })
+            : r.reason === 'tampered'
+              ? t('security.pinTampered')
+              : t('deferral.approval.wrong'),
+        );
         return;
       }
+      const s = r.supervisor;
       onApproved({ supervisorId: s.supervisorId, supervisorName: s.name, at: nowIso() });
       setOpen(false);
       setPin('');

@@ -13,7 +13,7 @@ import { todayInChina } from '../intake/useIntakeModel';
 import {
   isValidPin,
   isValidSupervisorId,
-  loadDishonestyList,
+  loadDishonestyListInfo,
   loadPolicy,
   loadSupervisors,
   removeSupervisor,
@@ -26,8 +26,7 @@ import './deferral.css';
 export function DeferralSettings() {
   const { t } = useTranslation();
   const data = useLiveQuery(async () => {
-    const list = await loadDishonestyList();
-    return { policy: await loadPolicy(), supervisors: await loadSupervisors(), list: list ? { source: list.source, count: list.entries.length } : null };
+    return { policy: await loadPolicy(), supervisors: await loadSupervisors(), list: await loadDishonestyListInfo() };
   }, []);
   const [form, setForm] = useState({ id: '', name: '', pin: '' });
   const [errors, setErrors] = useState<string[]>([]);

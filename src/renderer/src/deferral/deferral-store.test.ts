@@ -1,10 +1,18 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '../store/db';
-import { loadPolicy, loadSupervisors, PBKDF2_ITERATIONS, isValidPin, removeSupervisor, savePolicy, saveSupervisor, verifySupervisor } from './deferral-store';
+import { LOCKOUT_MS } from '@core/quality/accounts';
+import { checkSupervisorPin, loadPolicy, loadSupervisors, PBKDF2_ITERATIONS, isValidPin, removeSupervisor, savePolicy, saveSupervisor, saveDishonestyList, SUPERVISORS_KEY, verifySupervisor } from './deferral-store';
+import { putSession } from '../session/session-store';
+
+// every hash is PBKDF2 at 600,000 iterations (about half a second each here)
+vi.setConfig({ testTimeout: 60_000 });
+
+const signedIn = (role: 'clerk' | 'supervisor') => putSession({ clerkId: role === 'clerk' ? 'C0042' : 'S0001', name: '赵主任', windowNo: '1', role, signedInAt: '2026-11-28T02:00:00.000Z' });
 
 describe('supervisors', () => {
   it('stores only a salted PBKDF2-SHA256 hash and checks ID + PIN', async () => {
+    await signedIn('supervisor');
     await saveSupervisor({ supervisorId: 'S001', name: '赵主任', pin: '246810' });
     await saveSupervisor({ supervisorId: 'S002', name: '钱主任', pin: '246810' });
     const stored = await loadSupervisors();
@@ -24,6 +32,34 @@ describe('supervisors', () => {
     expect((await loadSupervisors()).map((s) => s.supervisorId)).toEqual(['S001']);
   });
 
+  it('only a signed-in supervisor registers approvers, sets the policy or imports the 失信 list', async () => {
+    await signedIn('clerk');
+    await expect(saveSupervisor({ supervisorId: 'C0042', name: '冒名', pin: '111111' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(removeSupervisor('S001')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(savePolicy({ requireSupervisorApproval: false })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(saveDishonestyList(null)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('five wrong PINs lock the approver for five minutes, like a sign-in; the count cannot be reset by editing the record', async () => {
+    await signedIn('supervisor');
+    await saveSupervisor({ supervisorId: 'S001', name: '赵主任', pin: '246810' });
+    const t0 = Date.UTC(2026, 10, 28, 2);
+    for (let i = 0; i < 4; i++) expect(await checkSupervisorPin('S001', '000000', t0)).toEqual({ ok: false, reason: 'unknownOrWrong' });
+    expect(await checkSupervisorPin('S001', '000000', t0)).toEqual({ ok: false, reason: 'locked', lockedUntil: t0 + LOCKOUT_MS });
+    // the right PIN does not open a locked approver until the time is up
+    expect(await checkSupervisorPin('S001', '246810', t0 + 60_000)).toMatchObject({ ok: false, reason: 'locked' });
+    // setting the count back by editing IndexedDB: the record no longer matches its tag
+    const [s] = await loadSupervisors();
+    await getDb().settings.put({ key: SUPERVISORS_KEY, value: [{ ...s, failedAttempts: 0, lockedUntil: 0 }] });
+    expect(await checkSupervisorPin('S001', '246810', t0 + 60_000)).toEqual({ ok: false, reason: 'tampered' });
+    // an approver added by hand with a PIN the clerk chose is refused too
+    await getDb().settings.put({ key: SUPERVISORS_KEY, value: [{ ...s, supervisorId: 'C0042', failedAttempts: 0, lockedUntil: 0 }] });
+    expect(await checkSupervisorPin('C0042', '246810', t0)).toEqual({ ok: false, reason: 'tampered' });
+    // registered again by a supervisor: whole, and the lock is over after five minutes
+    await saveSupervisor({ supervisorId: 'S001', name: '赵主任', pin: '246810' });
+    expect(await checkSupervisorPin('S001', '246810', t0)).toMatchObject({ ok: true });
+  });
+
   it('a PIN is at least 6 digits', () => {
     expect(isValidPin('12345')).toBe(false);
     expect(isValidPin('12345a')).toBe(false);
@@ -31,6 +67,7 @@ describe('supervisors', () => {
   });
 
   it('the approval policy defaults to off and is kept', async () => {
+    await signedIn('supervisor');
     expect(await loadPolicy()).toEqual({ requireSupervisorApproval: false });
     await savePolicy({ requireSupervisorApproval: true });
     expect(await loadPolicy()).toEqual({ requireSupervisorApproval: true });

@@ -5,10 +5,14 @@
  * The host prints *the current page* with the print stylesheet, so the document must be
  * on screen (a mounted `DocumentView`) when `keepPdfCopy` is called — e.g. by the intake
  * screen right after the decision has been recorded and the document rendered.
+ *
+ * A copy shows the applicant's full ID number, so its bytes are sealed at rest (AES-GCM bound
+ * to the case and kind, store/sealed-records.ts); the size and time stay readable for the page.
  */
 import { useLiveQuery } from '../store/live-query';
 import { getHost } from '../platform/host';
 import { getDb, type CaseDocumentKind, type CaseDocumentRecord } from '../store/db';
+import { openCaseDocument, sealCaseDocument } from '../store/sealed-records';
 
 export type KeepPdfResult =
   | { ok: true; bytes: number; createdAt: string }
@@ -31,7 +35,7 @@ export async function keepPdfCopy(caseId: string, kind: CaseDocumentKind, title:
   if (pdf === null) return { ok: false, reason: 'unsupported' };
   try {
     const record = pdfRecord(caseId, kind, pdf, now);
-    await getDb().caseDocuments.put(record);
+    await getDb().caseDocuments.put(await sealCaseDocument(record));
     return { ok: true, bytes: record.bytes, createdAt: record.createdAt };
   } catch (error) {
     return { ok: false, reason: 'failed', error };
@@ -46,12 +50,13 @@ export function pdfRecord(caseId: string, kind: CaseDocumentKind, pdf: Uint8Arra
 
 /** The kept copy, or undefined when there is none. */
 export async function getKeptPdf(caseId: string, kind: CaseDocumentKind): Promise<CaseDocumentRecord | undefined> {
-  return getDb().caseDocuments.get([caseId, kind]);
+  const r = await getDb().caseDocuments.get([caseId, kind]);
+  return r && openCaseDocument(r);
 }
 
 /** All kept copies of a case (e.g. a notice, then the acceptance after the applicant came back). */
 export async function keptPdfsOfCase(caseId: string): Promise<CaseDocumentRecord[]> {
-  return getDb().caseDocuments.where('caseId').equals(caseId).toArray();
+  return Promise.all((await getDb().caseDocuments.where('caseId').equals(caseId).toArray()).map(openCaseDocument));
 }
 
 export interface KeptPdfInfo {

@@ -22,6 +22,7 @@ import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
 import { getDb } from '../store/db';
 import { getCaseRecord } from '../store/case-store';
+import { openRatingRecords } from '../store/sealed-records';
 import { requestSync } from '../sync/runtime';
 import { chinaIso, loadHandoutQueue, saveFollowUpRecord, saveHandout } from './handout-store';
 import { RateButton } from './RateButton';
@@ -78,7 +79,7 @@ export function HandoutsPage() {
   const { departments } = useCatalog();
   const queue = useLiveQuery(() => loadHandoutQueue(), []);
   const recent = useLiveQuery(() => getDb().handouts.orderBy('id').toArray(), []);
-  const followUps = useLiveQuery(async () => (await getDb().ratings.toArray()).filter((r) => r.followUp).sort((a, b) => a.createdAt - b.createdAt), []);
+  const followUps = useLiveQuery(async () => (await openRatingRecords((await getDb().ratings.toArray()).filter((r) => r.followUp))).sort((a, b) => a.createdAt - b.createdAt), []);
   const { t } = useTranslation();
   const [open, setOpen] = useState<HandoutQueueEntry | null>(null);
   const [saved, setSaved] = useState<string | null>(null);

@@ -10,7 +10,7 @@ import { defaultCalendar, type WorkingDayCalendar } from '@core/calendar';
 import { isTrainingCaseNumber } from '@core/training/isolation';
 import { getDb, type WorkstationDb } from '../store/db';
 import type { SealedValue } from '../store/crypto';
-import { sealHandoutRecord } from '../store/sealed-records';
+import { sealHandoutRecord, sealRatingRecord } from '../store/sealed-records';
 import { auditHandout, auditRating } from '../audit/audit-hooks';
 
 /** queued → sent (the server has it) · needsFix (the server refused it; `error` says why). */
@@ -45,6 +45,8 @@ export interface RatingRecord {
   createdAt: number;
   training: boolean;
   error?: string;
+  /** From version 14: the applicant's comment, sealed (absent from `rating` then; store/sealed-records.ts). */
+  sealed?: SealedValue;
 }
 
 /** The ISO date-time in China (+08:00) of `d`. */
@@ -77,7 +79,7 @@ export async function saveRating(r: Rating, caseId: string, now = Date.now(), ca
     createdAt: now,
     training: isTrainingCaseNumber(r.caseNumber),
   };
-  await db.ratings.put(rec);
+  await db.ratings.put(await sealRatingRecord(rec));
   await auditRating(rec, db);
   return rec;
 }

@@ -6,6 +6,8 @@ import { healthWarnings, storageHeadroom, type CentreHealthResponse, type Health
 import { getDb } from '../store/db';
 import { useSession } from '../session/SessionGate';
 import { collectHealth, fetchCentreHealth } from './health-report';
+import { getHost } from '../platform/host';
+import type { KeyProtection } from '@core/host/contract';
 import './health.css';
 
 const REFRESH_MS = 10_000;
@@ -86,6 +88,7 @@ export function HealthPage() {
             <Figure label={t('health.trainingCount')} value={String(own.trainingCases)} id="trainingCases" />
           </dl>
           <Warnings list={healthWarnings(own, { latestCatalogVersion: latest })} latest={latest} />
+          <KeyProtectionLine />
         </div>
       ) : (
         <div className="loading">{t('app.loading')}</div>
@@ -101,6 +104,36 @@ export function HealthPage() {
       {centre && !centre.ok && <p className="field-error">{t('health.loadFailed', { message: centre.message })}</p>}
       {centre?.ok && <CentreTable data={centre.data} />}
     </section>
+  );
+}
+
+/** How the host keeps the data keys that seal personal data (OS key store, browser keys, or plain form an administrator allowed). */
+function KeyProtectionLine() {
+  const { t } = useTranslation();
+  const [p, setP] = useState<KeyProtection | null>(null);
+  useEffect(() => {
+    void getHost()
+      .info()
+      .then((i) => setP(i.keyProtection ?? null), () => setP(null));
+  }, []);
+  const text =
+    p === null
+      ? t('security.keys.unknown')
+      : p.state === 'osKeyStore'
+        ? t('security.keys.protected', { backend: p.backend })
+        : p.state === 'browser'
+          ? t('security.keys.browser')
+          : p.state === 'plaintextAllowed'
+            ? t('security.keys.allowedPlaintext')
+            : t('security.keys.refused');
+  const warn = p?.state === 'plaintextAllowed' || p?.state === 'refused';
+  return (
+    <p className="health-keys" data-testid="health-key-protection" data-state={p?.state ?? 'unknown'}>
+      <strong>{t('security.keys.title')}</strong>{' '}
+      <span className={`tag ${warn ? 'tag-warn' : 'tag-ok'}`} role={warn ? 'status' : undefined}>
+        {text}
+      </span>
+    </p>
   );
 }
 

@@ -10,13 +10,14 @@ import { trainingMessages } from '../training/messages';
 import { reviewMessages } from '../review/messages';
 import { auditMessages } from '../audit/messages';
 import { lifecycleMessages } from '../correction/messages';
+import { securityMessages } from '../session/messages';
 
 export interface FeatureMessages {
   'zh-CN': Record<string, unknown>;
   'en-US': Record<string, unknown>;
 }
 
-export const featureMessages: readonly FeatureMessages[] = [trainingMessages, reviewMessages, auditMessages, lifecycleMessages];
+export const featureMessages: readonly FeatureMessages[] = [trainingMessages, reviewMessages, auditMessages, lifecycleMessages, securityMessages];
 
 function merge(base: Record<string, unknown>, locale: 'zh-CN' | 'en-US'): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };

@@ -86,7 +86,7 @@ export function createBrowserHost(appVersion: string): OneWindowHost {
       return { kind: 'cryptoKey', encryption: k.encryption, index: k.index };
     },
     async info() {
-      return { kind: 'browser', appVersion, platform: navigator.platform || 'web' };
+      return { kind: 'browser', appVersion, platform: navigator.platform || 'web', keyProtection: { state: 'browser' } };
     },
     async openTextFile(req: OpenTextFileRequest): Promise<OpenedTextFile | null> {
       const file = await pickFile(req);

@@ -4,6 +4,7 @@ import type { Clerk } from '@core/intake/case';
 import { clerkOf, useWorkstation, type ClerkSession, type WorkstationConfig } from './session-store';
 import { SignInPage } from './SignInPage';
 import { FirstRunPage } from './FirstRunPage';
+import { IdleLockDialog, useIdleTimer } from './IdleLock';
 
 interface SessionValue {
   config: WorkstationConfig;
@@ -20,9 +21,32 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const ws = useWorkstation();
   if (ws === undefined) return <div className="loading">{t('app.loading')}</div>;
-  if (ws.config && ws.clerk) return <SessionCtx.Provider value={{ config: ws.config, session: ws.clerk, clerk: clerkOf(ws.config, ws.clerk) }}>{children}</SessionCtx.Provider>;
+  if (ws.config && ws.clerk)
+    return (
+      <SessionCtx.Provider value={{ config: ws.config, session: ws.clerk, clerk: clerkOf(ws.config, ws.clerk) }}>
+        <Locked session={ws.clerk}>{children}</Locked>
+      </SessionCtx.Provider>
+    );
   if (!ws.config || !ws.hasUsers) return <FirstRunPage config={ws.config} />;
   return <SignInPage config={ws.config} />;
+}
+
+/**
+ * The signed-in screen, locked after idle time: the screen stays mounted underneath (inert and
+ * hidden from assistive technology) so that nothing in progress is lost, and the same tree is
+ * rendered locked or not so React keeps every state.
+ */
+function Locked({ session, children }: { session: ClerkSession; children: ReactNode }) {
+  const minutes = useIdleTimer(session);
+  const locked = session.locked === true;
+  return (
+    <>
+      <div className={locked ? 'session-locked' : 'session-open'} inert={locked} aria-hidden={locked || undefined}>
+        {children}
+      </div>
+      {locked && <IdleLockDialog session={session} minutes={minutes} />}
+    </>
+  );
 }
 
 export function useSession(): SessionValue {

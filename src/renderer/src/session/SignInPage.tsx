@@ -47,7 +47,9 @@ export function SignInPage({ config }: { config: WorkstationConfig }) {
         ? t('account.locked', { minutes: Math.max(1, lockMinutesLeft({ failedAttempts: 0, lockedUntil: r.lockedUntil ?? 0 }, now.getTime())) })
         : r.reason === 'disabled'
           ? t('account.disabled')
-          : t('account.wrong'),
+          : r.reason === 'tampered'
+            ? t('security.tampered')
+            : t('account.wrong'),
     );
   });
   const e = formState.errors;

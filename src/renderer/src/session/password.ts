@@ -1,8 +1,17 @@
 /**
  * Secrets (sign-in passwords, the 容缺 approval PIN) are never stored: only a PBKDF2-SHA256
  * hash (Web Crypto) with a random per-record salt and the iteration count used.
+ *
+ * The count follows OWASP's current figure for PBKDF2-HMAC-SHA256 (600,000). Each hash keeps the
+ * count it was made with, so older hashes (100,000 before) still verify and are made again at
+ * the current count at the next successful sign-in (`needsRehash`).
  */
-export const PBKDF2_ITERATIONS = 100_000;
+export const PBKDF2_ITERATIONS = 600_000;
+
+/** Whether a stored hash was made with fewer iterations than today's. */
+export function needsRehash(stored: Pick<SecretHash, 'iterations'>): boolean {
+  return stored.iterations < PBKDF2_ITERATIONS;
+}
 
 export interface SecretHash {
   /** base64 of 16 random bytes */

@@ -3,12 +3,23 @@
  * salt, a disabled flag and the lockout state (5 wrong passwords → 5 minutes, see
  * core/quality/accounts.ts). Kept in the live database's `users` table (Dexie v9), so the
  * same accounts sign in whatever the mode.
+ *
+ * Enforced here, below the UI: adding an account, resetting a password and disabling one need
+ * a signed-in supervisor (session-store.ts requirePermission). Every account record carries an
+ * authentication tag over all its fields (role, password hash, lockout count; store/crypto.ts
+ * authTag): a record edited in IndexedDB — a role raised, a lockout count set back to 0, an
+ * account added by hand — no longer matches and cannot sign in (`tampered`) until a supervisor
+ * resets its password. A hash made with fewer PBKDF2 iterations than today's is made again at
+ * the next successful sign-in.
  */
+import Dexie from 'dexie';
+import { z } from 'zod';
 import { signInOutcome, UNLOCKED, type SignInRefusal } from '@core/quality/accounts';
 import type { Role } from '@core/quality/roles';
 import { getDb, getLiveDb, type WorkstationDb } from '../store/db';
-import { hashSecret, verifySecret, type SecretHash } from './password';
-import { ClerkSession, WORKSTATION_KEY, CLERK_SESSION_KEY, WorkstationConfig } from './session-store';
+import { isUserIntact, taggedUser } from '../store/record-tags';
+import { hashSecret, needsRehash, verifySecret, type SecretHash } from './password';
+import { ClerkSession, putSession, requirePermission, WORKSTATION_KEY, WorkstationConfig } from './session-store';
 
 export interface UserRecord extends SecretHash {
   userId: string; // 工号, primary key
@@ -20,6 +31,8 @@ export interface UserRecord extends SecretHash {
   passwordChangedAt: string;
   failedAttempts: number;
   lockedUntil: number; // epoch ms, 0 when not locked
+  /** Authentication tag over every other field (from version 14; store/record-tags.ts). */
+  tag?: string;
 }
 
 /** The accounts' database: always the live one (accounts are the same in training mode). */
@@ -27,10 +40,10 @@ export function usersDb(): WorkstationDb {
   return getLiveDb();
 }
 
-export type PublicUser = Omit<UserRecord, 'salt' | 'hash' | 'iterations'>;
+export type PublicUser = Omit<UserRecord, 'salt' | 'hash' | 'iterations' | 'tag'>;
 
 function publicUser(u: UserRecord): PublicUser {
-  const { salt: _s, hash: _h, iterations: _i, ...rest } = u;
+  const { salt: _s, hash: _h, iterations: _i, tag: _t, ...rest } = u;
   return rest;
 }
 
@@ -57,7 +70,7 @@ export interface NewAccount {
 
 async function recordFor(a: NewAccount, createdBy: string, now: Date): Promise<UserRecord> {
   const at = now.toISOString();
-  return {
+  return taggedUser({
     userId: a.userId.trim(),
     name: a.name.trim(),
     role: a.role,
@@ -67,12 +80,16 @@ async function recordFor(a: NewAccount, createdBy: string, now: Date): Promise<U
     passwordChangedAt: at,
     ...UNLOCKED,
     ...(await hashSecret(a.password)),
-  };
+  });
 }
 
-/** Adds an account (refuses an existing 工号). */
-export async function addUser(a: NewAccount, createdBy: string, now: Date = new Date()): Promise<void> {
-  const rec = await recordFor(a, createdBy, now); // hash outside the transaction (it awaits Web Crypto)
+/**
+ * Adds an account (refuses an existing 工号). Only a signed-in supervisor may: the account is
+ * recorded as created by that supervisor, whatever `_createdBy` says.
+ */
+export async function addUser(a: NewAccount, _createdBy?: string, now: Date = new Date()): Promise<void> {
+  const actor = await requirePermission('manageUsers');
+  const rec = await recordFor(a, actor.clerkId, now); // hash outside the transaction (it awaits Web Crypto)
   const db = usersDb();
   await db.transaction('rw', db.users, async () => {
     if (await db.users.get(rec.userId)) throw new AccountError('exists');
@@ -96,7 +113,18 @@ export async function setUpWorkstation(config: Omit<WorkstationConfig, 'workstat
   });
 }
 
+/**
+ * The record a supervisor's change writes: an edited (tag-less or mismatching) record is not
+ * blessed as it stands — its role is what someone may have raised, so it falls back to the least
+ * one, 窗口人员; a supervisor whose record was damaged is opened again by another supervisor.
+ */
+async function trusted(u: UserRecord): Promise<UserRecord> {
+  return (await isUserIntact(u)) ? u : { ...u, role: 'clerk' };
+}
+
+/** A supervisor disables or enables an account (the last enabled supervisor cannot be disabled). */
 export async function setDisabled(userId: string, disabled: boolean): Promise<void> {
+  await requirePermission('manageUsers');
   const db = usersDb();
   await db.transaction('rw', db.users, async () => {
     const u = await db.users.get(userId);
@@ -105,21 +133,25 @@ export async function setDisabled(userId: string, disabled: boolean): Promise<vo
       const others = await db.users.where('role').equals('supervisor').filter((x) => x.userId !== userId && !x.disabled).count();
       if (others === 0) throw new AccountError('lastSupervisor');
     }
-    await db.users.update(userId, { disabled, ...(disabled ? {} : UNLOCKED) });
+    // Dexie.waitFor keeps the transaction alive while the tag is computed
+    await db.users.put(await Dexie.waitFor(trusted(u).then((t) => taggedUser({ ...t, disabled, ...(disabled ? {} : UNLOCKED) }))));
   });
 }
 
-/** A supervisor sets a new password (also lifts a lockout). */
+/** A supervisor sets a new password (also lifts a lockout, and makes an edited record whole again). */
 export async function resetPassword(userId: string, password: string, now: Date = new Date()): Promise<void> {
+  await requirePermission('manageUsers');
   const h = await hashSecret(password);
   const db = usersDb();
   await db.transaction('rw', db.users, async () => {
-    if (!(await db.users.get(userId))) throw new AccountError('notFound');
-    await db.users.update(userId, { ...h, ...UNLOCKED, passwordChangedAt: now.toISOString() });
+    const u = await db.users.get(userId);
+    if (!u) throw new AccountError('notFound');
+    await db.users.put(await Dexie.waitFor(trusted(u).then((t) => taggedUser({ ...t, ...h, ...UNLOCKED, passwordChangedAt: now.toISOString() }))));
   });
 }
 
-export type SignInResult = { ok: true; user: PublicUser } | { ok: false; reason: SignInRefusal; lockedUntil?: number };
+/** `tampered`: the account record was edited outside the app; a supervisor resets its password. */
+export type SignInResult = { ok: true; user: PublicUser } | { ok: false; reason: SignInRefusal | 'tampered'; lockedUntil?: number };
 
 /**
  * Checks 工号 + password against the accounts, keeping the lockout count (`now` is the clock,
@@ -129,10 +161,14 @@ export async function authenticate(userId: string, password: string, now: number
   const db = usersDb();
   const u = await db.users.get(userId.trim());
   const matches = await verifySecret(password, u);
+  // an untagged record counts as edited too (the version-14 upgrade tagged every account), so removing the tag gains nothing
+  if (u && !(await isUserIntact(u))) return { ok: false, reason: 'tampered' };
   const outcome = signInOutcome(u ? { disabled: u.disabled, lock: { failedAttempts: u.failedAttempts, lockedUntil: u.lockedUntil } } : null, matches, now);
   if (u) {
-    const lock = outcome.ok ? outcome.lock : outcome.lock;
-    if (lock && (lock.failedAttempts !== u.failedAttempts || lock.lockedUntil !== u.lockedUntil)) await db.users.update(u.userId, lock);
+    const lock = outcome.lock;
+    const rehash = outcome.ok && needsRehash(u) ? await hashSecret(password) : null;
+    if (rehash || (lock && (lock.failedAttempts !== u.failedAttempts || lock.lockedUntil !== u.lockedUntil)))
+      await db.users.put(await taggedUser({ ...u, ...(lock ?? {}), ...(rehash ?? {}) }));
   }
   if (!outcome.ok) {
     const lockedUntil = outcome.lock?.lockedUntil ?? u?.lockedUntil;
@@ -149,7 +185,7 @@ export async function signInWithPassword(
   const r = await authenticate(args.userId, args.password, now.getTime());
   if (!r.ok) return r;
   const session = ClerkSession.parse({ clerkId: r.user.userId, name: r.user.name, windowNo: args.windowNo.trim(), role: r.user.role, signedInAt: now.toISOString() });
-  await getDb().settings.put({ key: CLERK_SESSION_KEY, value: session });
+  await putSession(session);
   return r;
 }
 

@@ -17,6 +17,7 @@ import { requestSync, systemNotificationsSupported } from '../sync/runtime';
 import { clearServerConfig, loadServerConfig, saveServerConfig, SYSTEM_NOTIFICATIONS_KEY } from '../sync/sync-store';
 import '../sync/sync.css';
 import { DeferralSettings } from '../deferral/DeferralSettings';
+import { IdleLockSettings } from '../session/IdleLockSettings';
 
 type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'ok'; db: string; migration: number } | { kind: 'failed'; message: string };
 
@@ -205,6 +206,7 @@ export function SettingsPage() {
               : t('settings.notifications.hint')}
         </p>
       </div>
+      <IdleLockSettings />
       <DeferralSettings />
     </section>
   );

@@ -4,8 +4,8 @@
  * `putDecidedCaseInTx` (which also append the case's audit entries, audit/audit-log.ts).
  *
  * ## What is sealed
- * The applicant (every field but `kind`), the agent and the 容缺 commitment (applicant's and
- * signer's names) — together one JSON value, AES-GCM with a fresh random 96-bit IV at every
+ * The applicant (every field but `kind`), the agent, the 容缺 commitment (applicant's and
+ * signer's names) and the clerk's 失信 reason — together one JSON value, AES-GCM with a fresh random 96-bit IV at every
  * write and the case id as additional data (store/crypto.ts). In the stored record the case
  * keeps `applicant: { kind }`, `agent: {}` (or null / absent, as it was) and the commitment's
  * other fields; `applicantIdNumber` and `applicantName` are ''.
@@ -32,6 +32,8 @@ interface IdentityPart {
   applicant?: IntakeCase['applicant'];
   agent?: IntakeCase['agent'];
   commitment?: { applicantName?: string; signerName?: string };
+  /** The clerk's 失信 reason (it names what the applicant did); from version 14. */
+  dishonestyReason?: string;
 }
 
 /** Longest name prefix with its own blind index (full names always have one). */
@@ -76,6 +78,10 @@ function splitIdentity(c: IntakeCase): { rest: IntakeCase; part: IdentityPart } 
     part.commitment = { applicantName, ...(signerName !== undefined ? { signerName } : {}) };
     rest = { ...rest, decision: { ...d, deferral: { ...d.deferral, commitment: commitment as typeof d.deferral.commitment } } };
   }
+  if (c.dishonesty && c.dishonesty.reason !== '') {
+    part.dishonestyReason = c.dishonesty.reason;
+    rest = { ...rest, dishonesty: { ...c.dishonesty, reason: '' } };
+  }
   return { rest, part };
 }
 
@@ -86,6 +92,7 @@ function joinIdentity(rest: IntakeCase, part: IdentityPart): IntakeCase {
   const d = c.decision;
   if (part.commitment && d?.kind === 'accept' && d.deferral)
     c = { ...c, decision: { ...d, deferral: { ...d.deferral, commitment: { ...d.deferral.commitment, ...part.commitment } } } };
+  if (part.dishonestyReason !== undefined && c.dishonesty) c = { ...c, dishonesty: { ...c.dishonesty, reason: part.dishonestyReason } };
   return c;
 }
 
@@ -189,6 +196,30 @@ export async function sealStoredCases(table: Dexie.Table<CaseRecord, string>): P
       return; // no keys now: the records stay readable as they are
     }
     await table.bulkPut(sealed);
+  }
+}
+
+/**
+ * The version-14 upgrade: cases sealed before it kept the clerk's 失信 reason in the clear; it
+ * joins their sealed part (opened and sealed again, a fresh IV). Few cases carry one, so the
+ * scan reads the rest without decrypting. Without keys now they stay as they are.
+ */
+export async function sealStoredCaseDishonestyReasons(table: Dexie.Table<CaseRecord, string>): Promise<void> {
+  const withReason = await table.filter((r) => isSealed(r) && !!r.case.dishonesty?.reason).toArray();
+  if (withReason.length === 0) return;
+  try {
+    const resealed = await Dexie.waitFor(
+      Promise.all(
+        withReason.map(async (r) => {
+          const part = await openJson<IdentityPart>(r.sealed!, r.id);
+          return { ...r, case: { ...r.case, dishonesty: { ...r.case.dishonesty!, reason: '' } }, sealed: await sealJson({ ...part, dishonestyReason: r.case.dishonesty!.reason }, r.id) };
+        }),
+      ),
+      120_000,
+    );
+    await table.bulkPut(resealed);
+  } catch {
+    // no keys now: the reasons stay readable as they are
   }
 }
 

@@ -97,6 +97,19 @@ export async function openJson<T>(s: SealedValue, aad: string): Promise<T> {
   return JSON.parse(dec.decode(pt)) as T;
 }
 
+/** Bytes (a PDF copy) sealed as they are, without a JSON detour; the same format as sealJson. */
+export async function sealBytes(bytes: Uint8Array, aad: string): Promise<SealedValue> {
+  const k = await dataKeys();
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: enc.encode(aad) }, k.encryption, bytes as BufferSource);
+  return { v: 1, iv, ct: new Uint8Array(ct) };
+}
+
+export async function openBytes(s: SealedValue, aad: string): Promise<Uint8Array> {
+  const k = await dataKeys();
+  return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: s.iv as BufferSource, additionalData: enc.encode(aad) }, k.encryption, s.ct as BufferSource));
+}
+
 export type BlindIndexKind = 'id' | 'name';
 
 // Many cases share a name (and a returning applicant an ID): a small cache saves HMACs when a list is filled.
@@ -110,6 +123,15 @@ function hex(buf: ArrayBuffer, bytes: number): string {
   return s;
 }
 
+/**
+ * Blind indexes of many texts at once, bypassing the cache (a 失信 list import: hundreds of
+ * thousands of distinct ID numbers that would only churn it). Same values as blindIndex.
+ */
+export async function blindIndexes(kind: BlindIndexKind, texts: readonly string[]): Promise<string[]> {
+  const k = await dataKeys();
+  return Promise.all(texts.map(async (t) => hex(await crypto.subtle.sign('HMAC', k.index, enc.encode(`onewindow/bi/v1/${kind}/${t}`)), 16)));
+}
+
 /** The keyed blind index of `text` (already normalised by the caller). */
 export async function blindIndex(kind: BlindIndexKind, text: string): Promise<string> {
   const msg = `onewindow/bi/v1/${kind}/${text}`;
@@ -120,4 +142,38 @@ export async function blindIndex(kind: BlindIndexKind, text: string): Promise<st
   if (indexCache.size >= INDEX_CACHE_MAX) indexCache.clear();
   indexCache.set(msg, out);
   return out;
+}
+
+/**
+ * An authentication tag (HMAC-SHA-256 with the host's second key, full 256 bits, hex) over a
+ * record's JSON, for records whose integrity matters more than their secrecy: the signed-in
+ * session (its role), the accounts (role, password hash, lockout count), the 容缺 approvers.
+ * Editing such a record in IndexedDB without the key leaves a tag that no longer matches.
+ * `domain` separates the kinds (a session's tag never passes as an account's).
+ */
+export async function authTag(domain: string, value: unknown): Promise<string> {
+  const k = await dataKeys();
+  return hex(await crypto.subtle.sign('HMAC', k.index, enc.encode(`onewindow/mac/v1/${domain}/${stableJson(value)}`)), 32);
+}
+
+/** Whether `tag` is the authentication tag of `value` (compared in constant time). */
+export async function authTagMatches(domain: string, value: unknown, tag: unknown): Promise<boolean> {
+  if (typeof tag !== 'string') return false;
+  const want = await authTag(domain, value);
+  if (want.length !== tag.length) return false;
+  let diff = 0;
+  for (let i = 0; i < want.length; i++) diff |= want.charCodeAt(i) ^ tag.charCodeAt(i);
+  return diff === 0;
+}
+
+/** JSON with object keys sorted at every level (undefined members left out), so a tag does not depend on key order. */
+function stableJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
+    .join(',')}}`;
 }

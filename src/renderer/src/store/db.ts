@@ -18,8 +18,18 @@ import type { UserRecord } from '../session/users-store';
 import type { ReviewRecord } from '../review/review-store';
 import type { AuditLogRecord } from '../audit/audit-log';
 import type { SealedValue } from './crypto';
-import { sealStoredCases, sealStoredRevisions } from './case-store';
-import { sealStoredHandouts, sealStoredSupplements } from './sealed-records';
+import { sealStoredCaseDishonestyReasons, sealStoredCases, sealStoredRevisions } from './case-store';
+import {
+  sealStoredCaseDocuments,
+  sealStoredHandouts,
+  sealStoredNotifications,
+  sealStoredRatings,
+  sealStoredServerConfig,
+  sealStoredStatusEvents,
+  sealStoredSupplements,
+} from './sealed-records';
+import { sealStoredDishonestyList, type DishonestyBucketRecord } from './dishonesty-list';
+import { tagStoredAccounts } from './record-tags';
 
 export type CatalogSource = { kind: 'bundled' } | { kind: 'file'; name: string };
 
@@ -69,18 +79,34 @@ export interface CaseDocumentRecord {
   caseId: string;
   kind: CaseDocumentKind;
   createdAt: string; // ISO timestamp
+  /** Empty from version 14: the bytes are in `sealed` (store/sealed-records.ts). */
   pdf: Uint8Array;
   bytes: number;
+  sealed?: SealedValue;
 }
 
 /** A decided case waiting to reach (or having reached) the department-queue service (see sync/). */
 export type OutboxRecord = OutboxEntry;
 
 /** A status event pulled from the service, with when it arrived here (epoch ms). */
-export type StatusEventRecord = StatusEvent & { receivedAt: number };
+export type StatusEventRecord = StatusEvent & {
+  receivedAt: number;
+  /** From version 14: the department's comments, sealed (store/sealed-records.ts); '' / absent in the row then. */
+  sealed?: SealedValue;
+};
 
 /** An in-app notification (补正 / 办结); `unread` is 1 or 0 (IndexedDB cannot index booleans). */
-export type NotificationRecord = StatusNotification & { unread: 0 | 1; createdAt: number };
+export type NotificationRecord = StatusNotification & {
+  unread: 0 | 1;
+  createdAt: number;
+  /** From version 14: the department's comment, sealed (store/sealed-records.ts). */
+  sealed?: SealedValue;
+  /**
+   * From version 14: the clerk who took the case in — the one the notification is for (a window
+   * PC is shared across shifts; the next person signing in does not get it). '' when unknown.
+   */
+  clerkId?: string;
+};
 
 /**
  * A 容缺 case's deferral record as supplemented at the window (the case keeps the record as
@@ -140,6 +166,7 @@ export class WorkstationDb extends Dexie {
   scenarioPacks!: Table<ScenarioPackRecord, string>;
   drillAssignments!: Table<DrillAssignmentRecord, string>;
   auditLog!: Table<AuditLogRecord, number>;
+  dishonestyBuckets!: Table<DishonestyBucketRecord, string>;
 
   constructor(name: string = LIVE_DB_NAME) {
     super(name);
@@ -226,6 +253,30 @@ export class WorkstationDb extends Dexie {
     this.version(12).stores({
       outbox: '&caseId, [state+nextAttemptAt], [state+enqueuedAt]',
     });
+    // Personal data sealed everywhere: the 失信 list moves out of the settings table into sealed
+    // buckets found by blind index (store/dishonesty-list.ts); the sync token, departments'
+    // comments, rating comments, PDF copies and a case's 失信 reason are sealed
+    // (store/sealed-records.ts, store/case-store.ts); the rows stored before are sealed here.
+    this.version(14)
+      .stores({
+        dishonestyBuckets: '&bucket',
+      })
+      .upgrade(async (tx) => {
+        await sealStoredDishonestyList(tx.table('settings'), tx.table('dishonestyBuckets'));
+        await sealStoredServerConfig(tx.table('settings'));
+        await sealStoredStatusEvents(tx.table('statusEvents'));
+        await sealStoredNotifications(tx.table('notifications'));
+        await sealStoredRatings(tx.table('ratings'));
+        await sealStoredCaseDocuments(tx.table('caseDocuments'));
+        await sealStoredCaseDishonestyReasons(tx.table('cases'));
+        // each notification is for the clerk who took its case in
+        const notes = (await tx.table('notifications').toArray()) as NotificationRecord[];
+        const owners = new Map(((await tx.table('cases').bulkGet([...new Set(notes.map((n) => n.caseId))])) as (CaseRecord | undefined)[]).filter((r) => !!r).map((r) => [r!.id, r!.case.clerk?.clerkId ?? '']));
+        const unowned = notes.filter((n) => n.clerkId === undefined).map((n) => ({ ...n, clerkId: owners.get(n.caseId) ?? '' }));
+        if (unowned.length > 0) await tx.table('notifications').bulkPut(unowned);
+        // accounts and 容缺 approvers get their authentication tag (store/record-tags.ts)
+        await tagStoredAccounts(tx.table('users'), tx.table('settings'));
+      });
   }
 }
 

@@ -21,14 +21,19 @@
  * the host had no keys at the upgrade) reads as it is. The version-11 upgrade seals the rows
  * stored before it (store/db.ts).
  *
+ * From version 14, the same way: a department's comments on a status event and in a
+ * notification, an applicant's rating comment, and the PDF copies of printed notices (bytes
+ * sealed whole: they show the full ID number). See the sections below.
+ *
  * No blind index: nothing is looked up by a recipient or a commitment name.
  */
 import Dexie from 'dexie';
 import type { ResultHandout } from '@core/lifecycle/handout';
 import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
-import type { HandoutRecord } from '../handouts/handout-store';
-import type { SupplementRecord, WorkstationDb } from './db';
-import { isSealedValue, openJson, sealJson } from './crypto';
+import { SyncServerConfig } from '@core/sync/serverConfig';
+import type { HandoutRecord, RatingRecord } from '../handouts/handout-store';
+import type { CaseDocumentRecord, NotificationRecord, StatusEventRecord, SupplementRecord, WorkstationDb } from './db';
+import { isSealedValue, openBytes, openJson, sealBytes, sealJson } from './crypto';
 
 // ---- hand-outs ------------------------------------------------------------------------------
 
@@ -135,4 +140,148 @@ export function sealStoredHandouts(table: Dexie.Table<HandoutRecord, string>): P
 
 export function sealStoredSupplements(table: Dexie.Table<SupplementRecord, string>): Promise<void> {
   return sealStored(table, sealSupplementRecord);
+}
+
+// ---- what departments and applicants wrote: status events, notifications, ratings ----------
+
+/**
+ * A department's comments (a 补正's reasons, a denial's grounds) often name the applicant or
+ * quote their data, and an applicant's rating comment is free text: all sealed. What stays in
+ * the clear is what lists and figures read — the kind, the department, the time, and each
+ * field comment's path (a field name such as `applicant.phone`, never its value).
+ */
+interface CommentPart {
+  comment?: string;
+  fieldComments?: string[];
+}
+
+const statusEventAad = (r: Pick<StatusEventRecord, 'cursor' | 'caseId'>) => `status-event/${r.cursor}/${r.caseId}`;
+const notificationAad = (r: Pick<NotificationRecord, 'cursor' | 'caseId'>) => `notification/${r.cursor}/${r.caseId}`;
+const ratingAad = (r: Pick<RatingRecord, 'id' | 'caseId'>) => `rating/${r.id}/${r.caseId}`;
+
+export async function sealStatusEventRecord(r: StatusEventRecord): Promise<StatusEventRecord> {
+  if (isSealedValue(r.sealed) || (r.comment === undefined && !r.fieldComments?.length)) return r;
+  const part: CommentPart = { ...(r.comment !== undefined ? { comment: r.comment } : {}), ...(r.fieldComments ? { fieldComments: r.fieldComments.map((f) => f.comment) } : {}) };
+  const { comment: _c, ...rest } = r;
+  return {
+    ...rest,
+    ...(r.fieldComments ? { fieldComments: r.fieldComments.map((f) => ({ path: f.path, comment: '' })) } : {}),
+    sealed: await sealJson(part, statusEventAad(r)),
+  };
+}
+
+export async function openStatusEventRecord(r: StatusEventRecord): Promise<StatusEventRecord> {
+  if (!isSealedValue(r.sealed)) return r;
+  const part = await openJson<CommentPart>(r.sealed, statusEventAad(r));
+  const { sealed: _s, ...plain } = r;
+  return {
+    ...plain,
+    ...(part.comment !== undefined ? { comment: part.comment } : {}),
+    ...(r.fieldComments ? { fieldComments: r.fieldComments.map((f, i) => ({ path: f.path, comment: part.fieldComments?.[i] ?? '' })) } : {}),
+  };
+}
+
+export function sealStatusEventRecords(rs: readonly StatusEventRecord[]): Promise<StatusEventRecord[]> {
+  return Promise.all(rs.map(sealStatusEventRecord));
+}
+
+export function openStatusEventRecords(rs: readonly StatusEventRecord[]): Promise<StatusEventRecord[]> {
+  return Promise.all(rs.map(openStatusEventRecord));
+}
+
+export async function sealNotificationRecord(r: NotificationRecord): Promise<NotificationRecord> {
+  if (isSealedValue(r.sealed) || r.comment === undefined) return r;
+  const { comment, ...rest } = r;
+  return { ...rest, sealed: await sealJson({ comment } satisfies CommentPart, notificationAad(r)) };
+}
+
+export async function openNotificationRecord(r: NotificationRecord): Promise<NotificationRecord> {
+  if (!isSealedValue(r.sealed)) return r;
+  const part = await openJson<CommentPart>(r.sealed, notificationAad(r));
+  const { sealed: _s, ...plain } = r;
+  return { ...plain, ...(part.comment !== undefined ? { comment: part.comment } : {}) };
+}
+
+export async function sealRatingRecord(r: RatingRecord): Promise<RatingRecord> {
+  if (isSealedValue(r.sealed) || r.rating.comment === undefined) return r;
+  const { comment, ...rating } = r.rating;
+  return { ...r, rating: rating as RatingRecord['rating'], sealed: await sealJson({ comment } satisfies CommentPart, ratingAad(r)) };
+}
+
+export async function openRatingRecord(r: RatingRecord): Promise<RatingRecord> {
+  if (!isSealedValue(r.sealed)) return r;
+  const part = await openJson<CommentPart>(r.sealed, ratingAad(r));
+  const { sealed: _s, ...plain } = r;
+  return { ...plain, rating: { ...r.rating, ...(part.comment !== undefined ? { comment: part.comment } : {}) } };
+}
+
+export function openRatingRecords(rs: readonly RatingRecord[]): Promise<RatingRecord[]> {
+  return Promise.all(rs.map(openRatingRecord));
+}
+
+// ---- PDF copies of printed notices (they carry the full ID number) --------------------------
+
+const pdfAad = (r: Pick<CaseDocumentRecord, 'caseId' | 'kind'>) => `case-document/${r.caseId}/${r.kind}`;
+
+/** The stored form of a PDF copy: the bytes sealed, `pdf` empty; `bytes` keeps the plain size for the page. */
+export async function sealCaseDocument(r: CaseDocumentRecord): Promise<CaseDocumentRecord> {
+  if (isSealedValue(r.sealed)) return r;
+  return { ...r, pdf: new Uint8Array(0), sealed: await sealBytes(r.pdf, pdfAad(r)) };
+}
+
+export async function openCaseDocument(r: CaseDocumentRecord): Promise<CaseDocumentRecord> {
+  if (!isSealedValue(r.sealed)) return r;
+  const { sealed: _s, ...plain } = r;
+  return { ...plain, pdf: await openBytes(r.sealed, pdfAad(r)) };
+}
+
+// ---- the workstation's sync token --------------------------------------------------------
+
+/** The settings row of the server address and token (sync/sync-store.ts). */
+export const SYNC_SERVER_KEY = 'syncServer';
+/** The token is bound to its settings row, so a sealed token from elsewhere does not open here. */
+const SYNC_TOKEN_AAD = 'settings/syncServer/token';
+
+/** The stored form of a server config: `token: ''` and the token sealed. */
+export async function sealServerConfigValue(config: SyncServerConfig): Promise<Record<string, unknown>> {
+  const c = SyncServerConfig.parse(config);
+  return { ...c, token: '', sealedToken: await sealJson(c.token, SYNC_TOKEN_AAD) };
+}
+
+/** The stored value with its token opened (a value stored before version 14 reads as it is). */
+export async function openServerConfigValue(v: unknown): Promise<unknown> {
+  const x = v as { sealedToken?: unknown } | null | undefined;
+  if (!x || !isSealedValue(x.sealedToken)) return v;
+  const { sealedToken, ...rest } = x;
+  return { ...rest, token: await openJson<string>(sealedToken, SYNC_TOKEN_AAD) };
+}
+
+/** The version-14 upgrade: a plaintext token is sealed (without keys now it stays and still reads). */
+export async function sealStoredServerConfig(settings: Dexie.Table<{ key: string; value: unknown }, string>): Promise<void> {
+  const v = (await settings.get(SYNC_SERVER_KEY))?.value as { sealedToken?: unknown } | undefined;
+  const r = SyncServerConfig.safeParse(v);
+  if (!v || isSealedValue(v.sealedToken) || !r.success) return;
+  try {
+    await settings.put({ key: SYNC_SERVER_KEY, value: await Dexie.waitFor(sealServerConfigValue(r.data)) });
+  } catch {
+    // no keys now: the token stays readable as it was
+  }
+}
+
+// ---- the version-14 upgrade ---------------------------------------------------------------
+
+export function sealStoredStatusEvents(table: Dexie.Table<StatusEventRecord, number>): Promise<void> {
+  return sealStored(table, sealStatusEventRecord);
+}
+
+export function sealStoredNotifications(table: Dexie.Table<NotificationRecord, number>): Promise<void> {
+  return sealStored(table, sealNotificationRecord);
+}
+
+export function sealStoredRatings(table: Dexie.Table<RatingRecord, string>): Promise<void> {
+  return sealStored(table, sealRatingRecord);
+}
+
+export function sealStoredCaseDocuments(table: Dexie.Table<CaseDocumentRecord, [string, string]>): Promise<void> {
+  return sealStored(table, sealCaseDocument);
 }

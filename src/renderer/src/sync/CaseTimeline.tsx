@@ -10,6 +10,7 @@ import { correctionPointLabel } from '@core/lifecycle/caseFields';
 import { NOT_SCHEDULED } from '@core/sync/outbox';
 import { getDb } from '../store/db';
 import { getCaseRecord } from '../store/case-store';
+import { openStatusEventRecords } from '../store/sealed-records';
 import { useCatalog } from '../catalog/CatalogContext';
 import { departmentName } from '../catalog/department-name';
 import { useLocale } from '../i18n/useLocale';
@@ -24,7 +25,11 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
   const { departments } = useCatalog();
   const data = useLiveQuery(async () => {
     const db = getDb();
-    const [entry, events, record] = await Promise.all([db.outbox.get(caseId), db.statusEvents.where('caseId').equals(caseId).toArray(), getCaseRecord(caseId)]);
+    const [entry, events, record] = await Promise.all([
+      db.outbox.get(caseId),
+      db.statusEvents.where('caseId').equals(caseId).toArray().then(openStatusEventRecords),
+      getCaseRecord(caseId),
+    ]);
     // the case and its catalog version name what a department's comment points at
     const catalog = record ? ((await db.catalogVersions.get(record.case.catalogVersion))?.catalog ?? undefined) : undefined;
     return { entry: entry ?? null, events, c: record?.case ?? null, catalog };

@@ -6,11 +6,13 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../store/live-query';
 import { getDb, isTrainingMode, type NotificationRecord } from '../store/db';
+import { openNotificationRecord } from '../store/sealed-records';
 import { useCatalog } from '../catalog/CatalogContext';
 import { departmentName } from '../catalog/department-name';
 import { navigate } from '../app/router';
 import { useLocale } from '../i18n/useLocale';
-import { loadServerConfig, loadSyncStatus, markAllNotificationsRead, markNotificationRead, useLiveSyncStatus } from './sync-store';
+import { isNotificationFor, loadServerConfig, loadSyncStatus, markAllNotificationsRead, markNotificationRead, useLiveSyncStatus } from './sync-store';
+import { useSession } from '../session/SessionGate';
 import { formatTime } from './format';
 import './sync.css';
 
@@ -94,8 +96,19 @@ export function NotificationBell() {
   const locale = useLocale();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
-  const unread = useLiveQuery(() => getDb().notifications.where('unread').equals(1).count(), []) ?? 0;
-  const latest = useLiveQuery(async (): Promise<NotificationRecord[]> => (open ? getDb().notifications.orderBy('cursor').reverse().limit(20).toArray() : []), [open]) ?? [];
+  // only the signed-in clerk's own notifications (a window PC is shared across shifts)
+  const clerkId = useSession().session.clerkId;
+  const unread = useLiveQuery(() => getDb().notifications.where('unread').equals(1).filter((n) => isNotificationFor(n, clerkId)).count(), [clerkId]) ?? 0;
+  const latest =
+    useLiveQuery(
+      async (): Promise<NotificationRecord[]> =>
+        open
+          ? Promise.all(
+              (await getDb().notifications.orderBy('cursor').reverse().filter((n) => isNotificationFor(n, clerkId)).limit(20).toArray()).map(openNotificationRecord),
+            )
+          : [],
+      [open, clerkId],
+    ) ?? [];
   const { departments } = useCatalog();
 
   useEffect(() => {
@@ -135,7 +148,7 @@ export function NotificationBell() {
           <div className="bell-head">
             <strong>{t('sync.notifications.title.list')}</strong>
             {unread > 0 && (
-              <button type="button" className="btn btn-small" onClick={() => void markAllNotificationsRead()}>
+              <button type="button" className="btn btn-small" onClick={() => void markAllNotificationsRead(clerkId)}>
                 {t('sync.notifications.markAllRead')}
               </button>
             )}

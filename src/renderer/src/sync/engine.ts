@@ -79,6 +79,7 @@ import {
   type SyncOutcome,
   type SyncStatusRecord,
 } from './sync-store';
+import { sealNotificationRecord, sealStatusEventRecords } from '../store/sealed-records';
 
 export const SYNC_INTERVAL_MS = 60_000;
 /** A Retry-After longer than this ends the run instead (entries back off). */
@@ -522,8 +523,11 @@ export class SyncEngine {
   private async storeEvents(serverUrl: string, previous: number, next: number, events: StatusEvent[], report: SyncReport): Promise<void> {
     const now = this.now();
     const notes = notificationsFor(events, previous);
-    const eventRecords: StatusEventRecord[] = events.map((e) => ({ ...e, receivedAt: now }));
-    const noteRecords: NotificationRecord[] = notes.map((n) => ({ ...n, unread: 1, createdAt: now }));
+    // departments' comments are sealed before the transaction (Web Crypto cannot run inside one)
+    const eventRecords: StatusEventRecord[] = await sealStatusEventRecords(events.map((e) => ({ ...e, receivedAt: now })));
+    // each notification belongs to the clerk who took the case in, not to whoever is signed in
+    const owners = new Map((await this.db.cases.bulkGet([...new Set(notes.map((n) => n.caseId))])).filter((r) => !!r).map((r) => [r!.id, r!.case.clerk?.clerkId ?? '']));
+    const noteRecords: NotificationRecord[] = await Promise.all(notes.map((n) => sealNotificationRecord({ ...n, unread: 1, createdAt: now, clerkId: owners.get(n.caseId) ?? '' })));
     await this.db.transaction('rw', [this.db.statusEvents, this.db.notifications, this.db.settings, this.db.outbox], async () => {
       await this.db.statusEvents.bulkPut(eventRecords);
       // Notify only about cases sent from here (a reinstalled workstation pulling its history

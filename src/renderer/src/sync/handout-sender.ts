@@ -10,7 +10,7 @@
 import { HandoutPushResponse, RatingPushResponse } from '@core/sync/protocol';
 import { apiRequest, type ServerTarget } from './api';
 import type { WorkstationDb } from '../store/db';
-import { openHandoutRecord } from '../store/sealed-records';
+import { openHandoutRecord, openRatingRecord } from '../store/sealed-records';
 
 export interface SenderOptions {
   fetch?: typeof fetch;
@@ -41,7 +41,8 @@ export async function sendHandoutsAndRatings(db: WorkstationDb, target: ServerTa
     }
   }
   const ratings = (await db.ratings.where('state').equals('queued').toArray()).filter((r) => !r.training).sort((a, b) => a.createdAt - b.createdAt);
-  for (const rec of ratings) {
+  for (const stored of ratings) {
+    const rec = await openRatingRecord(stored); // the comment is sealed at rest; the server gets it over TLS
     const r = await apiRequest(target, `/cases/${encodeURIComponent(rec.caseId)}/ratings`, RatingPushResponse, { ...ro, body: { training: false, rating: rec.rating } });
     if (r.ok) {
       await db.ratings.update(rec.id, { state: 'sent' });

@@ -9,7 +9,8 @@ import { ACTIVE_CATALOG_KEY, importCatalogText } from '../catalog/catalog-store'
 import { getDb } from '../store/db';
 import { navigate } from '../app/router';
 import { SyncEngine, type SyncReport } from './engine';
-import { SYSTEM_NOTIFICATIONS_KEY } from './sync-store';
+import { isNotificationFor, SYSTEM_NOTIFICATIONS_KEY } from './sync-store';
+import { currentSession } from '../session/session-store';
 
 let engine: SyncEngine | null = null;
 let users = 0;
@@ -50,7 +51,11 @@ export function systemNotificationsSupported(): boolean {
 export async function showSystemNotifications(notes: readonly StatusNotification[]): Promise<void> {
   if (!systemNotificationsSupported() || Notification.permission !== 'granted') return;
   if ((await getDb().settings.get(SYSTEM_NOTIFICATIONS_KEY))?.value !== true) return;
-  for (const n of notes.slice(-5)) {
+  // only for the clerk signed in now, about their own cases, and never over a locked screen
+  const session = await currentSession();
+  if (!session || session.locked) return;
+  const owners = new Map((await getDb().cases.bulkGet(notes.map((n) => n.caseId))).filter((r) => !!r).map((r) => [r!.id, r!.case.clerk?.clerkId ?? '']));
+  for (const n of notes.filter((x) => isNotificationFor({ clerkId: owners.get(x.caseId) ?? '' }, session.clerkId)).slice(-5)) {
     try {
       const note = new Notification(i18next.t(`sync.notifications.title.${n.kind}`, { caseNumber: n.caseNumber }), {
         body: n.comment ?? i18next.t(`sync.notifications.body.${n.kind}`),

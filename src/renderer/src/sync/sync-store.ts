@@ -10,8 +10,9 @@ import { retryNow, type OutboxEntry } from '@core/sync/outbox';
 import { SyncServerConfig } from '@core/sync/serverConfig';
 import { defaultCalendar, HolidayDataFile, type WorkingDayCalendar } from '@core/calendar';
 import { getDb, TRAINING_DB_NAME, type WorkstationDb } from '../store/db';
+import { openServerConfigValue, sealServerConfigValue, SYNC_SERVER_KEY } from '../store/sealed-records';
 
-export const SYNC_SERVER_KEY = 'syncServer';
+export { SYNC_SERVER_KEY };
 export const SYNC_CURSOR_KEY = 'syncCursor';
 export const SYNC_STATUS_KEY = 'syncStatus';
 export const SYNC_HOLIDAYS_KEY = 'syncHolidays';
@@ -19,14 +20,19 @@ export const SYSTEM_NOTIFICATIONS_KEY = 'syncSystemNotifications';
 
 // ---- server config ------------------------------------------------------------------------
 
+/**
+ * The token is sealed at rest (AES-GCM with the host's key, bound to this settings row): the
+ * stored value keeps the address and time, `token: ''` and the sealed token. A row stored
+ * before version 14 (plaintext token) reads as it is; the upgrade seals it.
+ */
 export async function loadServerConfig(db: WorkstationDb = getDb()): Promise<SyncServerConfig | null> {
   if (db.name === TRAINING_DB_NAME) return null; // the training workspace never syncs cases (issue 6)
-  const r = SyncServerConfig.safeParse((await db.settings.get(SYNC_SERVER_KEY))?.value);
+  const r = SyncServerConfig.safeParse(await openServerConfigValue((await db.settings.get(SYNC_SERVER_KEY))?.value));
   return r.success ? r.data : null;
 }
 
 export async function saveServerConfig(config: SyncServerConfig, db: WorkstationDb = getDb()): Promise<void> {
-  await db.settings.put({ key: SYNC_SERVER_KEY, value: SyncServerConfig.parse(config) });
+  await db.settings.put({ key: SYNC_SERVER_KEY, value: await sealServerConfigValue(config) });
 }
 
 export async function clearServerConfig(db: WorkstationDb = getDb()): Promise<void> {
@@ -98,8 +104,18 @@ export async function markNotificationRead(cursor: number, db: WorkstationDb = g
   await db.notifications.update(cursor, { unread: 0 });
 }
 
-export async function markAllNotificationsRead(db: WorkstationDb = getDb()): Promise<void> {
-  await db.notifications.where('unread').equals(1).modify({ unread: 0 });
+/** Whether a notification is for this clerk (one stored before version 14 with no owner is for everyone). */
+export function isNotificationFor(n: { clerkId?: string }, clerkId: string): boolean {
+  return n.clerkId === undefined || n.clerkId === '' || n.clerkId === clerkId;
+}
+
+/** Marks the clerk's own unread notifications read (never another clerk's). */
+export async function markAllNotificationsRead(clerkId: string, db: WorkstationDb = getDb()): Promise<void> {
+  await db.notifications
+    .where('unread')
+    .equals(1)
+    .filter((n) => isNotificationFor(n, clerkId))
+    .modify({ unread: 0 });
 }
 
 // ---- content hash ---------------------------------------------------------------------------

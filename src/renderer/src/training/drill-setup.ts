@@ -4,7 +4,7 @@
  *
  * - a scenario whose applicant is on the 失信 list (circumstance `dishonest`, source `list`,
  *   or no source) has the applicant in the training database's dishonesty list — the list the
- *   deferral code reads (deferral-store.ts, setting `deferral.dishonestyList`), so the intake
+ *   deferral code reads (sealed, store/dishonesty-list.ts), so the intake
  *   shows the list's flag and refuses 容缺 on its own. A source `clerk` scenario seeds
  *   nothing: there the trainee has to flag it.
  *
@@ -16,7 +16,7 @@
 import type { DishonestyEntry, DishonestyList } from '@core/lifecycle/dishonesty';
 import { DISHONESTY_LIST_SCHEMA_VERSION } from '@core/lifecycle/dishonesty';
 import type { Scenario } from '@core/training/scenario';
-import { DISHONESTY_LIST_KEY } from '../deferral/deferral-store';
+import { loadWholeDishonestyList, replaceDishonestyList } from '../store/dishonesty-list';
 import { todayInChina } from '../intake/useIntakeModel';
 import type { WorkstationDb } from '../store/db';
 
@@ -45,17 +45,18 @@ export function drillDishonestyEntries(s: Scenario, today: string): DishonestyEn
 /** Sets up the training database for this scenario's drill (see the file comment). */
 export async function prepareDrillState(db: WorkstationDb, s: Scenario, now: Date = new Date()): Promise<void> {
   const fresh = drillDishonestyEntries(s, todayInChina(now));
-  await db.transaction('rw', db.settings, async () => {
-    const list = (await db.settings.get(DISHONESTY_LIST_KEY))?.value as DishonestyList | undefined;
-    const seeded = new Set(((await db.settings.get(SEEDED_DISHONESTY_KEY))?.value as string[] | undefined) ?? []);
-    const kept = (list?.entries ?? []).filter((e) => !seeded.has(e.idNumber) && !fresh.some((f) => f.idNumber === e.idNumber));
-    const entries = [...kept, ...fresh];
-    if (entries.length === 0 && (!list || list.source === DRILL_LIST_SOURCE)) await db.settings.delete(DISHONESTY_LIST_KEY);
-    else
-      await db.settings.put({
-        key: DISHONESTY_LIST_KEY,
-        value: { schemaVersion: DISHONESTY_LIST_SCHEMA_VERSION, source: list?.source ?? DRILL_LIST_SOURCE, ...(list?.importedAt ? { importedAt: list.importedAt } : {}), entries } satisfies DishonestyList,
-      });
-    await db.settings.put({ key: SEEDED_DISHONESTY_KEY, value: fresh.map((e) => e.idNumber) });
-  });
+  // the list is sealed (store/dishonesty-list.ts): opened whole — a training list is small — and sealed again
+  const list = await loadWholeDishonestyList(db);
+  const seeded = new Set(((await db.settings.get(SEEDED_DISHONESTY_KEY))?.value as string[] | undefined) ?? []);
+  const kept = (list?.entries ?? []).filter((e) => !seeded.has(e.idNumber) && !fresh.some((f) => f.idNumber === e.idNumber));
+  const entries = [...kept, ...fresh];
+  if (entries.length === 0 && (!list || list.source === DRILL_LIST_SOURCE)) await replaceDishonestyList(db, null);
+  else
+    await replaceDishonestyList(db, {
+      schemaVersion: DISHONESTY_LIST_SCHEMA_VERSION,
+      source: list?.source ?? DRILL_LIST_SOURCE,
+      ...(list?.importedAt ? { importedAt: list.importedAt } : {}),
+      entries,
+    } satisfies DishonestyList);
+  await db.settings.put({ key: SEEDED_DISHONESTY_KEY, value: fresh.map((e) => e.idNumber) });
 }
