@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { chinaDateTimeOf } from '@core/intake/time';
 import { maskForRole } from '@core/quality/masking';
 import { useSession } from '../session/SessionGate';

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import type { IntakeCase } from '@core/intake/case';
 import { canFollowUp } from '@core/intake/followUp';
 import { useSession } from '../session/SessionGate';

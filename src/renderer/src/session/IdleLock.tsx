@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { lockMinutesLeft } from '@core/quality/accounts';
 import { getLiveDb } from '../store/db';
 import { ACTIVITY_EVENTS, IDLE_LOCK_DEFAULT_MINUTES, IDLE_LOCK_KEY, isValidIdleMinutes, lockSession, unlockSession } from './idle-lock';
