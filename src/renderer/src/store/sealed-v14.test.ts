@@ -213,3 +213,17 @@ describe('database version 14', () => {
     expect(db.verno).toBeGreaterThanOrEqual(14);
   });
 });
+
+describe('notifications on a shared window PC', () => {
+  it('belong to the clerk who took the case in: marking all read leaves another clerk’s unread', async () => {
+    const { markAllNotificationsRead, isNotificationFor } = await import('../sync/sync-store');
+    const db = freshDb();
+    const note = (cursor: number, clerkId?: string): NotificationRecord => ({
+      cursor, caseId: CASE_ID, caseNumber: 'n', kind: 'approved', departmentCode: null, at: 'x', fieldCommentCount: 0, unread: 1, createdAt: 1, ...(clerkId !== undefined ? { clerkId } : {}),
+    });
+    await db.notifications.bulkPut([note(1, 'C0042'), note(2, 'C0107'), note(3)]);
+    await markAllNotificationsRead('C0042', db);
+    expect((await db.notifications.toArray()).map((n) => [n.cursor, n.unread])).toEqual([[1, 0], [2, 1], [3, 0]]);
+    expect(isNotificationFor({ clerkId: 'C0107' }, 'C0042')).toBe(false);
+  });
+});
