@@ -108,6 +108,11 @@ describe('the other rows sealed at every write', () => {
     await saveServerConfig({ serverUrl: 'http://127.0.0.1:8787', token: TOKEN, savedAt: '2026-11-30T01:00:00.000Z' }, db);
     expect(await dump(db)).not.toContain(TOKEN);
     expect((await loadServerConfig(db))!.token).toBe(TOKEN);
+    // training results go to the live server with the token opened
+    const { liveServerTarget } = await import('../training/result-sender');
+    const { getLiveDb } = await import('./db');
+    await saveServerConfig({ serverUrl: 'http://127.0.0.1:8787', token: TOKEN, savedAt: '2026-11-30T01:00:00.000Z' }, getLiveDb());
+    expect(await liveServerTarget()).toEqual({ serverUrl: 'http://127.0.0.1:8787', token: TOKEN });
   });
 
   it('a department’s comments on a status event and in its notification', async () => {
