@@ -71,6 +71,8 @@ export function DeferralSettings() {
       setImportResult({ errors: r.errors, warnings: r.warnings, note: t('deferral.settings.list.invalid') });
       return;
     }
+    // sealing half a million entries takes a while (about 25 s here): say so meanwhile
+    setImportResult({ errors: [], warnings: [], note: t('security.listImporting', { count: r.list.entries.length }) });
     await saveDishonestyList(r.list);
     setImportResult({ errors: [], warnings: r.warnings, note: t('deferral.settings.list.imported', { source: r.list.source, count: r.list.entries.length }) });
   };

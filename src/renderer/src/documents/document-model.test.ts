@@ -263,9 +263,12 @@ describe('PDF copies kept with the case', () => {
     openTextFile: async () => null,
     saveTextFile: async () => false,
     print: async () => undefined,
-    dataKeys: async () => {
-      throw new Error('no keys in this test');
-    },
+    // the kept copy is sealed with the host's keys (it shows the full ID number)
+    dataKeys: async () => ({
+      kind: 'cryptoKey',
+      encryption: await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']),
+      index: await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign']),
+    }),
     printToPdf: async () => {
       if (next instanceof Error) throw next;
       return next;
@@ -292,6 +295,12 @@ describe('PDF copies kept with the case', () => {
     const kept = await getKeptPdf(caseId, 'oneTimeNotice');
     expect(kept?.bytes).toBe(5000);
     expect(kept?.pdf).toBeInstanceOf(Uint8Array);
+    expect(kept?.pdf).toEqual(new Uint8Array(5000).fill(37)); // opened back
+    // at rest only the sealed bytes: the stored row's pdf is empty
+    const { getDb } = await import('../store/db');
+    const row = await getDb().caseDocuments.get([caseId, 'oneTimeNotice']);
+    expect(row?.pdf.byteLength).toBe(0);
+    expect(row?.sealed?.ct.byteLength).toBeGreaterThan(5000);
     expect((await keptPdfsOfCase(caseId)).map((r) => r.kind).sort()).toEqual(['acceptance', 'oneTimeNotice']);
   });
 

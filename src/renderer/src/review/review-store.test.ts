@@ -6,19 +6,31 @@ import { scoreReview } from '@core/quality/rubric';
 import { getLiveDb } from '../store/db';
 import { putCase } from '../store/case-store';
 import { entriesOf } from '../audit/audit-log';
+import { putSession } from '../session/session-store';
 import { DEFAULT_SAMPLING, loadSamplingSetting, replyToReview, reviewOfCase, reviewsOfClerk, saveReview, saveSamplingSetting, weekOfCase } from './review-store';
 
 const caseId = '00000000-0000-4000-8000-0000000000aa';
 const scores = { rightItem: 'pass', situationAnswers: 'pass', materials: 'partial', applicantData: 'pass', documents: 'pass', manner: 'na' } as const;
 
+const supervisor = () => putSession({ clerkId: 'S0001', name: '赵主任', windowNo: '1', role: 'supervisor', signedInAt: '2026-12-01T02:00:00.000Z' });
+
 describe('review store', () => {
+  it('only a signed-in supervisor saves a review or the sampling setting', async () => {
+    await putSession({ clerkId: 'C0042', name: '王晓梅', windowNo: '7', role: 'clerk', signedInAt: '2026-12-01T02:00:00.000Z' });
+    await expect(saveSamplingSetting({ share: 1, minPerClerk: 0 })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(saveReview({ caseId, reviewerId: 'C0042', at: '2026-12-01T10:00:00+08:00', scores: { ...scores, materials: 'pass' } }, 'C0042', 'w')).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await reviewOfCase(caseId)).toBeUndefined();
+  });
+
   it('the sampling setting defaults and is saved', async () => {
+    await supervisor();
     expect(await loadSamplingSetting()).toEqual(DEFAULT_SAMPLING);
     await saveSamplingSetting({ share: 0.2, minPerClerk: 2 });
     expect(await loadSamplingSetting()).toEqual({ share: 0.2, minPerClerk: 2 });
   });
 
   it('a review needs a comment on a partial; the clerk answers once, only their own; then it cannot change', async () => {
+    await supervisor();
     await expect(saveReview({ caseId, reviewerId: 'S0001', at: '2026-12-01T10:00:00+08:00', scores, comments: {} }, 'C0042', 'x')).rejects.toThrow();
     await saveReview({ caseId, reviewerId: 'S0001', at: '2026-12-01T10:00:00+08:00', scores, comments: { materials: '未核对签字' } }, 'C0042', weekOfCase('2026-11-30T09:00:00+08:00'));
     expect((await reviewOfCase(caseId))?.weekKey).toBe('2026-W49');
@@ -34,7 +46,7 @@ describe('review store', () => {
     const db = getLiveDb();
     const c = makeDraft({ id: '00000000-0000-4000-8000-0000000000bb', applicant: personApplicant() });
     await putCase(c, '食品经营许可', db);
-    await db.settings.put({ key: 'clerkSession', value: { userId: 'S0001', role: 'supervisor' } });
+    await supervisor();
     await saveReview({ caseId: c.id, reviewerId: 'S0001', at: '2026-12-01T10:00:00+08:00', scores, comments: { materials: '未核对签字' } }, c.clerk.clerkId, 'w');
     await saveReview({ caseId: c.id, reviewerId: 'S0001', at: '2026-12-01T10:05:00+08:00', scores: { ...scores, materials: 'pass' } }, c.clerk.clerkId, 'w');
     await db.settings.put({ key: 'clerkSession', value: { userId: c.clerk.clerkId, role: 'clerk' } });

@@ -16,6 +16,7 @@ import { chinaDateOf } from '@core/intake/time';
 import { liveDb } from '../dashboards/quality-data';
 import { appendInTx } from '../audit/audit-log';
 import type { WorkstationDb } from '../store/db';
+import { requirePermission } from '../session/session-store';
 
 export interface ReviewRecord {
   caseId: string; // primary key: one review per case
@@ -41,6 +42,7 @@ export async function loadSamplingSetting(): Promise<SamplingSetting> {
 }
 
 export async function saveSamplingSetting(s: SamplingSetting): Promise<void> {
+  await requirePermission('reviewCases'); // checked here, not only by the route guard
   await liveDb().settings.put({ key: SAMPLING_KEY, value: SamplingSetting.parse(s) });
 }
 
@@ -63,6 +65,7 @@ async function auditReviewInTx(db: WorkstationDb, caseId: string, change: AuditC
 /** Saves (or replaces, until the clerk has answered) a review. Throws a ZodError for an invalid one. */
 export async function saveReview(input: ReviewInput, clerkId: string, weekKey: string): Promise<Review> {
   const review = Review.parse(input);
+  await requirePermission('reviewCases');
   const db = liveDb();
   await db.transaction('rw', [db.reviews, db.auditLog, db.settings, db.cases], async () => {
     const prev = await db.reviews.get(review.caseId);

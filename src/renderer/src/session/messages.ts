@@ -21,6 +21,7 @@ export const securityMessages = {
       },
       pinLocked: '该督查人员的审批密码连续输错 5 次，已锁定，请 {{minutes}} 分钟后再试',
       pinTampered: '该督查人员的审批记录在本机被改动过，请在设置中重新登记',
+      listImporting: '正在加密保存 {{count}} 条失信名单记录，请稍候……',
       keys: {
         title: '数据密钥保护',
         protected: '数据密钥由操作系统的密钥库保护（{{backend}}）',
@@ -52,6 +53,7 @@ export const securityMessages = {
       },
       pinLocked: 'Five wrong approval PINs in a row for this supervisor: locked. Try again in {{minutes}} min',
       pinTampered: 'This supervisor’s approval record was altered on this machine: register them again in Settings',
+      listImporting: 'Sealing and saving {{count}} dishonesty-list entries, please wait…',
       keys: {
         title: 'Data key protection',
         protected: 'The data keys are protected by the operating system’s key store ({{backend}})',

@@ -108,6 +108,11 @@ describe('the other rows sealed at every write', () => {
     await saveServerConfig({ serverUrl: 'http://127.0.0.1:8787', token: TOKEN, savedAt: '2026-11-30T01:00:00.000Z' }, db);
     expect(await dump(db)).not.toContain(TOKEN);
     expect((await loadServerConfig(db))!.token).toBe(TOKEN);
+    // training results go to the live server with the token opened
+    const { liveServerTarget } = await import('../training/result-sender');
+    const { getLiveDb } = await import('./db');
+    await saveServerConfig({ serverUrl: 'http://127.0.0.1:8787', token: TOKEN, savedAt: '2026-11-30T01:00:00.000Z' }, getLiveDb());
+    expect(await liveServerTarget()).toEqual({ serverUrl: 'http://127.0.0.1:8787', token: TOKEN });
   });
 
   it('a department’s comments on a status event and in its notification', async () => {
@@ -211,5 +216,19 @@ describe('database version 14', () => {
     expect(isSealedValue(doc.sealed)).toBe(true);
     expect(new TextDecoder().decode((await openCaseDocument(doc)).pdf)).toContain(IDS.zhangWei);
     expect(db.verno).toBeGreaterThanOrEqual(14);
+  });
+});
+
+describe('notifications on a shared window PC', () => {
+  it('belong to the clerk who took the case in: marking all read leaves another clerk’s unread', async () => {
+    const { markAllNotificationsRead, isNotificationFor } = await import('../sync/sync-store');
+    const db = freshDb();
+    const note = (cursor: number, clerkId?: string): NotificationRecord => ({
+      cursor, caseId: CASE_ID, caseNumber: 'n', kind: 'approved', departmentCode: null, at: 'x', fieldCommentCount: 0, unread: 1, createdAt: 1, ...(clerkId !== undefined ? { clerkId } : {}),
+    });
+    await db.notifications.bulkPut([note(1, 'C0042'), note(2, 'C0107'), note(3)]);
+    await markAllNotificationsRead('C0042', db);
+    expect((await db.notifications.toArray()).map((n) => [n.cursor, n.unread])).toEqual([[1, 0], [2, 1], [3, 0]]);
+    expect(isNotificationFor({ clerkId: 'C0107' }, 'C0042')).toBe(false);
   });
 });

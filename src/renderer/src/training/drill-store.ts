@@ -17,6 +17,7 @@ import { isTrainingCase } from '@core/training/isolation';
 import { getTrainingDb, type WorkstationDb } from '../store/db';
 import type { DrillAssignmentRecord, DrillResultRecord, DrillRunRecord, ScenarioPackRecord } from './training-records';
 import { prepareDrillState } from './drill-setup';
+import { requirePermission } from '../session/session-store';
 
 export const DEFAULT_PACK_ID = 'default-onboarding';
 
@@ -58,10 +59,12 @@ export async function loadScenario(packId: string, scenarioId: string, db: Works
 
 /** Stores a pack (imported, authored, generated). Same packId replaces the stored one. */
 export async function savePack(pack: ScenarioPack, source: ScenarioPackRecord['source'], now: Date = new Date()): Promise<void> {
+  await requirePermission('trainingAuthor'); // checked here, not only by the trainer's screen
   await getTrainingDb().scenarioPacks.put({ packId: pack.packId, title: pack.title, importedAt: now.toISOString(), source, pack });
 }
 
 export async function deletePack(packId: string): Promise<void> {
+  await requirePermission('trainingAuthor');
   await getTrainingDb().scenarioPacks.delete(packId);
 }
 
@@ -175,6 +178,7 @@ export function useAssignments(traineeId?: string): DrillAssignmentRecord[] | un
 }
 
 export async function assignDrills(args: { traineeIds: string[]; drills: string[]; assignedBy: string; note?: string; now?: Date }): Promise<void> {
+  await requirePermission('trainingAuthor');
   const at = (args.now ?? new Date()).toISOString();
   const rows: DrillAssignmentRecord[] = args.traineeIds.map((traineeId) => ({
     id: crypto.randomUUID(),
@@ -188,5 +192,6 @@ export async function assignDrills(args: { traineeIds: string[]; drills: string[
 }
 
 export async function removeAssignment(id: string): Promise<void> {
+  await requirePermission('trainingAuthor');
   await getTrainingDb().drillAssignments.delete(id);
 }

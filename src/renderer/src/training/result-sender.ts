@@ -11,6 +11,7 @@
  */
 import { TrainingResultsPushResponse, TrainingResultsResponse, trainingResultOf, MAX_TRAINING_RESULTS_PER_PUSH, type StoredTrainingResult } from '@core/training/protocol';
 import { SYNC_SERVER_KEY } from '../sync/sync-store';
+import { openServerConfigValue } from '../store/sealed-records';
 import { SyncServerConfig } from '@core/sync/serverConfig';
 import { apiRequest, type ServerTarget } from '../sync/api';
 import { getLiveDb, getTrainingDb, type WorkstationDb } from '../store/db';
@@ -25,7 +26,8 @@ export interface ResultSenderReport {
 
 /** The live workstation's server (the training database never has one). */
 export async function liveServerTarget(): Promise<ServerTarget | null> {
-  const r = SyncServerConfig.safeParse((await getLiveDb().settings.get(SYNC_SERVER_KEY))?.value);
+  // the token is sealed at rest (store/sealed-records.ts)
+  const r = SyncServerConfig.safeParse(await openServerConfigValue((await getLiveDb().settings.get(SYNC_SERVER_KEY))?.value));
   return r.success ? { serverUrl: r.data.serverUrl, token: r.data.token } : null;
 }
 
