@@ -122,12 +122,14 @@ export type SyncPhase = 'idle' | 'push' | 'events' | 'catalog' | 'holidays';
 export interface LiveSyncStatus {
   running: boolean;
   phase: SyncPhase;
+  /** The outbound kind being sent while phase is 'push' (channel.ts); null for the cases. */
+  kind: string | null;
   /** Entries settled (acknowledged or needsFix) in this run, and due at its start (plus those added since). */
   done: number;
   total: number;
 }
 
-const IDLE: LiveSyncStatus = { running: false, phase: 'idle', done: 0, total: 0 };
+const IDLE: LiveSyncStatus = { running: false, phase: 'idle', kind: null, done: 0, total: 0 };
 let live: LiveSyncStatus = IDLE;
 const listeners = new Set<() => void>();
 
