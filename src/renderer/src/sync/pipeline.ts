@@ -18,7 +18,7 @@
  *   in the settings table for the Sync page.
  */
 import { backoffDelayMs } from '@core/sync/outbox';
-import type { ApiResult } from './api';
+import { apiRequest, type ApiResult, type ServerTarget } from './api';
 import type { ChannelContext, OutboundChannel, Settlement } from './channel';
 import type { WorkstationDb } from '../store/db';
 
@@ -269,4 +269,29 @@ export async function runChannel<R, A>(channel: OutboundChannel<R, A>, ctx: Chan
     }).catch(() => undefined);
   }
   return report;
+}
+
+// ---- a channel run outside the engine (a feature's "send now", tests) -----------------------
+
+/** A context with the plain client: no Retry-After waits, the real clock. */
+export function standaloneContext(db: WorkstationDb, target: ServerTarget, opts: { fetch?: typeof fetch; timeoutMs?: number; now?: () => number; random?: () => number } = {}): ChannelContext {
+  return {
+    db,
+    target,
+    request: (path, schema, init = {}) => apiRequest(target, path, schema, { ...init, ...(opts.fetch ? { fetch: opts.fetch } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) }),
+    now: opts.now ?? (() => Date.now()),
+    random: opts.random ?? (() => Math.random()),
+    runOk: () => true,
+  };
+}
+
+/** What the older per-kind senders reported: kept for their callers. */
+export interface SenderReport {
+  sent: number;
+  refused: number;
+  failed: boolean;
+}
+
+export function senderReport(r: ChannelRunReport): SenderReport {
+  return { sent: r.delivered, refused: r.needsFix, failed: r.failure !== null };
 }
