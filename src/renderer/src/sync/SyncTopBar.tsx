@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, isTrainingMode, type NotificationRecord } from '../store/db';
 import { useCatalog } from '../catalog/CatalogContext';
@@ -11,6 +12,13 @@ import { navigate } from '../app/router';
 import { useLocale } from '../i18n/useLocale';
 import { loadServerConfig, loadSyncStatus, markAllNotificationsRead, markNotificationRead, useLiveSyncStatus } from './sync-store';
 import { formatTime } from './format';
+import { classifySyncError } from './errors';
+
+/** The last problem in words (the indicator's tooltip has no room for a second tooltip). */
+function syncErrorSentence(t: TFunction, raw: string): string {
+  const e = classifySyncError(raw);
+  return t(`sync.errors.${e.key}`, e.params);
+}
 import './sync.css';
 
 function subscribeOnline(cb: () => void) {
@@ -68,7 +76,7 @@ function LiveSyncIndicator() {
       data-testid="sync-indicator"
       data-state={state}
       data-running={live.running ? 'true' : 'false'}
-      title={`${t(`sync.indicator.${state}`)} · ${last}${status?.detail ? ` · ${status.detail}` : ''}`}
+      title={`${t(`sync.indicator.${state}`)} · ${last}${status?.detail ? ` · ${syncErrorSentence(t, status.detail)}` : ''}`}
     >
       <span className="sync-dot" aria-hidden />
       <span>{t(`sync.indicator.${state}`)}</span>
