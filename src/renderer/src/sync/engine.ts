@@ -1,24 +1,36 @@
 /**
  * The sync engine: one per app, started after sign-in (SyncEngineHost). A run
  *
- * 1. pushes the due outbox entries in batches of ≤ 50 (POST /cases/push) and applies each
- *    case's result through the pure transitions of @core/sync/outbox;
- * 2. pulls status events after the stored cursor until none is left, stores them with
+ * 1. sends the due cases through the outbound pipeline (cases-channel.ts, pipeline.ts) in
+ *    batches of ≤ 50 (POST /cases/push), each case's result applied through the pure
+ *    transitions of @core/sync/outbox;
+ * 2. runs the other outbound kinds registered before the status pull (the 补正 revisions);
+ * 3. pulls status events after the stored cursor until none is left, stores them with
  *    their notifications (补正, 办结) and the new cursor in one transaction;
- * 3. pulls newer catalog versions and imports them through the catalog store;
- * 4. pulls the holiday data.
+ * 4. runs the kinds registered after the pull (hand-outs, ratings, the audit trail, drill results);
+ * 5. pulls newer catalog versions and imports them through the catalog store, and the holiday data;
+ * 6. runs the kinds registered for the end of a run (the health report).
  *
  * Runs on start, on the browser's `online` event, every 60 s, when the earliest retry
  * falls due, and shortly after a case enters the outbox. One run at a time (and, where
  * the Web Locks API exists, one tab at a time); a request during a run runs again after it.
  *
- * Robustness:
+ * Every outbound kind gets the same treatment from the pipeline (pipeline.ts): batches, backoff,
+ * quarantine (needsFix with the reason), the split of a batch refused as a whole, the bisection
+ * of a batch the server keeps failing on with a 5xx, progress and the Sync page's figures. The
+ * engine imports no feature: the kinds other than cases are registered by the app shell
+ * (app/outbound-channels.ts) — see README.md in this folder for the channel contract.
+ *
+ * Robustness of the case push:
  * - Every answer is validated (see api.ts); a malformed one counts as a network error.
- * - A network error (or 401/403, 429, 5xx) puts the batch's entries in `retry` with backoff
- *   and ends the push phase: the server is not reachable now, hammering it helps nobody.
+ * - A network error (or 401/403, 429, 503) puts the batch's entries in `retry` with backoff
+ *   and ends the run: the server is not reachable now, hammering it helps nobody.
  * - A batch refused as a whole (400/409/413/422: e.g. one case the server's schema rejects)
  *   is split in halves until the case that causes it stands alone; that case goes to
  *   `needsFix` with the server's reason, the others go through.
+ * - A 5xx the second time for the same cases: the batch is bisected down to the case that
+ *   breaks it, which goes to `needsFix`; the others go through. A server that fails on
+ *   everything is never taken for a poisoned case.
  * - A case that fails the protocol schema here never leaves: `needsFix` at once (local).
  * - An entry is sent at most once per run, so a zero backoff (full jitter) cannot spin.
  * - An entry in flight is `sending` in memory only; on disk it stays `queued` until its answer

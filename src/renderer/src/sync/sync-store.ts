@@ -20,7 +20,7 @@ export const SYSTEM_NOTIFICATIONS_KEY = 'syncSystemNotifications';
 // ---- server config ------------------------------------------------------------------------
 
 export async function loadServerConfig(db: WorkstationDb = getDb()): Promise<SyncServerConfig | null> {
-  if (db.name === TRAINING_DB_NAME) return null; // the training workspace never syncs cases (issue 6)
+  if (db.name === TRAINING_DB_NAME) return null; // the training workspace never syncs cases
   const r = SyncServerConfig.safeParse((await db.settings.get(SYNC_SERVER_KEY))?.value);
   return r.success ? r.data : null;
 }
