@@ -1,5 +1,5 @@
 /**
- * This workstation's health figures (issue 7 §4) and their report to the server, sent by the
+ * This workstation's health figures and their report to the server, sent by the
  * sync engine once per round (the health report channel, last in a round).
  * Counts, ages, versions and storage only: nothing about applicants or clerks.
  */
