@@ -466,6 +466,7 @@ export const enUS: Messages = {
       never: 'Never synced',
     },
     progress: 'Syncing {{done}}/{{total}}',
+    progressKind: 'Syncing {{kind}} {{done}}/{{total}}',
     states: {
       queued: 'Queued',
       sending: 'Sending',

@@ -465,6 +465,7 @@ export const zhCN = {
       never: '尚未同步成功',
     },
     progress: '正在同步 {{done}}/{{total}}',
+    progressKind: '正在同步{{kind}} {{done}}/{{total}}',
     states: {
       queued: '待发送',
       sending: '发送中',

@@ -91,7 +91,7 @@ export function SyncProgress() {
   return (
     <div className="sync-progress" role="status" data-testid="sync-progress">
       <progress value={live.done} max={live.total} />
-      <span>{t('sync.progress', { done: live.done, total: live.total })}</span>
+      <span>{live.kind ? t('sync.progressKind', { kind: t(`sync.kinds.${live.kind}`, { defaultValue: live.kind }), done: live.done, total: live.total }) : t('sync.progress', { done: live.done, total: live.total })}</span>
     </div>
   );
 }

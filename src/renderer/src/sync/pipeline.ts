@@ -237,6 +237,8 @@ export async function runChannel<R, A>(channel: OutboundChannel<R, A>, ctx: Chan
     return stop(f);
   };
 
+  let localError: string | null = null;
+  let deliveryError: unknown = undefined;
   try {
     while (!stopped) {
       const { records, refusedLocally } = await pass.next(limit);
@@ -248,24 +250,37 @@ export async function runChannel<R, A>(channel: OutboundChannel<R, A>, ctx: Chan
       }
       const size = records.length + refusedLocally;
       if (done + size + inFlight.size * limit > total) total = done + size + inFlight.size * limit; // records added meanwhile
-      const sent = deliver(records).then(() => {
-        done += size;
-        opts.onProgress?.(Math.min(done, total), total);
-      });
+      const sent = deliver(records).then(
+        () => {
+          done += size;
+          opts.onProgress?.(Math.min(done, total), total);
+        },
+        (e: unknown) => {
+          deliveryError ??= e;
+          stopped = true;
+        },
+      );
       inFlight.add(sent);
       void sent.finally(() => inFlight.delete(sent));
       if (inFlight.size >= concurrency) await Promise.race(inFlight);
     }
-  } finally {
     await Promise.all(inFlight);
+    if (deliveryError !== undefined) throw deliveryError;
+  } catch (e) {
+    // IndexedDB trouble (quota, a closed database): kept as the channel's problem, and the caller decides
+    localError = `local: ${e instanceof Error ? e.name : 'error'}`;
+    throw e;
+  } finally {
+    await Promise.allSettled(inFlight);
     const now = ctx.now();
-    const failures = report.failure ? previous.failures + 1 : 0;
+    const failed = report.failure !== null || localError !== null;
+    const failures = failed ? previous.failures + 1 : 0;
     await saveChannelStatus(ctx.db, channel.kind, {
       lastAttemptAt: now,
-      lastSuccessAt: report.failure ? previous.lastSuccessAt : now,
-      lastError: report.failure ? describe(report.failure) : null,
+      lastSuccessAt: failed ? previous.lastSuccessAt : now,
+      lastError: localError ?? (report.failure ? describe(report.failure) : null),
       failures,
-      nextAttemptAt: report.failure && channel.backoff === 'channel' ? now + backoffDelayMs(failures, ctx.random()) : 0,
+      nextAttemptAt: failed && channel.backoff === 'channel' ? now + backoffDelayMs(failures, ctx.random()) : 0,
     }).catch(() => undefined);
   }
   return report;

@@ -28,7 +28,7 @@ export async function liveServerTarget(): Promise<ServerTarget | null> {
   return r.success ? { serverUrl: r.data.serverUrl, token: r.data.token } : null;
 }
 
-type Opts = { fetch?: typeof fetch; timeoutMs?: number; db?: WorkstationDb };
+type Opts = { fetch?: typeof fetch; timeoutMs?: number; db?: WorkstationDb; /** Wait out the channel's backoff (the training-mode schedule) instead of sending at once. */ respectBackoff?: boolean };
 
 export const TRAINING_RESULTS_KIND = 'trainingResults';
 
@@ -93,7 +93,7 @@ export async function sendTrainingResults(target: ServerTarget | null = null, op
   const t = target ?? (await liveServerTarget());
   if (!t) return { sent: 0, refused: 0, failed: false };
   const db = opts.db ?? getTrainingDb();
-  return senderReport(await runChannel(trainingResultsChannel(() => db), standaloneContext(db, t, opts), { ignoreBackoff: true }));
+  return senderReport(await runChannel(trainingResultsChannel(() => db), standaloneContext(db, t, opts), { ignoreBackoff: !opts.respectBackoff }));
 }
 
 /** The centre's results from the server (the trainer's view of every trainee); null when offline or not configured. */
@@ -109,7 +109,7 @@ async function sendQuietly(): Promise<void> {
   if (running) return;
   running = true;
   try {
-    await sendTrainingResults();
+    await sendTrainingResults(null, { respectBackoff: true });
   } catch {
     // next time
   } finally {
