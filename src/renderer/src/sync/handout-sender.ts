@@ -43,6 +43,8 @@ export const ratingsChannel = queuedRecordChannel<RatingRecord>({
   stage: 'afterPull',
   keyOf: (r) => r.id,
   queued: async ({ db }) => (await db.ratings.where('state').equals('queued').toArray()).filter((r) => !r.training).sort((a, b) => a.createdAt - b.createdAt),
+  // Never ahead of its case's hand-out: one still queued (or held) keeps the rating back.
+  ready: async ({ db }, rec) => (await db.handouts.where('caseId').equals(rec.caseId).filter((h) => h.state !== 'sent' && !h.training).count()) === 0,
   post: (ctx, rec) => ctx.request(`/cases/${encodeURIComponent(rec.caseId)}/ratings`, RatingPushResponse, { method: 'POST', body: { training: false, rating: rec.rating } }),
   mark: async (db, rec, change) => {
     await db.ratings.update(rec.id, change.state === 'sent' ? { state: 'sent' } : { state: 'needsFix', error: change.error });
