@@ -144,7 +144,7 @@ export async function runChannel<R, A>(channel: OutboundChannel<R, A>, ctx: Chan
     lastOkSeq = Math.max(lastOkSeq, seq);
     const settled: Settlement<R, A>[] = group.map((record) => {
       const key = channel.keyOf(record);
-      serverFailures.delete(failureKey(ctx.db, channel.kind, key));
+      if (serverFailures.size > 0) serverFailures.delete(failureKey(ctx.db, channel.kind, key));
       const answer = r.data.get(key);
       return answer === undefined ? { record, retry: { error: 'no result for this record in the answer' } } : { record, answer };
     });
