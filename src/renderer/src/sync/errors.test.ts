@@ -18,6 +18,7 @@ describe('sync errors in the clerk’s words', () => {
     ['malformed answer at results.0.caseId', 'malformed'],
     ['no result for this case in the answer', 'noResult'],
     ['local: QuotaExceededError', 'local'],
+    ['catalog: HTTP 502: bad gateway', 'serverBusy'], // a reference-data pull names itself first
     ['something else entirely', 'other'],
   ])('%s → %s', (raw, key) => {
     const e = classifySyncError(raw);

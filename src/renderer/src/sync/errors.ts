@@ -17,7 +17,9 @@ export interface SyncErrorText {
 
 export function classifySyncError(raw: string): SyncErrorText {
   const detail = raw.trim();
-  const http = /^HTTP (\d{3})\b/.exec(detail);
+  // A reference-data pull names what failed first ("catalog: HTTP 500: …"): classify the rest.
+  const text = detail.replace(/^(catalog|holidays)\b[^:]*: /, '');
+  const http = /^HTTP (\d{3})\b/.exec(text);
   const params: Record<string, string> = http ? { status: http[1]! } : {};
   const key = ((): SyncErrorKey => {
     if (http) {
@@ -29,11 +31,11 @@ export function classifySyncError(raw: string): SyncErrorText {
       if (status >= 400) return 'refused';
       return 'other';
     }
-    if (/^timeout$|timed? ?out|aborted/i.test(detail)) return 'timeout';
-    if (/failed to fetch|networkerror|network ?error|load failed|fetch failed|econnrefused|econnreset|enotfound|^network$|body-read-failed/i.test(detail)) return 'network';
-    if (/^malformed answer/i.test(detail)) return 'malformed';
-    if (/^no result for this (case|record) in the answer$/i.test(detail)) return 'noResult';
-    if (/^local: /i.test(detail)) return 'local';
+    if (/^timeout$|timed? ?out|aborted/i.test(text)) return 'timeout';
+    if (/failed to fetch|networkerror|network ?error|load failed|fetch failed|econnrefused|econnreset|enotfound|^network$|body-read-failed/i.test(text)) return 'network';
+    if (/^malformed answer/i.test(text)) return 'malformed';
+    if (/^no result for this (case|record) in the answer$/i.test(text)) return 'noResult';
+    if (/^local: /i.test(text)) return 'local';
     return 'other';
   })();
   return { key, params, detail };
