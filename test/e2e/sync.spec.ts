@@ -120,6 +120,36 @@ test('with the server stopped a case waits and the indicator shows offline; afte
   await expect(page.getByTestId('catalog-version')).toContainText('2026.12.1');
 });
 
+test('with the server stopped the clerk reads why in words (无法连接同步服务器), never the browser’s "Failed to fetch"; every outbound kind is listed', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page);
+  await server.configure(page);
+  await server.service.stop();
+  try {
+    const { caseId } = await acceptOneCase(page);
+    await expect(page.getByTestId('case-sync-state')).toHaveAttribute('data-state', 'retry', { timeout: 15_000 });
+    await page.goto('#/sync');
+    await page.getByTestId('sync-tab-retry').click();
+    const reason = page.locator(`[data-testid="outbox-row"][data-case-id="${caseId}"] [data-testid="outbox-reason"]`);
+    await expect(reason).toHaveText('无法连接同步服务器');
+    // the browser's own words only in the tooltip
+    await expect(reason.getByTestId('sync-error')).toHaveAttribute('title', /Failed to fetch|NetworkError|fetch/i);
+    await expect(page.getByTestId('last-sync')).toContainText('无法连接同步服务器');
+    const channels = page.getByTestId('sync-channels');
+    await expect(channels.locator('[data-testid="channel-row"][data-kind="cases"] [data-testid="channel-problem"]')).toContainText('无法连接同步服务器');
+    for (const kind of ['revisions', 'handouts', 'ratings', 'audit', 'trainingResults', 'healthReport']) await expect(channels.locator(`[data-testid="channel-row"][data-kind="${kind}"]`)).toBeVisible();
+    await expect(channels).toContainText('补正材料');
+    expect(await page.locator('main, body').first().innerText()).not.toMatch(/Failed to fetch|NetworkError/);
+    await shot(page, 'sync-offline-words');
+    await page.getByTestId('language-switch').click();
+    await expect(reason).toHaveText('Cannot reach the sync server');
+    await expect(channels).toContainText('Corrections');
+    await page.getByTestId('language-switch').click();
+  } finally {
+    await server.service.start();
+  }
+});
+
 test('a backlog of 200 decided cases drains with a progress bar ("正在同步 n/200")', async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page);

@@ -19,6 +19,7 @@ import type { Permission } from '@core/quality/roles';
 import { SyncPage } from '../sync/SyncPage';
 import { NotificationBell, SyncIndicator, SyncProgress } from '../sync/SyncTopBar';
 import { useSyncEngine } from '../sync/runtime';
+import { registerOutboundChannels } from './outbound-channels';
 import { SettingsPage } from '../settings/SettingsPage';
 import { HandoutCount, HandoutsPage } from '../handouts/HandoutsPage';
 import { RatingView } from '../handouts/RatingView';
@@ -32,6 +33,9 @@ import { RequireRole, useCan } from '../session/RequireRole';
 import { RoleBadge } from '../session/RoleBadge';
 import { FeedbackPage } from '../review/FeedbackPage'; // eager: the case page shows a case's feedback
 
+// Before the sync engine is made (it takes the channels registered at that moment).
+registerOutboundChannels();
+
 /*
  * Supervisor and trainer pages load on first visit (their own chunks, same origin, so the
  * CSP's script-src 'self' covers them): a clerk's intake path never loads ECharts, the
@@ -40,6 +44,7 @@ import { FeedbackPage } from '../review/FeedbackPage'; // eager: the case page s
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own bound
 const named = <K extends string, M extends Record<K, React.ComponentType<any>>>(load: () => Promise<M>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
+
 const TrainingPage = named(() => import('../training/TrainingPage'), 'TrainingPage');
 const UsersPage = named(() => import('../users/UsersPage'), 'UsersPage');
 const ReviewPage = named(() => import('../review/ReviewPage'), 'ReviewPage');

@@ -31,6 +31,8 @@ export type AuditLogRecord = AuditEntry & {
   sent: 0 | 1;
   /** A training case's entry: never sent. */
   training?: true;
+  /** Why the server refused it: held with the later entries of its case until the clerk retries. */
+  error?: string;
 };
 
 const CLERK_SESSION_KEY = 'clerkSession';

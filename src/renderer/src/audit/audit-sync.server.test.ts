@@ -15,6 +15,10 @@ import { WorkstationDb } from '../store/db';
 import { putCase } from '../store/case-store';
 import { SyncEngine } from '../sync/engine';
 import { saveServerConfig } from '../sync/sync-store';
+import { registerOutboundChannels } from '../app/outbound-channels';
+
+// The engine runs every kind the app registers (as App does at start).
+registerOutboundChannels();
 
 let env: Env;
 let url = '';

@@ -12,6 +12,10 @@ import { WorkstationDb } from '../store/db';
 import { SyncEngine } from '../sync/engine';
 import { saveServerConfig } from '../sync/sync-store';
 import { collectHealth, sendHealthReport } from './health-report';
+import { registerOutboundChannels } from '../app/outbound-channels';
+
+// The engine runs every kind the app registers (as App does at start).
+registerOutboundChannels();
 
 let env: Env;
 let url = '';

@@ -1,6 +1,6 @@
 /**
- * This workstation's health figures (issue 7 §4) and their report to the server, sent by the
- * sync engine once per round (`sendHealthReport`, one separate call at the end of a round).
+ * This workstation's health figures and their report to the server, sent by the
+ * sync engine once per round (the health report channel, last in a round).
  * Counts, ages, versions and storage only: nothing about applicants or clerks.
  */
 import { CentreHealthResponse, HealthReport } from '@core/quality/health';
@@ -8,6 +8,8 @@ import { ACTIVE_CATALOG_KEY } from '../catalog/catalog-store';
 import { getTrainingDb, TRAINING_DB_NAME, type WorkstationDb } from '../store/db';
 import { apiRequest, type ServerTarget } from '../sync/api';
 import { loadServerConfig, loadSyncStatus } from '../sync/sync-store';
+import type { ChannelContext, OutboundChannel } from '../sync/channel';
+import { runChannel, standaloneContext } from '../sync/pipeline';
 import { z } from 'zod';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -57,11 +59,45 @@ export async function collectHealth(db: WorkstationDb, options: HealthOptions = 
   });
 }
 
-/** One report to the server (the sync engine calls it at the end of each round; failures are ignored). */
+export const HEALTH_KIND = 'healthReport';
+
+/**
+ * The health report channel: one report per sync run, last in the run (it says how the run
+ * went), through the outbound pipeline like every kind. Nothing is kept when it fails: the next
+ * run collects a fresh one.
+ */
+export function healthReportChannel(syncedAt: (ctx: ChannelContext) => number | null = (ctx) => (ctx.runOk() ? ctx.now() : null)): OutboundChannel<HealthReport, true> {
+  return {
+    kind: HEALTH_KIND,
+    stage: 'end',
+    batchSize: 1,
+    backoff: 'channel',
+    keyOf: () => 'health',
+    open: async (ctx) => {
+      let given = false;
+      return {
+        countDue: async () => 1,
+        next: async () => {
+          if (given) return { records: [], refusedLocally: 0 };
+          given = true;
+          return { records: [await collectHealth(ctx.db, { now: ctx.now(), syncedAt: syncedAt(ctx) })], refusedLocally: 0 };
+        },
+      };
+    },
+    send: async (ctx, batch) => {
+      const r = await ctx.request('/workstations/health', z.unknown(), { method: 'POST', body: batch[0] });
+      return r.ok ? { ...r, data: new Map([['health', true as const]]) } : r;
+    },
+    settle: async (_ctx, settled) => ({ delivered: settled.filter((s) => 'answer' in s).length, refused: 0 }),
+    overview: async () => ({ queued: 0, needsFix: 0, problems: [] }),
+    retryNeedsFix: async () => 0,
+  };
+}
+
+/** One report to the server now (outside a sync run); true when the server took it. */
 export async function sendHealthReport(db: WorkstationDb, target: ServerTarget, options: { fetch?: typeof fetch; timeoutMs?: number; syncedAt?: number | null }): Promise<boolean> {
-  const report = await collectHealth(db, { syncedAt: options.syncedAt ?? null });
-  const r = await apiRequest(target, '/workstations/health', z.unknown(), { method: 'POST', body: report, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
-  return r.ok;
+  const r = await runChannel(healthReportChannel(() => options.syncedAt ?? null), standaloneContext(db, target, options), { ignoreBackoff: true });
+  return r.delivered === 1;
 }
 
 /** The centre's workstations as the server knows them; null when no server is configured. */

@@ -1,6 +1,6 @@
 /**
  * #/sync — the outbox by state (with the reason of each case that needs the clerk and a
- * "retry now" button), the last sync, and "sync now".
+ * "retry now" button), the last sync, "sync now", and every other outbound kind (ChannelsPanel).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,8 @@ import { formatTime } from './format';
 import { requestSync } from './runtime';
 import { loadServerConfig, loadSyncStatus, retryAllNow, retryEntryNow, useLiveSyncStatus } from './sync-store';
 import { SyncProgress } from './SyncTopBar';
+import { SyncError } from './SyncError';
+import { ChannelsPanel } from './ChannelsPanel';
 import './sync.css';
 
 const STATES: readonly OutboxState[] = ['needsFix', 'retry', 'queued', 'sending', 'acknowledged'];
@@ -56,7 +58,14 @@ export function SyncPage() {
               <>
                 {' · '}
                 {t('sync.page.lastAttempt', { time: formatTime(status.lastAttemptAt, locale) })} — {t(`sync.outcomes.${status.outcome}`)}
-                {status.detail ? ` (${status.detail})` : ''}
+                {status.detail ? (
+                  <>
+                    {' ('}
+                    <SyncError raw={status.detail} />)
+                  </>
+                ) : (
+                  ''
+                )}
               </>
             )}
           </div>
@@ -142,8 +151,10 @@ export function SyncPage() {
                     </>
                   ) : e.state === 'acknowledged' ? (
                     e.departments.length > 0 ? t('sync.page.departments', { list: departmentNames(departments, e.departments, locale) }) : ''
+                  ) : e.lastError ? (
+                    <SyncError raw={e.lastError} />
                   ) : (
-                    (e.lastError ?? '')
+                    ''
                   )}
                 </td>
                 <td>
@@ -159,6 +170,7 @@ export function SyncPage() {
         </table>
       )}
       {rows && rows.length >= LIST_LIMIT && counts[state] > LIST_LIMIT && <p className="muted small">{t('sync.page.more', { n: LIST_LIMIT, total: counts[state] })}</p>}
+      <ChannelsPanel />
     </section>
   );
 }

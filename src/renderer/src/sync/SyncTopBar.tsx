@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useLiveQuery } from '../store/live-query';
 import { getDb, isTrainingMode, type NotificationRecord } from '../store/db';
 import { openNotificationRecord } from '../store/sealed-records';
@@ -14,6 +15,13 @@ import { useLocale } from '../i18n/useLocale';
 import { isNotificationFor, loadServerConfig, loadSyncStatus, markAllNotificationsRead, markNotificationRead, useLiveSyncStatus } from './sync-store';
 import { useSession } from '../session/SessionGate';
 import { formatTime } from './format';
+import { classifySyncError } from './errors';
+
+/** The last problem in words (the indicator's tooltip has no room for a second tooltip). */
+function syncErrorSentence(t: TFunction, raw: string): string {
+  const e = classifySyncError(raw);
+  return t(`sync.errors.${e.key}`, e.params);
+}
 import './sync.css';
 
 function subscribeOnline(cb: () => void) {
@@ -71,7 +79,7 @@ function LiveSyncIndicator() {
       data-testid="sync-indicator"
       data-state={state}
       data-running={live.running ? 'true' : 'false'}
-      title={`${t(`sync.indicator.${state}`)} · ${last}${status?.detail ? ` · ${status.detail}` : ''}`}
+      title={`${t(`sync.indicator.${state}`)} · ${last}${status?.detail ? ` · ${syncErrorSentence(t, status.detail)}` : ''}`}
     >
       <span className="sync-dot" aria-hidden />
       <span>{t(`sync.indicator.${state}`)}</span>
@@ -86,7 +94,7 @@ export function SyncProgress() {
   return (
     <div className="sync-progress" role="status" data-testid="sync-progress">
       <progress value={live.done} max={live.total} />
-      <span>{t('sync.progress', { done: live.done, total: live.total })}</span>
+      <span>{live.kind ? t('sync.progressKind', { kind: t(`sync.kinds.${live.kind}`, { defaultValue: live.kind }), done: live.done, total: live.total }) : t('sync.progress', { done: live.done, total: live.total })}</span>
     </div>
   );
 }

@@ -124,6 +124,63 @@ describe('sync engine ↔ department-queue service (PGlite, real HTTP)', () => {
     db.close();
   }, 60_000);
 
+  it('a case the service fails on (500 for its whole batch) is found by bisection and set aside; the other 29 go through', async () => {
+    const cases = Array.from({ length: 30 }, () => makeCase());
+    const poison = cases[17]!;
+    // The service's database refuses this one case: its INSERT fails, so the whole push answers 500.
+    await env.db.query(`CREATE OR REPLACE FUNCTION ow_test_poison() RETURNS trigger AS $$ BEGIN IF NEW.case_id = '${poison.id}'::uuid THEN RAISE EXCEPTION 'poisoned row'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await env.db.query('CREATE TRIGGER ow_test_poison BEFORE INSERT ON cases FOR EACH ROW EXECUTE FUNCTION ow_test_poison()');
+    try {
+      const db = await workstation(cases);
+      const before = await dispatchCounts();
+      // random 0: no backoff wait between the runs
+      let pushes = 0;
+      const counted: typeof fetch = (input, init) => {
+        if (String(input).includes('/cases/push')) pushes += 1;
+        return fetch(input, init);
+      };
+      const engine = new SyncEngine({ db, pullReferenceData: false, random: () => 0, fetch: counted });
+      const first = await engine.runOnce();
+      expect(first.outcome).toBe('serverError'); // one 500 could be the server: everything waits, nothing is blamed
+      expect(await states(db)).toEqual({ retry: 30 });
+      pushes = 0;
+      const second = await engine.runOnce(); // the same batch fails again: it is bisected
+      expect(second).toMatchObject({ outcome: 'ok', acknowledged: 29, needsFix: 1 });
+      expect(await states(db)).toEqual({ acknowledged: 29, needsFix: 1 });
+      const bad = await db.outbox.get(poison.id);
+      expect(bad?.state).toBe('needsFix');
+      expect(bad?.lastError).toBeTruthy();
+      // the batch, then two halves a level down to the one case
+      expect(pushes).toBeLessThanOrEqual(1 + 2 * Math.ceil(Math.log2(30)));
+      const scjg = (rows: Awaited<ReturnType<typeof dispatchCounts>>) => rows.find((x) => x.department_code === 'SCJG')?.n ?? 0;
+      expect(scjg(await dispatchCounts()) - scjg(before)).toBe(29);
+      // it stays aside: the next run does not send it again
+      const third = await engine.runOnce();
+      expect(third).toMatchObject({ acknowledged: 0, needsFix: 0, retry: 0 });
+      db.close();
+    } finally {
+      await env.db.query('DROP TRIGGER IF EXISTS ow_test_poison ON cases');
+    }
+  }, 60_000);
+
+  it('a service that fails on everything (500) is down, not poisoned: nothing is set aside', async () => {
+    const cases = Array.from({ length: 12 }, () => makeCase());
+    await env.db.query(`CREATE OR REPLACE FUNCTION ow_test_down() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql`);
+    await env.db.query('CREATE TRIGGER ow_test_down BEFORE INSERT ON cases FOR EACH ROW EXECUTE FUNCTION ow_test_down()');
+    try {
+      const db = await workstation(cases);
+      const engine = new SyncEngine({ db, pullReferenceData: false, random: () => 0 });
+      let requests = 0;
+      for (let i = 0; i < 4; i++) requests += (await engine.runOnce()).requests;
+      expect(await states(db)).toEqual({ retry: 12 });
+      // run 1: one request; then each run: the batch, its two halves (both fail: the server is down)
+      expect(requests).toBeLessThanOrEqual(1 + 3 * 3);
+      db.close();
+    } finally {
+      await env.db.query('DROP TRIGGER IF EXISTS ow_test_down ON cases');
+    }
+  }, 60_000);
+
   it('drain rate: 2,000 queued cases in one run (batches of MAX_PUSH_BATCH, two in flight)', async () => {
     const db = await workstation(Array.from({ length: 2000 }, () => makeCase()));
     let inFetch = 0;

@@ -1,24 +1,36 @@
 /**
  * The sync engine: one per app, started after sign-in (SyncEngineHost). A run
  *
- * 1. pushes the due outbox entries in batches of ≤ 50 (POST /cases/push) and applies each
- *    case's result through the pure transitions of @core/sync/outbox;
- * 2. pulls status events after the stored cursor until none is left, stores them with
+ * 1. sends the due cases through the outbound pipeline (cases-channel.ts, pipeline.ts) in
+ *    batches of ≤ 50 (POST /cases/push), each case's result applied through the pure
+ *    transitions of @core/sync/outbox;
+ * 2. runs the other outbound kinds registered before the status pull (the 补正 revisions);
+ * 3. pulls status events after the stored cursor until none is left, stores them with
  *    their notifications (补正, 办结) and the new cursor in one transaction;
- * 3. pulls newer catalog versions and imports them through the catalog store;
- * 4. pulls the holiday data.
+ * 4. runs the kinds registered after the pull (hand-outs, ratings, the audit trail, drill results);
+ * 5. pulls newer catalog versions and imports them through the catalog store, and the holiday data;
+ * 6. runs the kinds registered for the end of a run (the health report).
  *
  * Runs on start, on the browser's `online` event, every 60 s, when the earliest retry
  * falls due, and shortly after a case enters the outbox. One run at a time (and, where
  * the Web Locks API exists, one tab at a time); a request during a run runs again after it.
  *
- * Robustness:
+ * Every outbound kind gets the same treatment from the pipeline (pipeline.ts): batches, backoff,
+ * quarantine (needsFix with the reason), the split of a batch refused as a whole, the bisection
+ * of a batch the server keeps failing on with a 5xx, progress and the Sync page's figures. The
+ * engine imports no feature: the kinds other than cases are registered by the app shell
+ * (app/outbound-channels.ts) — see README.md in this folder for the channel contract.
+ *
+ * Robustness of the case push:
  * - Every answer is validated (see api.ts); a malformed one counts as a network error.
- * - A network error (or 401/403, 429, 5xx) puts the batch's entries in `retry` with backoff
- *   and ends the push phase: the server is not reachable now, hammering it helps nobody.
+ * - A network error (or 401/403, 429, 503) puts the batch's entries in `retry` with backoff
+ *   and ends the run: the server is not reachable now, hammering it helps nobody.
  * - A batch refused as a whole (400/409/413/422: e.g. one case the server's schema rejects)
  *   is split in halves until the case that causes it stands alone; that case goes to
  *   `needsFix` with the server's reason, the others go through.
+ * - A 5xx the second time for the same cases: the batch is bisected down to the case that
+ *   breaks it, which goes to `needsFix`; the others go through. A server that fails on
+ *   everything is never taken for a poisoned case.
  * - A case that fails the protocol schema here never leaves: `needsFix` at once (local).
  * - An entry is sent at most once per run, so a zero backoff (full jitter) cannot spin.
  * - An entry in flight is `sending` in memory only; on disk it stays `queued` until its answer
@@ -30,45 +42,20 @@
  */
 import type { Subscription } from 'dexie';
 import { z } from 'zod';
-import { IntakeCase } from '@core/intake/case';
-import { sendRevisions } from './revision-sender';
-import { sendHandoutsAndRatings } from './handout-sender';
-import { sendTrainingResults } from '../training/result-sender';
-import { sendHealthReport } from '../health/health-report';
-import {
-  canonicalJson,
-  CatalogVersionsResponse,
-  HolidaysResponse,
-  MAX_EVENTS_PAGE,
-  MAX_PUSH_BATCH,
-  type PushedCase,
-  PushResponse,
-  StatusEventsResponse,
-  type PushResult,
-  type StatusEvent,
-} from '@core/sync/protocol';
-import {
-  onLocalInvalid,
-  onNetworkError,
-  onPushResult,
-  onSendStarted,
-  planBatch,
-  recoverInterrupted,
-  nextWakeAt,
-  type OutboxEntry,
-} from '@core/sync/outbox';
+import { CatalogVersionsResponse, HolidaysResponse, MAX_EVENTS_PAGE, MAX_PUSH_BATCH, StatusEventsResponse, type StatusEvent } from '@core/sync/protocol';
+import { recoverInterrupted, nextWakeAt } from '@core/sync/outbox';
 import { notificationsFor, type StatusNotification } from '@core/sync/timeline';
-import { isTrainingCase } from '@core/training/isolation';
 import type { SyncServerConfig } from '@core/sync/serverConfig';
 import { compareCatalogVersions } from '@core/catalog/version';
 import { type NotificationRecord, type StatusEventRecord, type WorkstationDb } from '../store/db';
-import { openCaseRecords } from '../store/case-store';
 import { boundedLiveQuery } from '../store/live-query';
-import { syncAuditLog } from '../audit/audit-hooks';
+import { sealNotificationRecord, sealStatusEventRecords } from '../store/sealed-records';
 import { apiRequest, DEFAULT_TIMEOUT_MS, type ApiResult, type ServerTarget } from './api';
+import { registeredChannels, type ChannelContext, type ChannelStage, type OutboundChannel } from './channel';
+import { CASES_KIND, casesChannel } from './cases-channel';
+import { runChannel } from './pipeline';
 import {
   contentHashOf,
-  sha256HexOfText,
   loadCursor,
   loadServerConfig,
   resetLiveStatus,
@@ -79,7 +66,6 @@ import {
   type SyncOutcome,
   type SyncStatusRecord,
 } from './sync-store';
-import { sealNotificationRecord, sealStatusEventRecords } from '../store/sealed-records';
 
 export const SYNC_INTERVAL_MS = 60_000;
 /** A Retry-After longer than this ends the run instead (entries back off). */
@@ -123,10 +109,13 @@ export interface EngineOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Push batches in flight at once (default 2: one being stored while the next is prepared). */
   concurrency?: number;
+  /**
+   * The other outbound kinds (revisions, hand-outs, …), each run through the same pipeline
+   * after the cases. Default: the channels registered (channel.ts registerChannel) when the
+   * engine was made — the app shell registers them; the engine imports no feature.
+   */
+  channels?: readonly OutboundChannel[];
 }
-
-/** An entry ready to go: `json` is its PushedCase as JSON text, the case in the canonical text that was hashed. */
-type PreparedEntry = { entry: OutboxEntry; json: string };
 
 export class SyncEngine {
   private readonly db: WorkstationDb;
@@ -134,10 +123,10 @@ export class SyncEngine {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly timeoutMs: number;
-  private readonly batchSize: number;
   private readonly intervalMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
-  private readonly concurrency: number;
+  private readonly cases: OutboundChannel;
+  private readonly channels: readonly OutboundChannel[];
   /** How often a run waited out a 429 (for benchmarks and tests). */
   rateLimitedWaits = 0;
   private running: Promise<SyncReport> | null = null;
@@ -155,10 +144,10 @@ export class SyncEngine {
     this.now = opts.now ?? (() => Date.now());
     this.random = opts.random ?? (() => Math.random());
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.batchSize = Math.max(1, Math.min(opts.batchSize ?? MAX_PUSH_BATCH, MAX_PUSH_BATCH));
     this.intervalMs = opts.intervalMs ?? SYNC_INTERVAL_MS;
     this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    this.concurrency = Math.max(1, Math.min(opts.concurrency ?? 2, 8));
+    this.cases = casesChannel({ batchSize: opts.batchSize ?? MAX_PUSH_BATCH, concurrency: opts.concurrency ?? 2 }) as unknown as OutboundChannel;
+    this.channels = (opts.channels ?? registeredChannels()).filter((c) => c.kind !== CASES_KIND);
   }
 
   /** Starts the schedule: a run now, on `online`, every interval, and when cases are queued. */
@@ -249,23 +238,21 @@ export class SyncEngine {
         report.outcome = 'notConfigured';
         return report;
       }
-      setLiveStatus({ running: true, phase: 'push', done: 0, total: 0 });
+      setLiveStatus({ running: true, phase: 'push', kind: null, done: 0, total: 0 });
       await this.recoverInterrupted();
-      const pushed = await this.pushAll(config, report);
-      if (pushed === 'stop') return report;
-      await sendRevisions(this.db, this.target(config), { fetch: this.fetchFn, timeoutMs: this.timeoutMs });
-      setLiveStatus({ phase: 'events' });
+      const ctx = this.context(config, report);
+      if ((await this.pushCases(ctx, report)) === 'stop') return report;
+      await this.runStage('beforePull', ctx);
+      setLiveStatus({ phase: 'events', kind: null });
       if ((await this.pullEvents(config, report)) === 'stop') return report;
-      await sendHandoutsAndRatings(this.db, this.target(config), { fetch: this.fetchFn, timeoutMs: this.timeoutMs });
-      await syncAuditLog(this.db, this.target(config), { fetch: this.fetchFn, timeoutMs: this.timeoutMs }).catch(() => null); // issue 7 §5: the audit log follows its cases
-      await sendTrainingResults(this.target(config), { fetch: this.fetchFn, timeoutMs: this.timeoutMs }).catch(() => undefined); // drill results → training area (issue 6)
+      await this.runStage('afterPull', ctx);
       if (this.opts.pullReferenceData !== false) {
-        setLiveStatus({ phase: 'catalog' });
+        setLiveStatus({ phase: 'catalog', kind: null });
         await this.pullCatalogs(config, report);
-        setLiveStatus({ phase: 'holidays' });
+        setLiveStatus({ phase: 'holidays', kind: null });
         await this.pullHolidays(config, report);
       }
-      await sendHealthReport(this.db, this.target(config), { fetch: this.fetchFn, timeoutMs: this.timeoutMs, syncedAt: report.outcome === 'ok' ? this.now() : null }).catch(() => false); // issue 7 §4: workstation health, once per round
+      await this.runStage('end', ctx);
       return report;
     } catch (e) {
       // IndexedDB trouble (quota, a closed database): report it, try again later.
@@ -320,6 +307,46 @@ export class SyncEngine {
   }
 
 
+  private context(config: SyncServerConfig, report: SyncReport): ChannelContext {
+    return {
+      db: this.db,
+      target: this.target(config),
+      request: (path, schema, init) => this.request(config, path, schema, init),
+      now: this.now,
+      random: this.random,
+      runOk: () => report.outcome === 'ok',
+    };
+  }
+
+  /** The cases first: a network error here ends the run (the server is not reachable now). */
+  private async pushCases(ctx: ChannelContext, report: SyncReport): Promise<'ok' | 'stop'> {
+    const r = await runChannel(this.cases, ctx, { onProgress: (done, total) => setLiveStatus({ done, total }) });
+    report.acknowledged += r.delivered;
+    report.needsFix += r.needsFix;
+    report.retry += r.retry;
+    report.requests += r.requests;
+    if (!r.failure) return 'ok';
+    this.fail(report, r.failure);
+    return 'stop';
+  }
+
+  /**
+   * The other kinds of one stage, in the order they were registered. Each is on its own: one
+   * that fails (offline, a local error) waits for its backoff and never keeps the next from its turn.
+   */
+  private async runStage(stage: ChannelStage, ctx: ChannelContext): Promise<void> {
+    for (const channel of this.channels) {
+      if (channel.stage !== stage) continue;
+      setLiveStatus({ phase: 'push', kind: channel.kind, done: 0, total: 0 });
+      try {
+        await runChannel(channel, ctx, { onProgress: (done, total) => setLiveStatus({ done, total }) });
+      } catch {
+        // kept in the channel's status (pipeline.ts) for the Sync page; the next run tries again
+      }
+    }
+    setLiveStatus({ kind: null, done: 0, total: 0 });
+  }
+
   private fail(report: SyncReport, r: Extract<ApiResult<unknown>, { ok: false }>): void {
     report.outcome = r.kind === 'unauthorized' ? 'unauthorized' : r.kind === 'network' || r.kind === 'timeout' ? 'offline' : 'serverError';
     report.detail = r.status !== null ? `HTTP ${r.status}: ${r.message}` : r.message;
@@ -329,174 +356,6 @@ export class SyncEngine {
   private referenceDataFailed(report: SyncReport, what: string, r: Extract<ApiResult<unknown>, { ok: false }>): void {
     if (r.kind === 'network' || r.kind === 'timeout' || r.kind === 'unauthorized') this.fail(report, r);
     else report.detail = `${what}: ${r.status !== null ? `HTTP ${r.status}: ` : ''}${r.message}`.slice(0, 500);
-  }
-
-  // ---- push ---------------------------------------------------------------------------
-
-  /**
-   * Due entries, oldest first, skipping those already tried in this run. Queued entries are
-   * read from `queuedFrom` on (the last enqueuedAt taken): the ones before it have left the
-   * `queued` range, and an IndexedDB range read that starts at the beginning steps over
-   * every entry removed from it so far — slower and slower as a backlog drains.
-   */
-  private async loadDue(exclude: ReadonlySet<string>, now: number, from: { queuedFrom: number; triedAtFrom: number; triedRetries: number }): Promise<OutboxEntry[]> {
-    const want = this.batchSize;
-    // Entries in flight are still on disk as they were (queued or retry) and come back in
-    // these reads: read that many more, so `want` fresh ones are there when they exist.
-    const [queued, retries] = await Promise.all([
-      this.db.outbox.where('[state+enqueuedAt]').between(['queued', from.queuedFrom], ['queued', Infinity], true, true).limit(want + from.triedAtFrom).toArray(),
-      this.db.outbox.where('[state+nextAttemptAt]').between(['retry', -Infinity], ['retry', now], true, true).limit(want * 2 + from.triedRetries).toArray(),
-    ]);
-    const fresh = (e: OutboxEntry) => !exclude.has(e.caseId);
-    return planBatch([...queued.filter(fresh), ...retries.filter(fresh)], now, want);
-  }
-
-  private async countDue(now: number): Promise<number> {
-    const [q, r] = await Promise.all([
-      this.db.outbox.where('state').equals('queued').count(),
-      this.db.outbox.where('[state+nextAttemptAt]').between(['retry', -Infinity], ['retry', now], true, true).count(),
-    ]);
-    return q + r;
-  }
-
-  /**
-   * Pushes every due entry. Up to `concurrency` batches are in flight: the next batch is read,
-   * checked and hashed here while the server stores the previous one. After a network error
-   * no new batch starts (those in flight finish on their own).
-   */
-  private async pushAll(config: SyncServerConfig, report: SyncReport): Promise<'ok' | 'stop'> {
-    const tried = new Set<string>();
-    // Keyset of the queued entries: the last enqueuedAt taken, how many taken carry it, how many retries were taken.
-    const from = { queuedFrom: -Infinity, triedAtFrom: 0, triedRetries: 0 };
-    let total = await this.countDue(this.now());
-    let done = 0;
-    let stopped = false;
-    const inFlight = new Set<Promise<void>>();
-    setLiveStatus({ done, total });
-    try {
-      while (!stopped) {
-        const batch = await this.loadDue(tried, this.now(), from);
-        if (batch.length === 0) break;
-        for (const e of batch) {
-          tried.add(e.caseId);
-          if (e.state !== 'queued') from.triedRetries += 1;
-          else if (e.enqueuedAt > from.queuedFrom) {
-            from.queuedFrom = e.enqueuedAt;
-            from.triedAtFrom = 1;
-          } else if (e.enqueuedAt === from.queuedFrom) from.triedAtFrom += 1;
-        }
-        if (done + batch.length + inFlight.size * this.batchSize > total) total = done + batch.length + inFlight.size * this.batchSize; // cases decided meanwhile
-        const prepared = await this.prepare(batch, report);
-        const sent = this.sendGroup(config, prepared, report).then((outcome) => {
-          if (outcome === 'stop') stopped = true;
-          done += batch.length;
-          setLiveStatus({ done: Math.min(done, total), total });
-        });
-        inFlight.add(sent);
-        void sent.finally(() => inFlight.delete(sent));
-        if (inFlight.size >= this.concurrency) await Promise.race(inFlight);
-      }
-    } finally {
-      await Promise.all(inFlight);
-    }
-    return stopped ? 'stop' : 'ok';
-  }
-
-  /** Reads the cases, checks them against the protocol, hashes them; the sendable ones come back `sending` (in memory). */
-  private async prepare(batch: OutboxEntry[], report: SyncReport): Promise<PreparedEntry[]> {
-    const records = await openCaseRecords(await this.db.cases.bulkGet(batch.map((e) => e.caseId)));
-    const now = this.now();
-    const sendable: { entry: OutboxEntry; c: IntakeCase }[] = [];
-    const bad: OutboxEntry[] = [];
-    for (let i = 0; i < batch.length; i++) {
-      const entry = batch[i]!;
-      const record = records[i];
-      if (!record) {
-        bad.push(onLocalInvalid(entry, 'the case is no longer on this workstation', [], now));
-        continue;
-      }
-      // Practice data never leaves, whatever let it into the outbox.
-      if (isTrainingCase(record.case)) {
-        bad.push({ ...onLocalInvalid(entry, 'a training case is never sent', [], now), needsFix: { outcome: 'refused', reason: 'a training case is never sent', paths: [], local: true } });
-        continue;
-      }
-      // The protocol's PushedCase is { caseId, contentHash, training, case: IntakeCase }: the case is checked here.
-      const parsed = IntakeCase.safeParse(record.case);
-      if (!parsed.success) {
-        const paths = parsed.error.issues.slice(0, 20).map((iss) => ['case', ...iss.path.map(String)].join('.'));
-        const first = parsed.error.issues[0];
-        bad.push(onLocalInvalid(entry, `${first ? `${['case', ...first.path.map(String)].join('.')}: ${first.message}` : 'invalid case'}`.slice(0, 500), paths, now));
-        continue;
-      }
-      if (parsed.data.id !== entry.caseId) {
-        bad.push(onLocalInvalid(entry, 'case.id differs from the outbox entry', ['case.id'], now));
-        continue;
-      }
-      sendable.push({ entry, c: parsed.data });
-    }
-    // The parsed case is what is sent and what is hashed — as one canonical text, made once and
-    // spliced into the request — so the server's own hash of it matches.
-    const texts = sendable.map((x) => canonicalJson(x.c));
-    const hashes = await Promise.all(texts.map(sha256HexOfText));
-    const ready: PreparedEntry[] = sendable.map(({ entry }, i) => {
-      const head: Omit<PushedCase, 'case'> = { caseId: entry.caseId, contentHash: hashes[i]!, training: false };
-      return { entry: onSendStarted(entry, now, hashes[i]!), json: `${JSON.stringify(head).slice(0, -1)},"case":${texts[i]!}}` };
-    });
-    report.needsFix += bad.length;
-    // Only the refused entries are written now. The ones on their way stay `queued` on disk
-    // (`sending` lives in memory) and are written once, when their answer settles them: a
-    // crash mid-request leaves them queued, and the service answers a resend "alreadyHave".
-    if (bad.length > 0) await this.db.outbox.bulkPut(bad);
-    return ready;
-  }
-
-  /** Sends one group; splits it when the server refuses it as a whole. */
-  private async sendGroup(config: SyncServerConfig, group: PreparedEntry[], report: SyncReport): Promise<'ok' | 'stop'> {
-    if (group.length === 0) return 'ok';
-    report.requests += 1;
-    const r = await this.request(config, '/cases/push', PushResponse, { method: 'POST', bodyText: `{"cases":[${group.map((p) => p.json).join(',')}]}` });
-    const now = this.now();
-    if (!r.ok) {
-      if (r.kind === 'rejected') {
-        if (group.length > 1) {
-          const mid = Math.ceil(group.length / 2);
-          const first = await this.sendGroup(config, group.slice(0, mid), report);
-          if (first === 'stop') {
-            await this.settleAsNetworkError(group.slice(mid), now, r.message, report);
-            return 'stop';
-          }
-          return this.sendGroup(config, group.slice(mid), report);
-        }
-        const only = group[0]!;
-        const settled = onPushResult(only.entry, { outcome: 'invalid', reason: r.message || `HTTP ${r.status}`, paths: r.paths }, now);
-        report.needsFix += 1;
-        await this.db.outbox.put(settled);
-        return 'ok';
-      }
-      this.fail(report, r);
-      await this.settleAsNetworkError(group, now, report.detail ?? r.message, report);
-      return 'stop';
-    }
-    const byId = new Map<string, PushResult>();
-    for (const res of r.data.results) byId.set(res.caseId, res);
-    const settled = group.map(({ entry }) => {
-      const res = byId.get(entry.caseId);
-      if (!res) {
-        report.retry += 1;
-        return onNetworkError(entry, now, this.random(), 'no result for this case in the answer');
-      }
-      const next = onPushResult(entry, res, now);
-      if (next.state === 'acknowledged') report.acknowledged += 1;
-      else report.needsFix += 1;
-      return next;
-    });
-    await this.db.outbox.bulkPut(settled);
-    return 'ok';
-  }
-
-  private async settleAsNetworkError(group: PreparedEntry[], now: number, error: string, report: SyncReport): Promise<void> {
-    report.retry += group.length;
-    await this.db.outbox.bulkPut(group.map(({ entry }) => onNetworkError(entry, now, this.random(), error)));
   }
 
   // ---- status events ------------------------------------------------------------------

@@ -97,6 +97,21 @@ describe('handout sender', () => {
     expect(await db.handouts.get(h.id)).toMatchObject({ state: 'needsFix', error: expect.stringContaining('notFinished') });
   });
 
+  it('a rating never goes ahead of its case’s hand-out: while the hand-out is held (needs fix) the rating waits', async () => {
+    const h = handout();
+    const r = rating();
+    await saveHandout(h, 1, db);
+    await saveRating(r, CASE, 2, undefined, db);
+    const s = fakeServer((url) => (url.endsWith('/handouts') ? { status: 409, body: { error: { code: 'notReady', message: 'the result cannot be handed out (notFinished)' } } } : { status: 201, body: { id: r.id, caseId: CASE, outcome: 'stored', followUp: null } }));
+    await sendHandoutsAndRatings(db, target, { fetch: s.fetchFn });
+    expect(s.calls.map((u) => u.split('/').at(-1))).toEqual(['handouts']);
+    expect((await db.ratings.get(r.id))?.state).toBe('queued');
+    // the clerk fixes it; the server takes the hand-out now: the rating follows
+    await db.handouts.update(h.id, { state: 'queued' });
+    const ok = fakeServer((url) => (url.endsWith('/handouts') ? { status: 201, body: { id: h.id, caseId: CASE, outcome: 'stored' } } : { status: 201, body: { id: r.id, caseId: CASE, outcome: 'stored', followUp: null } }));
+    expect(await sendHandoutsAndRatings(db, target, { fetch: ok.fetchFn })).toEqual({ sent: 2, refused: 0, failed: false });
+  });
+
   it('the queue comes from the local status events: 办结 with a result ready, gone once handed out', async () => {
     const base = { caseId: CASE, caseNumber: NUMBER, receivedAt: 0 };
     await db.statusEvents.bulkPut([

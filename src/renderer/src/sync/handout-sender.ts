@@ -1,59 +1,65 @@
 /**
- * Pushes the queued hand-outs and ratings (handouts/handout-store.ts) to the service, one
- * request each: POST /api/v1/cases/:caseId/handouts and /ratings. Idempotent on their ids, so
- * a retry after a lost answer is harmless. Hand-outs go first (a rating after the hand-out
- * needs the hand-out on the server). A refusal (400/409) marks the record `needsFix` with the
- * server's reason; a network or server failure leaves it queued for the next run. Training
- * records never leave. Called by the engine after it pulled the status events. A hand-out is
- * stored with its recipient sealed; it is opened to be sent (the service checks who collected).
+ * The hand-outs and ratings channels (handouts/handout-store.ts) → POST
+ * /api/v1/cases/:caseId/handouts and /ratings, one request each, idempotent on their ids, so a
+ * retry after a lost answer is harmless. Both run after the status events are pulled;
+ * hand-outs are registered before ratings (a rating after the hand-out needs the hand-out on
+ * the server). A hand-out is stored with its recipient sealed and opened to be sent (the
+ * service checks who collected). Training records never leave.
  */
 import { HandoutPushResponse, RatingPushResponse } from '@core/sync/protocol';
-import { apiRequest, type ServerTarget } from './api';
+import type { ServerTarget } from './api';
 import type { WorkstationDb } from '../store/db';
 import { openHandoutRecord, openRatingRecord } from '../store/sealed-records';
+import type { HandoutRecord, RatingRecord } from '../handouts/handout-store';
+import { queuedRecordChannel } from './record-channel';
+import { runChannel, senderReport, standaloneContext, type SenderReport } from './pipeline';
+
+export type { SenderReport };
 
 export interface SenderOptions {
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
 
-export interface SenderReport {
-  sent: number;
-  refused: number;
-  failed: boolean;
-}
+export const HANDOUTS_KIND = 'handouts';
+export const RATINGS_KIND = 'ratings';
 
+export const handoutsChannel = queuedRecordChannel<HandoutRecord>({
+  kind: HANDOUTS_KIND,
+  stage: 'afterPull',
+  keyOf: (r) => r.id,
+  queued: async ({ db }) => (await db.handouts.where('state').equals('queued').toArray()).filter((r) => !r.training).sort((a, b) => a.createdAt - b.createdAt),
+  post: async (ctx, rec) => ctx.request(`/cases/${encodeURIComponent(rec.caseId)}/handouts`, HandoutPushResponse, { method: 'POST', body: { training: false, handout: (await openHandoutRecord(rec)).handout } }),
+  mark: async (db, rec, change) => {
+    await db.handouts.update(rec.id, change.state === 'sent' ? { state: 'sent' } : { state: 'needsFix', error: change.error });
+  },
+  count: (db, state) => db.handouts.where('state').equals(state).count(),
+  needsFixSample: async (db, limit) => (await db.handouts.where('state').equals('needsFix').limit(limit).toArray()).map((r) => ({ key: r.id, label: r.handout.caseNumber ?? r.caseId, reason: r.error ?? '' })),
+  retryNeedsFix: (db) => db.handouts.where('state').equals('needsFix').modify({ state: 'queued', error: undefined }),
+});
+
+export const ratingsChannel = queuedRecordChannel<RatingRecord>({
+  kind: RATINGS_KIND,
+  stage: 'afterPull',
+  keyOf: (r) => r.id,
+  queued: async ({ db }) => (await db.ratings.where('state').equals('queued').toArray()).filter((r) => !r.training).sort((a, b) => a.createdAt - b.createdAt),
+  // Never ahead of its case's hand-out: one still queued (or held) keeps the rating back.
+  ready: async ({ db }, rec) => (await db.handouts.where('caseId').equals(rec.caseId).filter((h) => h.state !== 'sent' && !h.training).count()) === 0,
+  // the comment is sealed at rest; the server gets it over TLS
+  post: async (ctx, rec) => ctx.request(`/cases/${encodeURIComponent(rec.caseId)}/ratings`, RatingPushResponse, { method: 'POST', body: { training: false, rating: (await openRatingRecord(rec)).rating } }),
+  mark: async (db, rec, change) => {
+    await db.ratings.update(rec.id, change.state === 'sent' ? { state: 'sent' } : { state: 'needsFix', error: change.error });
+  },
+  count: (db, state) => db.ratings.where('state').equals(state).count(),
+  needsFixSample: async (db, limit) => (await db.ratings.where('state').equals('needsFix').limit(limit).toArray()).map((r) => ({ key: r.id, label: r.caseNumber, reason: r.error ?? '' })),
+  retryNeedsFix: (db) => db.ratings.where('state').equals('needsFix').modify({ state: 'queued', error: undefined }),
+});
+
+/** Sends the queued hand-outs, then the ratings, now (outside a sync run). */
 export async function sendHandoutsAndRatings(db: WorkstationDb, target: ServerTarget, opts: SenderOptions = {}): Promise<SenderReport> {
-  const report: SenderReport = { sent: 0, refused: 0, failed: false };
-  const ro = { method: 'POST' as const, ...(opts.fetch ? { fetch: opts.fetch } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) };
-  const handouts = (await db.handouts.where('state').equals('queued').toArray()).filter((r) => !r.training).sort((a, b) => a.createdAt - b.createdAt);
-  for (const rec of handouts) {
-    const r = await apiRequest(target, `/cases/${encodeURIComponent(rec.caseId)}/handouts`, HandoutPushResponse, { ...ro, body: { training: false, handout: (await openHandoutRecord(rec)).handout } });
-    if (r.ok) {
-      await db.handouts.update(rec.id, { state: 'sent' });
-      report.sent++;
-    } else if (r.kind === 'rejected') {
-      await db.handouts.update(rec.id, { state: 'needsFix', error: r.message });
-      report.refused++;
-    } else {
-      report.failed = true;
-      return report;
-    }
-  }
-  const ratings = (await db.ratings.where('state').equals('queued').toArray()).filter((r) => !r.training).sort((a, b) => a.createdAt - b.createdAt);
-  for (const stored of ratings) {
-    const rec = await openRatingRecord(stored); // the comment is sealed at rest; the server gets it over TLS
-    const r = await apiRequest(target, `/cases/${encodeURIComponent(rec.caseId)}/ratings`, RatingPushResponse, { ...ro, body: { training: false, rating: rec.rating } });
-    if (r.ok) {
-      await db.ratings.update(rec.id, { state: 'sent' });
-      report.sent++;
-    } else if (r.kind === 'rejected') {
-      await db.ratings.update(rec.id, { state: 'needsFix', error: r.message });
-      report.refused++;
-    } else {
-      report.failed = true;
-      return report;
-    }
-  }
-  return report;
+  const ctx = standaloneContext(db, target, opts);
+  const h = senderReport(await runChannel(handoutsChannel, ctx, { ignoreBackoff: true }));
+  if (h.failed) return h;
+  const r = senderReport(await runChannel(ratingsChannel, ctx, { ignoreBackoff: true }));
+  return { sent: h.sent + r.sent, refused: h.refused + r.refused, failed: r.failed };
 }

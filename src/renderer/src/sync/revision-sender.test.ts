@@ -14,6 +14,10 @@ import { WorkstationDb } from '../store/db';
 import { SyncEngine } from './engine';
 import { sendRevisions } from './revision-sender';
 import { saveServerConfig } from './sync-store';
+import { registerOutboundChannels } from '../app/outbound-channels';
+
+// The engine runs every kind the app registers (as App does at start).
+registerOutboundChannels();
 
 let env: Env;
 let url = '';

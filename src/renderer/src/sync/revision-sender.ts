@@ -1,63 +1,53 @@
 /**
- * Pushes the queued case revisions (补正 fixes, correction/revision-store.ts) to the service:
- * POST /api/v1/cases/:caseId/revisions, one request each, oldest revision first per case.
- * Idempotent on (caseId, revision, contentHash), so a retry after a lost answer is harmless.
- * A revision waits until its case itself reached the server (outbox acknowledged). A refusal
- * (400/403/404/409) marks it `needsFix` with the server's reason; a network or server
- * failure leaves it queued for the next run. Training cases never leave. Called by the engine
- * after its push phase, before it pulls the status events (so `resubmitted` shows at once).
+ * The revisions channel: the queued 补正 fixes (correction/revision-store.ts) →
+ * POST /api/v1/cases/:caseId/revisions, one request each. Idempotent on (caseId, revision,
+ * contentHash), so a retry after a lost answer is harmless.
+ *
+ * Order: a revision never overtakes its case — it waits until the case's outbox entry is
+ * acknowledged — nor an earlier revision of the same case (that one sent first; one in
+ * needsFix holds the later ones back). It runs right after the cases, before the status events
+ * are pulled, so `resubmitted` shows in the same run. Training cases never leave.
  */
 import { RevisionPushResponse } from '@core/sync/protocol';
 import { isTrainingCase } from '@core/training/isolation';
-import { apiRequest, type ServerTarget } from './api';
-import type { WorkstationDb } from '../store/db';
+import type { ServerTarget } from './api';
+import type { RevisionRecord, WorkstationDb } from '../store/db';
 import { openRevisions } from '../store/case-store';
+import { queuedRecordChannel } from './record-channel';
+import { runChannel, senderReport, standaloneContext, type SenderReport } from './pipeline';
 
-export interface RevisionSenderReport {
-  sent: number;
-  refused: number;
-  failed: boolean;
-}
+type OpenRevision = Awaited<ReturnType<typeof openRevisions>>[number];
 
-export async function sendRevisions(db: WorkstationDb, target: ServerTarget, opts: { fetch?: typeof fetch; timeoutMs?: number } = {}): Promise<RevisionSenderReport> {
-  const report: RevisionSenderReport = { sent: 0, refused: 0, failed: false };
-  const queued = (await openRevisions(await db.revisions.where('state').equals('queued').toArray())).sort((a, b) => a.createdAt - b.createdAt || a.revision - b.revision);
-  const blocked = new Set<string>();
-  for (const rec of queued) {
-    if (blocked.has(rec.caseId)) continue;
-    const entry = await db.outbox.get(rec.caseId);
-    if (entry?.state !== 'acknowledged' || isTrainingCase(rec.record.case)) {
-      blocked.add(rec.caseId);
-      continue;
-    }
+export const REVISIONS_KIND = 'revisions';
+
+export const revisionsChannel = queuedRecordChannel<OpenRevision>({
+  kind: REVISIONS_KIND,
+  stage: 'beforePull',
+  keyOf: (r) => `${r.caseId}#${r.revision}`,
+  queued: async ({ db }) => (await openRevisions(await db.revisions.where('state').equals('queued').toArray())).sort((a, b) => a.createdAt - b.createdAt || a.revision - b.revision),
+  ready: async ({ db }, rec) => {
+    if (isTrainingCase(rec.record.case)) return false;
+    if ((await db.outbox.get(rec.caseId))?.state !== 'acknowledged') return false;
+    const earlier = await db.revisions.where('caseId').equals(rec.caseId).filter((r) => r.revision < rec.revision && r.state !== 'sent').count();
+    return earlier === 0;
+  },
+  post: (ctx, rec) => {
     const r = rec.record;
-    const body = {
-      revision: r.revision,
-      previousContentHash: r.previousContentHash,
-      contentHash: r.contentHash,
-      training: false,
-      case: r.case,
-      changedPaths: r.changedPaths,
-      reason: r.reason,
-      at: r.at,
-    };
-    const res = await apiRequest(target, `/cases/${encodeURIComponent(rec.caseId)}/revisions`, RevisionPushResponse, {
-      method: 'POST',
-      body,
-      ...(opts.fetch ? { fetch: opts.fetch } : {}),
-      ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
-    });
-    if (res.ok) {
-      await db.revisions.update([rec.caseId, rec.revision], { state: 'sent' });
-      report.sent++;
-    } else if (res.kind === 'rejected') {
-      await db.revisions.update([rec.caseId, rec.revision], { state: 'needsFix', error: res.message });
-      blocked.add(rec.caseId);
-      report.refused++;
-    } else {
-      report.failed = true;
-      return report;
-    }
-  }
-  return report;
+    const body = { revision: r.revision, previousContentHash: r.previousContentHash, contentHash: r.contentHash, training: false, case: r.case, changedPaths: r.changedPaths, reason: r.reason, at: r.at };
+    return ctx.request(`/cases/${encodeURIComponent(rec.caseId)}/revisions`, RevisionPushResponse, { method: 'POST', body });
+  },
+  mark: async (db, rec, change) => {
+    await db.revisions.update([rec.caseId, rec.revision], change.state === 'sent' ? { state: 'sent' } : { state: 'needsFix', error: change.error });
+  },
+  count: (db, state) => db.revisions.where('state').equals(state).count(),
+  needsFixSample: async (db, limit) =>
+    (await db.revisions.where('state').equals('needsFix').limit(limit).toArray()).map((r: RevisionRecord) => ({ key: `${r.caseId}#${r.revision}`, label: `${r.record.caseNumber} · ${r.revision}`, reason: r.error ?? '' })),
+  retryNeedsFix: (db) => db.revisions.where('state').equals('needsFix').modify({ state: 'queued', error: undefined }),
+});
+
+export type RevisionSenderReport = SenderReport;
+
+/** Sends the queued revisions now (outside a sync run). */
+export async function sendRevisions(db: WorkstationDb, target: ServerTarget, opts: { fetch?: typeof fetch; timeoutMs?: number } = {}): Promise<RevisionSenderReport> {
+  return senderReport(await runChannel(revisionsChannel, standaloneContext(db, target, opts), { ignoreBackoff: true }));
 }

@@ -26,7 +26,7 @@ export const SYSTEM_NOTIFICATIONS_KEY = 'syncSystemNotifications';
  * before version 14 (plaintext token) reads as it is; the upgrade seals it.
  */
 export async function loadServerConfig(db: WorkstationDb = getDb()): Promise<SyncServerConfig | null> {
-  if (db.name === TRAINING_DB_NAME) return null; // the training workspace never syncs cases (issue 6)
+  if (db.name === TRAINING_DB_NAME) return null; // the training workspace never syncs cases
   const r = SyncServerConfig.safeParse(await openServerConfigValue((await db.settings.get(SYNC_SERVER_KEY))?.value));
   return r.success ? r.data : null;
 }
@@ -138,12 +138,14 @@ export type SyncPhase = 'idle' | 'push' | 'events' | 'catalog' | 'holidays';
 export interface LiveSyncStatus {
   running: boolean;
   phase: SyncPhase;
+  /** The outbound kind being sent while phase is 'push' (channel.ts); null for the cases. */
+  kind: string | null;
   /** Entries settled (acknowledged or needsFix) in this run, and due at its start (plus those added since). */
   done: number;
   total: number;
 }
 
-const IDLE: LiveSyncStatus = { running: false, phase: 'idle', done: 0, total: 0 };
+const IDLE: LiveSyncStatus = { running: false, phase: 'idle', kind: null, done: 0, total: 0 };
 let live: LiveSyncStatus = IDLE;
 const listeners = new Set<() => void>();
 
