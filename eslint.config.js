@@ -6,7 +6,7 @@
  *   src/core                 the domain: pure TypeScript, imports no platform
  *   src/main, src/preload    Electron, src/server the service, src/renderer the UI — each on core only
  *   inside src/renderer/src:
- *     platform/, i18n/, store/   the bottom: host contract, strings, IndexedDB and its records
+ *     platform/, i18n/, store/, ui/   the bottom: host contract, strings, IndexedDB, shared widgets and its records
  *     features (intake/, cases/, sync/, …)   above the bottom, never the app shell
  *     app/ and main.tsx          the shell on top
  *
@@ -54,7 +54,7 @@ export default tseslint.config(
           { target: ['./src/main', './src/preload'], from: ['./src/renderer', './src/server'], message: 'Electron main/preload depend on src/core only.' },
           { target: './src/renderer', from: ['./src/server', './src/main', './src/preload'], message: 'The renderer reaches the platform only through the host contract.' },
           // inside the renderer: the bottom never imports a feature or the shell; features never import the shell
-          { target: [`${R}/store`, `${R}/platform`, `${R}/i18n`], from: [...FEATURES, `${R}/app`, `${R}/main.tsx`], message: 'store/, platform/ and i18n/ are the bottom of the renderer: no upward imports.' },
+          { target: [`${R}/store`, `${R}/platform`, `${R}/i18n`, `${R}/ui`], from: [...FEATURES, `${R}/app`, `${R}/main.tsx`], message: 'store/, platform/, i18n/ and ui/ are the bottom of the renderer: no upward imports.' },
           { target: FEATURES, from: [`${R}/app`, `${R}/main.tsx`], message: 'Features never import the app shell.' },
         ],
       }],
@@ -89,9 +89,16 @@ export default tseslint.config(
     },
   },
   {
-    // tests build broken, untyped JSON on purpose to check that it is refused
+    // Tests build broken, untyped JSON on purpose to check that it is refused. A test sits above
+    // every layer: a store test may drive a feature, an integration test may start the real
+    // service beside the workstation's engine. Core's own tests still import no other layer.
     files: ['**/*.test.{ts,tsx}', 'test/**'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      'import-x/no-restricted-paths': ['error', {
+        zones: [{ target: './src/core', from: ['./src/renderer', './src/main', './src/preload', './src/server', './test'], message: 'src/core is the domain: it imports no other layer.' }],
+      }],
+    },
   },
   {
     files: ['**/*.{js,mjs}', 'scripts/**', 'test/**', '*.config.ts'],

@@ -204,7 +204,7 @@ const PushEnvelope = z.object({ cases: z.array(z.unknown()).min(1).max(MAX_PUSH_
 function workerOf(request: FastifyRequest): string | null | ApiProblem {
   const worker = request.headers[WORKER_HEADER];
   if (worker === undefined) return null;
-  let decoded: string | null = null;
+  let decoded: string | null;
   try {
     decoded = decodeURIComponent(Array.isArray(worker) ? (worker[0] ?? '') : worker);
   } catch {

@@ -253,7 +253,7 @@ export async function call(app: OneWindowServer, method: 'GET' | 'POST' | 'OPTIO
     headers['content-type'] ??= 'application/json';
   }
   const res = await app.inject({ method, url, headers, ...(payload !== undefined ? { payload } : {}) });
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = res.body ? JSON.parse(res.body) : null;
   } catch {

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { computeStatutoryHolidays, statutoryHolidays, STATUTORY_RULE_MAX_YEAR } from './statutoryHolidays';
 import { defaultCalendar } from './index';
-import { createCalendar } from './calendar';
 
 const dates = (year: number): string[] => statutoryHolidays(year).map((h) => h.date);
 const named = (year: number, name: string): string[] => statutoryHolidays(year).filter((h) => h.name === name).map((h) => h.date);

@@ -5,7 +5,7 @@ import { type ScenarioIssue, parseScenarioData, parseScenarioPackData, parseScen
 
 const catalog = defaultCatalog();
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 /** The default pack's raw data with scenario `id` moved to index `at` (others keep their order). */
 function packWith(id: string, mutate: (s: Json) => void, at?: number): Json {

@@ -14,7 +14,7 @@ import { setLocale } from '../i18n';
 import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
 import { signOut } from '../session/session-store';
-import { hrefFor, useRoute, type Route } from './router';
+import { hrefFor, useRoute, type Route } from '../ui/router';
 import type { Permission } from '@core/quality/roles';
 import { SyncPage } from '../sync/SyncPage';
 import { NotificationBell, SyncIndicator, SyncProgress } from '../sync/SyncTopBar';
@@ -46,6 +46,8 @@ const named = <K extends string, M extends Record<K, React.ComponentType<any>>>(
   lazy(async () => ({ default: (await load())[name] }));
 
 const TrainingPage = named(() => import('../training/TrainingPage'), 'TrainingPage');
+// The trainer tools (reports with ECharts, authoring) load only when a trainer opens them.
+const TrainerPage = named(() => import('../training/TrainerPage'), 'TrainerPage');
 const UsersPage = named(() => import('../users/UsersPage'), 'UsersPage');
 const ReviewPage = named(() => import('../review/ReviewPage'), 'ReviewPage');
 const DashboardsPage = named(() => import('../dashboards/DashboardsPage'), 'DashboardsPage');
@@ -232,6 +234,8 @@ function Page({ route }: { route: Route }) {
     case 'deferrals':
       return <RequireRole permission="intake"><DeferralsPage /></RequireRole>;
     case 'training':
+      if (route.sub[0] === 'trainer')
+        return <RequireRole permission="trainingDrill"><RequireRole permission="trainingAuthor"><TrainerPage tab={route.sub[1] ?? 'drills'} sub={route.sub.slice(2)} /></RequireRole></RequireRole>;
       return <RequireRole permission="trainingDrill"><TrainingPage sub={route.sub} /></RequireRole>;
     case 'users':
       return <RequireRole permission="manageUsers"><UsersPage /></RequireRole>;

@@ -8,10 +8,10 @@ import { useLiveQuery } from '../store/live-query';
 import { AUDIT_ACTION_LABELS, type ChainVerification } from '@core/quality/audit';
 import { normalizeCaseNumberInput } from '@core/intake/caseNumber';
 import { ROLE_LABELS } from '@core/quality/roles';
-import { hrefFor, navigate } from '../app/router';
+import { hrefFor, navigate } from '../ui/router';
 import { useLocale } from '../i18n/useLocale';
 import { getDb } from '../store/db';
-import { verifyWorkstationLog } from './audit-log';
+import { verifyWorkstationLog } from '../store/audit-log';
 import { CaseAuditHistory, VerificationNote } from './CaseAuditHistory';
 import './audit.css';
 

@@ -10,7 +10,7 @@ import { AUDIT_ACTION_LABELS, type ChainVerification, type JsonValue } from '@co
 import { ROLE_LABELS } from '@core/quality/roles';
 import { useLocale } from '../i18n/useLocale';
 import { getDb } from '../store/db';
-import { historyOf } from './audit-log';
+import { historyOf } from '../store/audit-log';
 import { useCan } from '../session/RequireRole';
 import './audit.css';
 

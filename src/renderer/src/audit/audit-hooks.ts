@@ -8,7 +8,7 @@ import type { CaseRevision } from '@core/lifecycle/revision';
 import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
 import { AUDIT_PUSH_MAX, AuditPushResponse, redactIdentity, withServerTime, type AuditChange, type AuditPushResult, type JsonValue } from '@core/quality/audit';
 import { getDb, type RatingRecordLike, type WorkstationDb } from './audit-db';
-import { appendInTx, auditCase, headOf, type AuditLogRecord } from './audit-log';
+import { appendInTx, auditCase, headOf, type AuditLogRecord } from '../store/audit-log';
 import type { ServerTarget } from '../sync/api';
 import type { ChannelOverview, OutboundChannel } from '../sync/channel';
 import { runChannel, standaloneContext } from '../sync/pipeline';

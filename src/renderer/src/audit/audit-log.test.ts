@@ -4,7 +4,7 @@ import { makeDraft, personApplicant } from '@core/intake/fixtures';
 import { verifyChain } from '@core/quality/audit';
 import { WorkstationDb } from '../store/db';
 import { putCase } from '../store/case-store';
-import { auditCaseOpened, entriesOf } from './audit-log';
+import { auditCaseOpened, entriesOf } from '../store/audit-log';
 
 const T0 = new Date('2026-11-30T01:00:00Z'); // 09:00 in China
 const plus = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);

@@ -10,7 +10,7 @@ import type { CaseStatus } from '@core/intake/case';
 import { chinaDateTimeOf } from '@core/intake/time';
 import { maskForRole } from '@core/quality/masking';
 import { useSession } from '../session/SessionGate';
-import { hrefFor } from '../app/router';
+import { hrefFor } from '../ui/router';
 import {
   CASE_STATUSES,
   caseRoute,

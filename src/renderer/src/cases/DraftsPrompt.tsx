@@ -11,7 +11,7 @@ import { useLiveQuery } from '../store/live-query';
 import { chinaDateTimeOf } from '@core/intake/time';
 import { maskForRole } from '@core/quality/masking';
 import { useSession } from '../session/SessionGate';
-import { hrefFor, useRoute } from '../app/router';
+import { hrefFor, useRoute } from '../ui/router';
 import { chinaToday, listOpenDrafts, type CaseRow } from './cases-store';
 import './cases.css';
 

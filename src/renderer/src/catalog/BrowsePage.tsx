@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Item } from '@core/catalog/schema';
 import { formatTimeLimit, labels } from '@core/catalog/format';
-import { hrefFor } from '../app/router';
+import { hrefFor } from '../ui/router';
 import { useCatalog } from './CatalogContext';
 import { useLocale } from '../i18n/useLocale';
 

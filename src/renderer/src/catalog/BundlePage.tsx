@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resolveBundle } from '@core/bundle';
 import { formatTimeLimit } from '@core/catalog/format';
-import { hrefFor } from '../app/router';
+import { hrefFor } from '../ui/router';
 import { useCatalog } from './CatalogContext';
 import { useLocale } from '../i18n/useLocale';
 import { StartIntakeButton } from '../intake/StartIntakeButton';

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '@core/catalog/schema';
 import { diffCatalogs, type FieldChange, type KeyedDiff, type EntityChange, type ItemDiff } from '@core/catalog/diff';
-import { hrefFor } from '../app/router';
+import { hrefFor } from '../ui/router';
 import { useLocale } from '../i18n/useLocale';
 
 export function CatalogDiffView({ from, to }: { from: Catalog; to: Catalog }) {

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Condition, Item, Material } from '@core/catalog/schema';
 import { formatFee, formatTimeLimit, labels } from '@core/catalog/format';
-import { hrefFor } from '../app/router';
+import { hrefFor } from '../ui/router';
 import { useCatalog } from './CatalogContext';
 import { useLocale } from '../i18n/useLocale';
 import { StartIntakeButton } from '../intake/StartIntakeButton';

@@ -11,8 +11,8 @@ import { useLocale } from '../i18n/useLocale';
 import { getHost } from '../platform/host';
 import { useQualityData } from './useQualityData';
 import type { QualityData } from './quality-data';
-import { FilterSelect, personOptions } from '../app/FilterSelect';
-import { Chart } from '../app/Chart';
+import { FilterSelect, personOptions } from '../ui/FilterSelect';
+import { Chart } from '../ui/Chart';
 import './dashboards.css';
 
 const pct = (v: number | null): string => (v === null ? '—' : `${(Math.round(v * 1000) / 10).toFixed(1)}%`);

@@ -12,7 +12,7 @@ import type { DeferralRecord, Supplement } from '@core/lifecycle/deferralRecord'
 import type { IntakeCase } from '@core/intake/case';
 import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
-import { hrefFor } from '../app/router';
+import { hrefFor } from '../ui/router';
 import { nowIso } from '../intake/intake-store';
 import { todayInChina } from '../intake/useIntakeModel';
 import { loadDeferralRecords, loadDeferralRecordsOnly, saveSupplementAndForward } from './deferral-store';

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getHost } from '../platform/host';
-import { auditCase } from '../audit/audit-log';
+import { auditCase } from '../store/audit-log';
 import type { CaseDocumentKind } from '../store/db';
 import { kilobytes } from './document-model';
 import { keepPdfCopy, useKeptPdf } from './document-store';

@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { chinaDateOf } from '@core/intake/time';
 import type { RatingRecord } from './handout-store';
 import type { IntakeCase } from '@core/intake/case';
-import { FormField } from '../app/FormField';
+import { FormField } from '../ui/FormField';
 import { useCatalog } from '../catalog/CatalogContext';
 import { departmentNames } from '../catalog/department-name';
 import { useLocale } from '../i18n/useLocale';

@@ -1,7 +1,7 @@
 /** "请申请人评价": opens the applicant-facing rating screen (一次一评: hidden once rated). */
 import { useLiveQuery } from '../store/live-query';
 import { canRate } from '@core/lifecycle/rating';
-import { hrefFor } from '../app/router';
+import { hrefFor } from '../ui/router';
 import { useLocale } from '../i18n/useLocale';
 import { getDb } from '../store/db';
 import { tx } from './texts';

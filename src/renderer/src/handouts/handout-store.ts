@@ -5,49 +5,17 @@
  * recipient of a stored hand-out is sealed (store/sealed-records.ts, from version 11).
  */
 import { handoutQueue, type HandoutQueueEntry, type ResultHandout } from '@core/lifecycle/handout';
-import { followUpFor, type FollowUpRecord, type Rating, type RatingFollowUp } from '@core/lifecycle/rating';
+import { followUpFor, type FollowUpRecord, type Rating } from '@core/lifecycle/rating';
 import { defaultCalendar, type WorkingDayCalendar } from '@core/calendar';
 import { isTrainingCaseNumber } from '@core/training/isolation';
 import { getDb, type WorkstationDb } from '../store/db';
-import type { SealedValue } from '../store/crypto';
+import type { RatingRecord } from '../store/records';
 import { sealHandoutRecord, sealRatingRecord } from '../store/sealed-records';
 import { auditHandout, auditRating } from '../audit/audit-hooks';
 
-/** queued → sent (the server has it) · needsFix (the server refused it; `error` says why). */
-export type LocalSyncState = 'queued' | 'sent' | 'needsFix';
+export type { HandoutRecord, LocalSyncState, RatingRecord } from '../store/records';
 
-export interface HandoutRecord {
-  id: string;
-  caseId: string;
-  state: LocalSyncState;
-  handout: ResultHandout;
-  createdAt: number;
-  training: boolean;
-  error?: string;
-  /**
-   * From version 11: the recipient (name, ID number, phone, address, an electronic reference),
-   * sealed; '' in `handout.delivery` then. Read through openHandoutRecord (store/sealed-records.ts).
-   */
-  sealed?: SealedValue;
-}
 
-export interface RatingRecord {
-  id: string;
-  caseId: string;
-  caseNumber: string;
-  trigger: Rating['trigger'];
-  state: LocalSyncState;
-  rating: Rating;
-  /** A 差评's follow-up (followUpFor), null otherwise. */
-  followUp: RatingFollowUp | null;
-  /** The call-back and fix recorded for the follow-up (kept on the workstation). */
-  followUpRecord?: FollowUpRecord;
-  createdAt: number;
-  training: boolean;
-  error?: string;
-  /** From version 14: the applicant's comment, sealed (absent from `rating` then; store/sealed-records.ts). */
-  sealed?: SealedValue;
-}
 
 /** The ISO date-time in China (+08:00) of `d`. */
 export function chinaIso(d: Date = new Date()): string {

@@ -1,16 +1,16 @@
 /**
  * Every UI string bundle. The core strings live in zh-CN.ts / en-US.ts; a feature with many
- * strings of its own keeps them beside its code in `<feature>/messages.ts` (one top-level key
+ * strings of its own keeps them in `i18n/messages/<feature>.ts` (one top-level key
  * each, so features never edit the same file) and is listed here. A unit test checks that
  * both languages have the same keys and placeholders across all of them.
  */
 import { enUS } from './en-US';
 import { zhCN } from './zh-CN';
-import { trainingMessages } from '../training/messages';
-import { reviewMessages } from '../review/messages';
-import { auditMessages } from '../audit/messages';
-import { lifecycleMessages } from '../correction/messages';
-import { securityMessages } from '../session/messages';
+import { trainingMessages } from './messages/training';
+import { reviewMessages } from './messages/review';
+import { auditMessages } from './messages/audit';
+import { lifecycleMessages } from './messages/lifecycle';
+import { securityMessages } from './messages/session';
 
 export interface FeatureMessages {
   'zh-CN': Record<string, unknown>;

@@ -12,7 +12,7 @@ import type { IntakeCase } from '@core/intake/case';
 import type { Item, ItemField } from '@core/catalog/schema';
 import { itemFieldsSchema } from '@core/intake/applicant';
 import { useLocale } from '../i18n/useLocale';
-import { FormField } from '../app/FormField';
+import { FormField } from '../ui/FormField';
 import { nowIso } from './intake-store';
 import { hasAgent, todayInChina, type IntakeModel } from './useIntakeModel';
 import { withAgentChoice, AGENT_QUESTION_KEY } from './SituationStep';
@@ -88,11 +88,13 @@ export function ApplicantStep({ c, model, update }: { c: IntakeCase; model: Inta
   // When the agent choice changes elsewhere (the situation step), follow it.
   useEffect(() => {
     if (hasAgent(c) !== watch('hasAgent')) setValue('hasAgent', hasAgent(c));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the agent choice itself changes, not at every keystroke
   }, [c.agent]);
 
   // Coming back to a partly filled form: show what is wrong straight away.
   useEffect(() => {
     if (c.applicant && Object.keys(c.applicant).length > 1) void trigger();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the step opens
   }, []);
 
   const kind = watch('applicant.kind');
@@ -279,7 +281,7 @@ function CommonFields({ merged, c, update }: { merged: MergedForm; c: IntakeCase
 function ItemFields({ item, fields, c, update }: { item: Item; fields: ItemField[]; c: IntakeCase; update: Update }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const values = c.fields[item.basicCode] ?? {};
+  const values = useMemo(() => c.fields[item.basicCode] ?? {}, [c.fields, item.basicCode]);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const errors = useMemo(() => {
     const r = itemFieldsSchema(fields, locale).safeParse(values);

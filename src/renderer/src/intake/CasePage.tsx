@@ -9,7 +9,7 @@ import { formatCaseNumberForSpeech } from '@core/intake/caseNumber';
 import { getDb } from '../store/db';
 import { getCaseRecord } from '../store/case-store';
 import { useLocale } from '../i18n/useLocale';
-import { hrefFor, navigate } from '../app/router';
+import { hrefFor, navigate } from '../ui/router';
 import { DocumentView } from '../documents';
 import { keepPdfCopy, getKeptPdf } from '../documents/document-store';
 import { documentKindOf, printTitle } from '../documents/document-model';
@@ -18,7 +18,7 @@ import { CorrectionPanel } from '../correction/CorrectionPanel';
 import { DeferralDocumentsView } from '../documents/DeferralDocuments';
 import { RateButton } from '../handouts/RateButton';
 import { SupervisorHistory } from '../audit/CaseAuditHistory';
-import { auditCaseOpened } from '../audit/audit-log';
+import { auditCaseOpened } from '../store/audit-log';
 import { CaseReviewFeedback } from '../review/FeedbackPage';
 import { FollowUpButton } from './FollowUpButton';
 

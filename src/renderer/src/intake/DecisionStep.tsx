@@ -10,7 +10,7 @@ import { applicantFormSchema, applicantFromForm, type ApplicantFormValues } from
 import { formatTimeLimit } from '@core/catalog/format';
 import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
-import { navigate } from '../app/router';
+import { navigate } from '../ui/router';
 import { decide, nowIso } from './intake-store';
 import { loadSyncedCalendar } from '../sync/sync-store';
 import { hasAgent, todayInChina, type IntakeModel } from './useIntakeModel';

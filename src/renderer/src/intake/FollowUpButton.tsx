@@ -8,7 +8,7 @@ import { useLiveQuery } from '../store/live-query';
 import type { IntakeCase } from '@core/intake/case';
 import { canFollowUp } from '@core/intake/followUp';
 import { useSession } from '../session/SessionGate';
-import { hrefFor, navigate } from '../app/router';
+import { hrefFor, navigate } from '../ui/router';
 import { findFollowUp } from '../cases/cases-store';
 import { startFollowUp } from './intake-store';
 

@@ -10,7 +10,7 @@ import type { CaseRecord } from '../store/db';
 import { getCaseRecord } from '../store/case-store';
 import { useCatalog } from '../catalog/CatalogContext';
 import { useLocale } from '../i18n/useLocale';
-import { hrefFor, navigate } from '../app/router';
+import { hrefFor, navigate } from '../ui/router';
 import { useAutosavedCase, type SaveState } from './useAutosave';
 import { useIntakeModel } from './useIntakeModel';
 import { nowIso } from './intake-store';
@@ -88,6 +88,7 @@ function IntakeWorkspace({ record }: { record: CaseRecord }) {
       const r = reconcileAgent(c, agentAsked);
       return { ...r, fields: projectCaseFields(merged, r), updatedAt: nowIso() };
     });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-run when the parts it reconciles change; `current` and `update` are new at every render
   }, [current.applicant, current.agent, current.answers, current.fields, merged, agentAsked]);
 
   const subjectName = record.subjectName;

@@ -13,7 +13,7 @@ import type { ChecklistMaterial } from '@core/intake/checklist';
 import { labels } from '@core/catalog/format';
 import { useLocale } from '../i18n/useLocale';
 import { nowIso } from './intake-store';
-import { hrefFor } from '../app/router';
+import { hrefFor } from '../ui/router';
 import type { IntakeModel } from './useIntakeModel';
 
 type Update = (change: (c: IntakeCase) => IntakeCase) => void;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Subject } from '@core/intake/case';
 import { useCatalog } from '../catalog/CatalogContext';
 import { useSession } from '../session/SessionGate';
-import { navigate } from '../app/router';
+import { navigate } from '../ui/router';
 import { startIntake } from './intake-store';
 
 export function StartIntakeButton({ subject, subjectName }: { subject: Subject; subjectName: string }) {

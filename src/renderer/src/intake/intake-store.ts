@@ -14,7 +14,7 @@ import { getCaseRecord } from '../store/case-store';
 import { getDb, isTrainingMode, type CaseRecord } from '../store/db';
 import { putCase, putDecidedCaseInTx } from '../store/case-store';
 import { putDeferralRecordInTx } from '../store/sealed-records';
-import { auditCase } from '../audit/audit-log';
+import { auditCase } from '../store/audit-log';
 import { createTrainingDraft, isTrainingCase, TRAINING_WORKSTATION_CODE } from '@core/training/isolation';
 import { linkDraftToRun, scoreDecidedTrainingCase } from '../training/drill-store';
 

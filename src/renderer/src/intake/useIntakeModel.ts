@@ -42,6 +42,9 @@ export interface IntakeModel {
   items: Item[];
 }
 
+// Each derivation is keyed on the parts of the case it reads, not on the case object (a new one
+// at every keystroke), so typing a name does not derive the checklist again.
+/* eslint-disable react-hooks/exhaustive-deps */
 export function useIntakeModel(c: IntakeCase, catalog: Catalog, locale: Locale): IntakeModel {
   const checklist = useMemo(() => deriveChecklist(catalog, c.subject, c.answers, { hasAgent: hasAgent(c) }), [catalog, c.subject, c.answers, c.agent]);
   const items = useMemo(
@@ -57,3 +60,4 @@ export function useIntakeModel(c: IntakeCase, catalog: Catalog, locale: Locale):
   const noticeAssessment = useMemo(() => assessIntake(checklist, c.materialStates, noticeApplicantCheck), [checklist, c.materialStates, noticeApplicantCheck]);
   return { checklist, applicantCheck, assessment, noticeApplicantCheck, noticeAssessment, items };
 }
+/* eslint-enable react-hooks/exhaustive-deps */

@@ -5,7 +5,7 @@ import { useLiveQuery } from '../store/live-query';
 import { CRITERIA, CRITERION_LABELS, SCORE_LEVEL_LABELS, scoreReview } from '@core/quality/rubric';
 import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
-import { hrefFor } from '../app/router';
+import { hrefFor } from '../ui/router';
 import { liveDb } from '../dashboards/quality-data';
 import { formatTime } from '../sync/format';
 import { replyToReview, reviewOfCase, reviewsOfClerk, type ReviewRecord } from './review-store';

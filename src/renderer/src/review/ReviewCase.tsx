@@ -6,11 +6,11 @@ import { CRITERIA, CRITERION_LABELS, Review, SCORE_LEVEL_LABELS, ScoreLevel, sco
 import { SAMPLING_REASON_LABELS } from '@core/quality/sampling';
 import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
-import { hrefFor } from '../app/router';
+import { hrefFor } from '../ui/router';
 import type { QualityData } from '../dashboards/quality-data';
 import { liveDb } from '../dashboards/quality-data';
 import { reviewOfCase, saveReview, weekOfCase } from './review-store';
-import { minutesOf } from './ReviewPage';
+import { minutesOf } from './minutes';
 import { formatTime } from '../sync/format';
 
 type Comments = Partial<Record<Criterion | 'overall', string>>;

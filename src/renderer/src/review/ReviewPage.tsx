@@ -8,12 +8,13 @@ import type { MetricCase } from '@core/quality/metrics';
 import { scoreReview, type Review } from '@core/quality/rubric';
 import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
-import { hrefFor } from '../app/router';
+import { hrefFor } from '../ui/router';
 import { chinaToday } from '../cases/cases-store';
 import { useQualityData } from '../dashboards/useQualityData';
 import type { QualityData } from '../dashboards/quality-data';
 import { allReviews, loadSamplingSetting, samplingSettings, saveSamplingSetting, type SamplingSetting } from './review-store';
 import { ReviewCase } from './ReviewCase';
+import { minutesOf } from './minutes';
 import './review.css';
 
 export function ReviewPage({ caseId }: { caseId?: string | undefined }) {
@@ -25,9 +26,6 @@ export function ReviewPage({ caseId }: { caseId?: string | undefined }) {
   return <SampleList data={data} />;
 }
 
-export function minutesOf(seconds: number | null): string {
-  return seconds === null ? '—' : String(Math.round((seconds / 60) * 10) / 10);
-}
 
 function SampleList({ data }: { data: QualityData }) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { verifyChain } from '@core/quality/audit';
 import { scoreReview } from '@core/quality/rubric';
 import { getLiveDb } from '../store/db';
 import { putCase } from '../store/case-store';
-import { entriesOf } from '../audit/audit-log';
+import { entriesOf } from '../store/audit-log';
 import { putSession } from '../session/session-store';
 import { DEFAULT_SAMPLING, loadSamplingSetting, replyToReview, reviewOfCase, reviewsOfClerk, saveReview, saveSamplingSetting, weekOfCase } from './review-store';
 

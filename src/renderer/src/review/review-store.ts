@@ -14,17 +14,12 @@ import type { AuditChange } from '@core/quality/audit';
 import { SamplingSettings } from '@core/quality/sampling';
 import { chinaDateOf } from '@core/intake/time';
 import { liveDb } from '../dashboards/quality-data';
-import { appendInTx } from '../audit/audit-log';
+import { appendInTx } from '../store/audit-log';
 import type { WorkstationDb } from '../store/db';
+import type { ReviewRecord } from '../store/records';
 import { requirePermission } from '../session/session-store';
 
-export interface ReviewRecord {
-  caseId: string; // primary key: one review per case
-  clerkId: string; // whose case it is (the clerk's feedback list)
-  weekKey: string; // ISO week of the case, e.g. 2026-W48
-  reviewedAt: string; // ISO timestamp
-  review: Review;
-}
+export type { ReviewRecord } from '../store/records';
 
 export const SAMPLING_KEY = 'review.sampling';
 

@@ -6,7 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import { search, type SearchHit } from '@core/search';
 import { useCatalog } from '../catalog/CatalogContext';
-import { navigate } from '../app/router';
+import { navigate } from '../ui/router';
 
 const MAX_RESULTS = 12;
 

@@ -10,7 +10,7 @@ import { isReservedWorkstationCode } from '@core/training/isolation';
 import { PASSWORD_MAX, PASSWORD_MIN, USER_ID_PATTERN } from '@core/quality/accounts';
 import type { WorkstationConfig } from './session-store';
 import { AccountError, setUpWorkstation } from './users-store';
-import { FormField } from '../app/FormField';
+import { FormField } from '../ui/FormField';
 
 export function passwordField(t: TFunction) {
   return z
@@ -45,8 +45,8 @@ function setupSchema(t: TFunction) {
 type SetupValues = z.input<ReturnType<typeof setupSchema>>;
 
 export function FirstRunPage({ config }: { config: WorkstationConfig | null }) {
-  const { t, i18n } = useTranslation();
-  const schema = useMemo(() => setupSchema(t), [t, i18n.language]);
+  const { t } = useTranslation();
+  const schema = useMemo(() => setupSchema(t), [t]);
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<SetupValues>({
     resolver: zodResolver(schema),

@@ -8,9 +8,9 @@ import type { TFunction } from 'i18next';
 import { lockMinutesLeft } from '@core/quality/accounts';
 import type { WorkstationConfig } from './session-store';
 import { signInWithPassword } from './users-store';
-import { FormField } from '../app/FormField';
+import { FormField } from '../ui/FormField';
 import { userIdField } from './FirstRunPage';
-import { parseRoute } from '../app/router';
+import { parseRoute } from '../ui/router';
 
 function signInSchema(t: TFunction) {
   return z.object({
@@ -22,8 +22,8 @@ function signInSchema(t: TFunction) {
 type SignInValues = z.input<ReturnType<typeof signInSchema>>;
 
 export function SignInPage({ config }: { config: WorkstationConfig }) {
-  const { t, i18n } = useTranslation();
-  const schema = useMemo(() => signInSchema(t), [t, i18n.language]);
+  const { t } = useTranslation();
+  const schema = useMemo(() => signInSchema(t), [t]);
   const [refusal, setRefusal] = useState<string | null>(null);
   const { register, handleSubmit, formState, setValue, setFocus } = useForm<SignInValues>({
     resolver: zodResolver(schema),

@@ -13,13 +13,8 @@ export function needsRehash(stored: Pick<SecretHash, 'iterations'>): boolean {
   return stored.iterations < PBKDF2_ITERATIONS;
 }
 
-export interface SecretHash {
-  /** base64 of 16 random bytes */
-  salt: string;
-  /** base64 of the 256-bit PBKDF2-SHA256 output */
-  hash: string;
-  iterations: number;
-}
+import type { SecretHash } from '../store/records';
+export type { SecretHash };
 
 export const b64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
 export const unb64 = (s: string): Uint8Array => Uint8Array.from(atob(s), (ch) => ch.charCodeAt(0));

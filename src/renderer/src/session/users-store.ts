@@ -13,27 +13,15 @@
  * the next successful sign-in.
  */
 import Dexie from 'dexie';
-import { z } from 'zod';
 import { signInOutcome, UNLOCKED, type SignInRefusal } from '@core/quality/accounts';
 import type { Role } from '@core/quality/roles';
-import { getDb, getLiveDb, type WorkstationDb } from '../store/db';
+import { getLiveDb, type WorkstationDb } from '../store/db';
+import type { UserRecord } from '../store/records';
 import { isUserIntact, taggedUser } from '../store/record-tags';
-import { hashSecret, needsRehash, verifySecret, type SecretHash } from './password';
+import { hashSecret, needsRehash, verifySecret } from './password';
 import { ClerkSession, putSession, requirePermission, WORKSTATION_KEY, WorkstationConfig } from './session-store';
 
-export interface UserRecord extends SecretHash {
-  userId: string; // 工号, primary key
-  name: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-  createdBy: string; // 工号 of the supervisor who added it ('' for the first account)
-  passwordChangedAt: string;
-  failedAttempts: number;
-  lockedUntil: number; // epoch ms, 0 when not locked
-  /** Authentication tag over every other field (from version 14; store/record-tags.ts). */
-  tag?: string;
-}
+export type { UserRecord } from '../store/records';
 
 /** The accounts' database: always the live one (accounts are the same in training mode). */
 export function usersDb(): WorkstationDb {

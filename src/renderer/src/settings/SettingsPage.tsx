@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../store/live-query';
 import { HealthResponse, StatusEventsResponse } from '@core/sync/protocol';
 import { isLoopbackOrigin, maskToken, parseServerUrl, WorkstationToken } from '@core/sync/serverConfig';
-import { FormField } from '../app/FormField';
+import { FormField } from '../ui/FormField';
 import { getDb } from '../store/db';
 import { getHost } from '../platform/host';
 import { apiRequest } from '../sync/api';

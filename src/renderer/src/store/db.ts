@@ -6,19 +6,19 @@
  */
 import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
 import Dexie, { type Table } from 'dexie';
-import type { HandoutRecord, RatingRecord } from '../handouts/handout-store';
-import type { DrillAssignmentRecord, DrillResultRecord, DrillRunRecord, ScenarioPackRecord } from '../training/training-records';
+import type { HandoutRecord, RatingRecord } from './records';
+import type { DrillAssignmentRecord, DrillResultRecord, DrillRunRecord, ScenarioPackRecord } from './training-records';
 import type { Catalog } from '@core/catalog/schema';
 import type { CaseStatus, IntakeCase } from '@core/intake/case';
 import type { CaseRevision } from '@core/lifecycle/revision';
 import { enqueueDecidedCase, type OutboxEntry } from '@core/sync/outbox';
 import type { StatusEvent } from '@core/sync/protocol';
 import type { StatusNotification } from '@core/sync/timeline';
-import type { UserRecord } from '../session/users-store';
-import type { ReviewRecord } from '../review/review-store';
-import type { AuditLogRecord } from '../audit/audit-log';
+import type { UserRecord } from './records';
+import type { ReviewRecord } from './records';
+import type { AuditLogRecord } from './audit-log';
 import type { SealedValue } from './crypto';
-import { sealStoredCaseDishonestyReasons, sealStoredCases, sealStoredRevisions } from './case-store';
+import { sealStoredCaseDishonestyReasons, sealStoredCases, sealStoredRevisions } from './case-sealing';
 import {
   sealStoredCaseDocuments,
   sealStoredHandouts,

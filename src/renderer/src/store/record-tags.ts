@@ -7,7 +7,7 @@
  * approver again). A record without a tag counts as edited: removing the tag gains nothing.
  */
 import Dexie from 'dexie';
-import type { UserRecord } from '../session/users-store';
+import type { UserRecord } from './records';
 import { authTag, authTagMatches } from './crypto';
 
 type Tagged = { tag?: string };

@@ -31,7 +31,7 @@ import Dexie from 'dexie';
 import type { ResultHandout } from '@core/lifecycle/handout';
 import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
 import { SyncServerConfig } from '@core/sync/serverConfig';
-import type { HandoutRecord, RatingRecord } from '../handouts/handout-store';
+import type { HandoutRecord, RatingRecord } from './records';
 import type { CaseDocumentRecord, NotificationRecord, StatusEventRecord, SupplementRecord, WorkstationDb } from './db';
 import { isSealedValue, openBytes, openJson, sealBytes, sealJson } from './crypto';
 

@@ -37,7 +37,7 @@ export function ChannelsPanel() {
     const statuses = await loadChannelStatuses(db);
     return Promise.all(
       allChannels().map(async (channel) => {
-        let overview: ChannelOverview | null = null;
+        let overview: ChannelOverview | null;
         try {
           overview = await channel.overview(db);
         } catch {

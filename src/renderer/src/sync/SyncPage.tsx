@@ -9,7 +9,7 @@ import { NOT_SCHEDULED, type OutboxState } from '@core/sync/outbox';
 import { getDb } from '../store/db';
 import { useCatalog } from '../catalog/CatalogContext';
 import { departmentNames } from '../catalog/department-name';
-import { hrefFor } from '../app/router';
+import { hrefFor } from '../ui/router';
 import { useLocale } from '../i18n/useLocale';
 import { formatTime } from './format';
 import { requestSync } from './runtime';

@@ -10,7 +10,7 @@ import { getDb, isTrainingMode, type NotificationRecord } from '../store/db';
 import { openNotificationRecord } from '../store/sealed-records';
 import { useCatalog } from '../catalog/CatalogContext';
 import { departmentName } from '../catalog/department-name';
-import { navigate } from '../app/router';
+import { navigate } from '../ui/router';
 import { useLocale } from '../i18n/useLocale';
 import { isNotificationFor, loadServerConfig, loadSyncStatus, markAllNotificationsRead, markNotificationRead, useLiveSyncStatus } from './sync-store';
 import { useSession } from '../session/SessionGate';

@@ -15,7 +15,7 @@ type Rec = { id: string; state: 'queued' | 'sent' | 'needsFix'; error?: string }
 
 let db: WorkstationDb;
 let n = 0;
-let clock = Date.parse('2026-12-07T02:00:00Z');
+const clock = Date.parse('2026-12-07T02:00:00Z');
 let records: Rec[];
 
 /** A server for `/things`: per-request behaviour decided by the test. */

@@ -7,7 +7,7 @@ import i18next from 'i18next';
 import type { StatusNotification } from '@core/sync/timeline';
 import { ACTIVE_CATALOG_KEY, importCatalogText } from '../catalog/catalog-store';
 import { getDb } from '../store/db';
-import { navigate } from '../app/router';
+import { navigate } from '../ui/router';
 import { SyncEngine, type SyncReport } from './engine';
 import { isNotificationFor, SYSTEM_NOTIFICATIONS_KEY } from './sync-store';
 import { currentSession } from '../session/session-store';

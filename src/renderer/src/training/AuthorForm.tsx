@@ -18,10 +18,10 @@ import { assessMaterials, noticeKeys } from '@core/training/outcome';
 import { DEFECT_KINDS, parseScenarioData, ScenarioPack, type Scenario, type ScenarioDocument, type ScenarioIssue } from '@core/training/scenario';
 import { useCatalog } from '../catalog/CatalogContext';
 import { useSession } from '../session/SessionGate';
-import { FormField } from '../app/FormField';
+import { FormField } from '../ui/FormField';
 import { getTrainingDb } from '../store/db';
 import { ApplicantCards } from './ApplicantCards';
-import { IssueList } from './TrainerPage';
+import { IssueList } from './IssueList';
 import { savePack } from './drill-store';
 
 const DocChoice = z.enum(['original', 'copy', 'missing', 'defective', 'none']);

@@ -25,10 +25,11 @@ import { getDb } from '../store/db';
 import { assignDrills, deletePack, drillRef, removeAssignment, savePack, useAssignments, usePacks, useResults } from './drill-store';
 import { fetchCentreResults } from './result-sender';
 import { AuthorForm } from './AuthorForm';
-import { FilterSelect, personOptions } from '../app/FilterSelect';
-import { Chart } from '../app/Chart';
+import { IssueList } from './IssueList';
+import { FilterSelect, personOptions } from '../ui/FilterSelect';
+import { Chart } from '../ui/Chart';
 import { ReadinessView, ResultTable, ScoreText, scenarioTitle, toDrillResult } from './TrainingPage';
-import type { DrillResultRecord } from './training-records';
+import type { DrillResultRecord } from '../store/training-records';
 
 const TABS = ['drills', 'author', 'packs', 'reports', 'changes'] as const;
 
@@ -166,19 +167,6 @@ function AssignTab() {
 
 // ---- packs -------------------------------------------------------------------------------
 
-export function IssueList({ issues, testId }: { issues: readonly ScenarioIssue[]; testId: string }) {
-  const locale = useLocale();
-  return (
-    <ul className="tr-issues" role="alert" data-testid={testId}>
-      {issues.slice(0, 100).map((i, n) => (
-        <li key={n}>
-          <code>{i.path || '(root)'}</code>: {i.message[locale]}
-        </li>
-      ))}
-      {issues.length > 100 && <li>… {issues.length - 100}</li>}
-    </ul>
-  );
-}
 
 function PacksTab() {
   const { t } = useTranslation();
@@ -357,6 +345,7 @@ function ReportBody({ rows, trainee }: { rows: ReportRow[]; trainee: string }) {
       yAxis: { type: 'category', inverse: true, data: common.map(labelOf), axisLabel: { width: 220, overflow: 'truncate' } },
       series: [{ type: 'bar', data: common.map((m) => m.count), itemStyle: { color: '#b45309' } }],
     }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- labelOf is new at every render and depends on the locale only
     [common, locale],
   );
   const perDrill = useMemo(() => {

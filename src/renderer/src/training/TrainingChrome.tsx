@@ -20,7 +20,7 @@ import { leaveTrainingMode } from './mode';
 import { ApplicantCards } from './ApplicantCards';
 import { MistakeList } from './MistakeList';
 import { startResultSender } from './result-sender';
-import type { DrillRunRecord } from './training-records';
+import type { DrillRunRecord } from '../store/training-records';
 import './training.css';
 
 const DISMISSED_KEY = 'onewindow.training.dismissedResult';

@@ -8,14 +8,14 @@
  *   catalog's acceptance standard and legal basis, and the model answer;
  * - `#/training/trainer/…`: trainer tools (TrainerPage, trainingAuthor only).
  */
-import { lazy, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../store/live-query';
 import { readiness, type DrillResult } from '@core/training/scoring';
 import type { Scenario } from '@core/training/scenario';
 import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
-import { useCan, RequireRole } from '../session/RequireRole';
+import { useCan } from '../session/RequireRole';
 import { useCatalog } from '../catalog/CatalogContext';
 import { getTrainingDb, isTrainingMode } from '../store/db';
 import { drillRef, findScenario, startDrill, useAssignments, usePacks, useResult, useResults, useRunningDrill } from './drill-store';
@@ -23,23 +23,14 @@ import { enterTrainingMode } from './mode';
 import { ApplicantCards } from './ApplicantCards';
 import { MistakeList } from './MistakeList';
 import { LeaveTrainingButton, formatClock } from './TrainingChrome';
-import type { DrillResultRecord } from './training-records';
+import type { DrillResultRecord } from '../store/training-records';
 import { parSecondsOf } from '@core/training/scoring';
 import './training.css';
-
-/** The trainer tools (reports with ECharts, authoring) load only when a trainer opens them (App's Suspense shows the wait). */
-const TrainerPage = lazy(async () => ({ default: (await import('./TrainerPage')).TrainerPage }));
 
 export function TrainingPage({ sub }: { sub: string[] }) {
   const [head, a, b] = sub;
   if (head === 'drills' && a && b) return <DrillBrief packId={a} scenarioId={b} />;
   if (head === 'results' && a) return <ResultPage id={a} />;
-  if (head === 'trainer')
-    return (
-      <RequireRole permission="trainingAuthor">
-        <TrainerPage tab={a ?? 'drills'} sub={sub.slice(2)} />
-      </RequireRole>
-    );
   return <TrainingHome />;
 }
 

@@ -15,7 +15,7 @@ import { ScenarioPack, type Scenario } from '@core/training/scenario';
 import { attemptFromCase, scoreDrill } from '@core/training/scoring';
 import { isTrainingCase } from '@core/training/isolation';
 import { getTrainingDb, type WorkstationDb } from '../store/db';
-import type { DrillAssignmentRecord, DrillResultRecord, DrillRunRecord, ScenarioPackRecord } from './training-records';
+import type { DrillAssignmentRecord, DrillResultRecord, DrillRunRecord, ScenarioPackRecord } from '../store/training-records';
 import { prepareDrillState } from './drill-setup';
 import { requirePermission } from '../session/session-store';
 

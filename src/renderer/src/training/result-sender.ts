@@ -19,7 +19,7 @@ import type { ChannelOverview, OutboundChannel } from '../sync/channel';
 import { runChannel, senderReport, standaloneContext, type SenderReport } from '../sync/pipeline';
 import { getLiveDb, getTrainingDb, type WorkstationDb } from '../store/db';
 import { onDrillScored } from './drill-store';
-import type { DrillResultRecord } from './training-records';
+import type { DrillResultRecord } from '../store/training-records';
 
 export type ResultSenderReport = SenderReport;
 

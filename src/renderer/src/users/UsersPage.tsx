@@ -8,7 +8,7 @@ import type { TFunction } from 'i18next';
 import { useLiveQuery } from '../store/live-query';
 import { canDisable, isLocked, PASSWORD_MIN } from '@core/quality/accounts';
 import { Role, ROLE_LABELS } from '@core/quality/roles';
-import { FormField } from '../app/FormField';
+import { FormField } from '../ui/FormField';
 import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
 import { AccountError, addUser, listUsers, resetPassword, setDisabled, type PublicUser } from '../session/users-store';
@@ -25,13 +25,13 @@ function addSchema(t: TFunction) {
 type AddValues = z.input<ReturnType<typeof addSchema>>;
 
 export function UsersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const locale = useLocale();
   const { session } = useSession();
   const users = useLiveQuery(listUsers, []);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [resetting, setResetting] = useState<string | null>(null);
-  const schema = useMemo(() => addSchema(t), [t, i18n.language]);
+  const schema = useMemo(() => addSchema(t), [t]);
   const { register, handleSubmit, formState, reset, setError } = useForm<AddValues>({
     resolver: zodResolver(schema),
     mode: 'onTouched',
@@ -122,12 +122,12 @@ function UserRow(props: {
   onReset: (on: boolean) => void;
   onNotice: (n: { ok: boolean; text: string }) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const locale = useLocale();
   const { u } = props;
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const pwSchema = useMemo(() => passwordField(t), [t, i18n.language]);
+  const pwSchema = useMemo(() => passwordField(t), [t]);
   const toggle = async () => {
     try {
       await setDisabled(u.userId, !u.disabled);

@@ -22,7 +22,7 @@ import {
 import { shouldRecordOpening } from '@core/quality/opened';
 import { Role } from '@core/quality/roles';
 import type { IntakeCase } from '@core/intake/case';
-import { getDb, type WorkstationDb } from '../store/db';
+import { getDb, type WorkstationDb } from './db';
 
 /** An entry as stored: the entry, the auto-increment key, whether the server has it. */
 export type AuditLogRecord = AuditEntry & {
