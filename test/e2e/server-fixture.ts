@@ -227,6 +227,36 @@ export class ServerHandle {
     await expect(page.getByTestId('saved-token')).not.toContainText(this.seed.workstation.token.slice(0, 12));
     await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'online', { timeout: 15_000 });
     await shot(page, 'sync-settings');
+    await this.continueNumbering(page);
+  }
+
+  private installs = 0;
+
+  /**
+   * Every test sets up the one workstation (7K) afresh, as if reinstalled, and its daily
+   * sequence would start at 0001 again; the service keeps a case number for one case (another
+   * case under it is a conflict). So each install numbers on from the one before, as the
+   * reinstalled workstation of a real centre must.
+   */
+  private async continueNumbering(page: Page) {
+    const start = 1000 * this.installs++;
+    if (start === 0) return;
+    await page.evaluate(async (value) => {
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('onewindow');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('settings', 'readwrite');
+          tx.objectStore('settings').put({ key: `caseSequence:${day}`, value });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      });
+    }, start);
   }
 }
 

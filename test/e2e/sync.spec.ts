@@ -169,9 +169,17 @@ test('a backlog of 200 decided cases drains with a progress bar ("正在同步 n
   const { syntheticCases } = await import('../../src/renderer/src/cases/synthetic-cases');
   const gen = syntheticCases(600, { seed: 42, days: 1 });
   const records: unknown[] = [];
+  const { makeCaseNumber, validateCaseNumber } = await import('../../src/core/intake/caseNumber');
   while (records.length < 200) {
     const { record } = gen.next();
-    if (record.status === 'accepted') records.push(record);
+    if (record.status !== 'accepted') continue;
+    // Numbered as this workstation's own (the service refuses another workstation's numbers),
+    // past the numbers the tests before gave out today.
+    const v = validateCaseNumber(record.caseNumber!);
+    const made = v.ok ? makeCaseNumber({ ...v.parts, workstationCode: '7K', sequence: 5000 + records.length }) : null;
+    if (!made?.ok) continue;
+    const c = record.case;
+    records.push({ ...record, caseNumber: made.value, case: { ...c, caseNumber: made.value, decision: { ...c.decision!, caseNumber: made.value } } });
   }
   // Written behind Dexie's back, so no live query wakes the engine: they go out after the reload.
   await page.evaluate(async (recs) => {
