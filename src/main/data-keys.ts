@@ -1,5 +1,5 @@
 /**
- * The workstation's data keys in the Electron app (issue 7 §6; see HostDataKeys in the host
+ * The workstation's data keys in the Electron app (see HostDataKeys in the host
  * contract): 64 random bytes — a 256-bit AES-GCM key and a 256-bit HMAC key — wrapped with
  * Electron's safeStorage (DPAPI on Windows, the Keychain on macOS, libsecret/kwallet on Linux)
  * and kept in userData as `data-keys.json` = `{ "v": 1, "wrapped": "<base64>" }`.

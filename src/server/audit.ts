@@ -1,5 +1,5 @@
 /**
- * The case audit trail on the service (issue 7 §5):
+ * The case audit trail on the service:
  *
  * - `POST /api/v1/audit` (workstation) — entries of cases this workstation pushed, validated
  *   with zod (AuditPushRequest, src/core/quality/audit.ts). Per case, in seq order, an entry is

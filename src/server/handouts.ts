@@ -1,5 +1,5 @@
 /**
- * 统一窗口出件 and 好差评 on the department-queue service (issue 5 §4–5):
+ * 统一窗口出件 and 好差评 on the department-queue service:
  *
  * - `POST /api/v1/cases/:caseId/handouts` — a result hand-out, only when canHandOut over the
  *   case's stored status events allows it for every department the hand-out names.

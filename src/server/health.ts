@@ -1,5 +1,5 @@
 /**
- * Workstation health on the department-queue service (issue 7 §4):
+ * Workstation health on the department-queue service:
  *
  * - `POST /api/v1/workstations/health` (workstation) — the workstation's figures
  *   (HealthReport, src/core/quality/health.ts: no personal data), sent on each sync round;

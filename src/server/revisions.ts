@@ -1,5 +1,5 @@
 /**
- * Case versions after a 补正 (issue 5 §3) on the department-queue service:
+ * Case versions after a 补正 on the department-queue service:
  *
  * - `POST /api/v1/cases/:caseId/revisions` (workstation) — the clerk's fix, accepted only on
  *   top of the latest stored version (revision = latest + 1, previousContentHash = its hash),

@@ -184,7 +184,7 @@ async function checkEntry(
 ): Promise<PushResult | Candidate> {
   const caseId = isRecord(raw) && typeof raw.caseId === 'string' ? raw.caseId.slice(0, 100) : '';
   // Training first, before anything else is looked at: practice data goes no further.
-  // …and a training (PX) case number refuses it too, even when the flag was lost (issue 6).
+  // …and a training (PX) case number refuses it too, even when the flag was lost.
   if (isRecord(raw) && (raw.training === true || (isRecord(raw.case) && (raw.case.training === true || isTrainingCaseNumber(raw.case.caseNumber)))))
     return { caseId, outcome: 'refused', reason: TRAINING_REASON };
   // Depth before anything recursive (zod, canonicalJson) sees it.
@@ -919,7 +919,7 @@ type BatchDecidedRow = WhoColumns & {
 } & Omit<EventRow, 'at'> & { ev_at: Date };
 
 /**
- * Records many decisions, each on its own (issue 4's batch for department systems): one
+ * Records many decisions, each on its own (the batch for department systems): one
  * statement decides every decision the state machine and the lease rule allow — locking the
  * dispatch rows in id order, so concurrent batches cannot deadlock — and each one it could not take goes through
  * decideAs on its own, which gives the exact refusal (404, 403, 409) or decides after all.

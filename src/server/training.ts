@@ -1,5 +1,5 @@
 /**
- * The training area of the department-queue service (issue 6 §5): drill results from the
+ * The training area of the department-queue service: drill results from the
  * workstations, so a trainer sees every trainee of the centre.
  *
  * - `POST /api/v1/training/results` (workstation) — `{ results: [...] }` (src/core/training/protocol.ts),

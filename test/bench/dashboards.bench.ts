@@ -1,5 +1,5 @@
 /**
- * Dashboards benchmark (issue 7 §3): every dashboard over 100,000 cases in ≤ 300 ms.
+ * Dashboards benchmark: every dashboard over 100,000 cases in ≤ 300 ms.
  *
  * 100,000 synthetic MetricCases, generated deterministically (mulberry32): a year of one
  * city's intake at 5 centres × 20 windows, 150 clerks, 975 items (a tenth of the cases are

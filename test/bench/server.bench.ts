@@ -1,5 +1,5 @@
 /**
- * Department-queue service benchmark (issue 4), on PostgreSQL (a fresh database, created and
+ * Department-queue service benchmark, on PostgreSQL (a fresh database, created and
  * dropped; skipped with a note when unreachable) and on PGlite (a fresh data directory). The
  * service runs as its own process (`src/server/main.ts`, rate limit off, log off), as in
  * production; everything else runs here. The targets are checked on PostgreSQL, where the

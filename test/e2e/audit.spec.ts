@@ -3,7 +3,7 @@ import { signIn } from './fixtures';
 import { acceptOneCase } from './server-fixture';
 
 /**
- * The audit trail (issue 7 §5): a supervisor reads a case's history in order — including that
+ * The audit trail: a supervisor reads a case's history in order — including that
  * they opened the case (once, however often they come back within a few minutes) — the chain
  * verifies, and an entry altered in IndexedDB is reported as the first broken one.
  */

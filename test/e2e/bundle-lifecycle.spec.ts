@@ -1,5 +1,5 @@
 /**
- * The whole life of a one-thing bundle (issue 5) against the real department-queue service
+ * The whole life of a one-thing bundle against the real department-queue service
  * (test/e2e/server-fixture.ts): 开办企业一件事 taken in with the one application form (一表申请,
  * a company being founded) → accepted → one dispatch in each department's queue → 市场监管
  * returns it for correction (a field comment) → the clerk sees the notification, fixes it,

@@ -1,5 +1,5 @@
 /**
- * The 补正 loop end to end (issue 5 §3) against the real department-queue service: intake →
+ * The 补正 loop end to end against the real department-queue service: intake →
  * accepted → synced → the department claims it and returns it for correction (a comment on
  * applicant.phone and one on a material) → the clerk sees the highlighted field, prints the
  * 补正告知书 and fixes the phone → the revision reaches the server → the department sees the

@@ -1,4 +1,4 @@
-/** 容缺受理 on the workstation (issue 5 §2): acceptance with a deferred material, refusals, supervisor approval, overdue tracking. */
+/** 容缺受理 on the workstation: acceptance with a deferred material, refusals, supervisor approval, overdue tracking. */
 import { expect, test, type Page } from '@playwright/test';
 import { PASSWORD, addAccount, signIn, signInWith, signOut } from './fixtures';
 

@@ -3,7 +3,7 @@ import { accounts, signIn, signInWith, signOut } from './fixtures';
 import { acceptOneCase, openedCase } from './server-fixture';
 
 /**
- * Personal data at rest (issue 7 §6): after an intake, the raw IndexedDB holds neither the
+ * Personal data at rest: after an intake, the raw IndexedDB holds neither the
  * applicant's ID number nor their name in plaintext (AES-GCM sealed, HMAC blind indexes), the
  * cases list masks the ID number, and "find by ID" still finds the case; the clerk's opening of
  * the case page is in its audit chain; a 容缺 case's commitment is sealed in the supplements

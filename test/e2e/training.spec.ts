@@ -1,5 +1,5 @@
 /**
- * Training mode (issue 6) end to end, in Chromium, against the real department-queue service:
+ * Training mode end to end, in Chromium, against the real department-queue service:
  * a trainee enters training mode (bar and watermark on screen), runs a shipped drill making one
  * known mistake, and gets the expected score and the feedback citing the catalog; the printed
  * notice carries the watermark; the training case has a PX number, never reaches a department

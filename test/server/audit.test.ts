@@ -1,5 +1,5 @@
 /**
- * The case audit trail on the service (issue 7 §5): POST /api/v1/audit and the admin command
+ * The case audit trail on the service: POST /api/v1/audit and the admin command
  * verify-audit, on PGlite and on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Batches for department systems (issue 4): claim-batch (disjoint sets under concurrency,
+ * Batches for department systems: claim-batch (disjoint sets under concurrency,
  * own department only, 204 when empty) and decisions (each on its own: the ones the state
  * machine or another's lease refuse come back refused with the single route's reason, the
  * others become status events for the workstation). Runs on PGlite and on PostgreSQL.

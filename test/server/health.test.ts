@@ -1,5 +1,5 @@
 /**
- * Workstation health (issue 7 §4): POST /api/v1/workstations/health and GET
+ * Workstation health: POST /api/v1/workstations/health and GET
  * /api/v1/centre/health, on PGlite and on PostgreSQL — zod-checked, no personal data, the
  * latest report per workstation, a centre's workstations only.
  */

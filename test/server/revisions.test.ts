@@ -1,5 +1,5 @@
 /**
- * Case revisions after a 补正 (issue 5 §3): POST /api/v1/cases/:caseId/revisions and
+ * Case revisions after a 补正: POST /api/v1/cases/:caseId/revisions and
  * GET /api/v1/department/cases/:caseId/revisions, on PGlite and on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The training area (issue 6 §5): POST/GET /api/v1/training/results, on PGlite and on
+ * The training area: POST/GET /api/v1/training/results, on PGlite and on
  * PostgreSQL — idempotent by result id, per centre, zod-checked, and never touching the
  * department queues (cases, dispatches, status events stay as they were).
  */

@@ -1,5 +1,5 @@
 /**
- * Working-day arithmetic (行政许可法 Art. 82; domain.md §7): statutory holidays are
+ * Working-day arithmetic (行政许可法 Art. 82): statutory holidays are
  * not working days, weekend days declared make-up working days (调休上班) are.
  *
  * Years with official data follow it exactly. Any other year takes the statutory holidays

@@ -1,7 +1,7 @@
 /**
  * Holiday data (全国年节及纪念日放假安排) as shipped in resources/holidays/holidays.json
  * and as imported by a user from a file, so that next year's calendar (published by
- * the State Council each autumn) can be loaded without a new release (domain.md §7).
+ * the State Council each autumn) can be loaded without a new release.
  *
  * Structure and cross-field rules are both in the zod schemas, so
  * `HolidayDataFile.safeParse` alone guarantees a file the calendar can trust.

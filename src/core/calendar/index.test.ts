@@ -20,7 +20,7 @@ describe('bundled holiday data (resources/holidays/holidays.json)', () => {
     expect(defaultCalendar.knownYears()).toEqual([2025, 2026]);
   });
 
-  it('2025 make-up working days are 1/26, 2/8, 4/27, 9/28, 10/11 (domain.md §7)', () => {
+  it('2025 make-up working days are 1/26, 2/8, 4/27, 9/28, 10/11', () => {
     expect(defaultCalendar.yearData(2025)?.makeupWorkdays).toEqual([
       '2025-01-26',
       '2025-02-08',

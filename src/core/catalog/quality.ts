@@ -2,7 +2,7 @@
  * Data-quality rules a catalog office checks before publishing a catalog (and we check
  * again at import). The zod schema (./schema.ts) covers structure; these rules cover what
  * only makes sense across fields: 即办 ⇒ 即办件, visits ≠ 0 ⇒ reason, fee ⇒ basis and items,
- * result ⇒ sample (rules seen in a Zhejiang city's catalog checks, domain.md §2), unique
+ * result ⇒ sample (rules seen in a Zhejiang city's catalog checks), unique
  * codes, references that resolve, and the 情形引导 question graph.
  *
  * Every problem is a CatalogIssue with a path such as `items[3].materials[2].necessity`.
@@ -59,7 +59,7 @@ function arr<T>(a: readonly T[] | undefined | null): readonly T[] {
 }
 
 const blank = (s: string | undefined | null): boolean => typeof s !== 'string' || s.trim() === '';
-/** 收费 fields must say 不收费 or name the fee — "无" is ambiguous (domain.md §2). */
+/** 收费 fields must say 不收费 or name the fee — "无" is ambiguous. */
 const isNoneText = (s: string | undefined | null): boolean => typeof s === 'string' && s.trim() === '无';
 
 const zhLimit = (l: TimeLimit) => formatTimeLimit(l, 'zh-CN');

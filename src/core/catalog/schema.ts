@@ -1,6 +1,6 @@
 /**
  * The item catalog (政务服务事项实施清单 / 办事指南), modelled on the national
- * implementation-list elements (GB/T 39554.1-2020 coding; domain.md §2).
+ * implementation-list elements (GB/T 39554.1-2020 coding).
  *
  * Structure only lives here (zod). Cross-field data-quality rules — the ones a
  * catalog office checks before publishing — live in ./quality.ts, so that a

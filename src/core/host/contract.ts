@@ -38,7 +38,7 @@ export const PrintRequest = z.object({
 export type PrintRequest = z.infer<typeof PrintRequest>;
 
 /**
- * The workstation's two data keys (issue 7 §6): `encryption` (AES-GCM, 256 bits) seals the
+ * The workstation's two data keys: `encryption` (AES-GCM, 256 bits) seals the
  * applicant's identity fields in IndexedDB; `index` (HMAC-SHA-256) makes the blind index that
  * finds a case by ID number without storing the number. The host holds them:
  * - Electron: 64 random bytes wrapped with safeStorage (the OS keychain / DPAPI / libsecret) in

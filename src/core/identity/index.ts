@@ -1,5 +1,5 @@
 /**
- * Identity numbers (domain.md §6): validate, never invent.
+ * Identity numbers: validate, never invent.
  *
  * - Resident ID (GB 11643-1999): checkResidentId / isValidResidentId
  * - Unified social credit code (GB 32100-2015): checkUscc / isValidUscc

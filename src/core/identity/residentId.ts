@@ -1,5 +1,5 @@
 /**
- * Resident identity number, 18 characters (GB 11643-1999, 公民身份号码; domain.md §6):
+ * Resident identity number, 18 characters (GB 11643-1999, 公民身份号码):
  * 6-digit address code, 8-digit birth date YYYYMMDD, 3-digit sequence (odd = male),
  * check character over ISO 7064 MOD 11-2.
  *

@@ -1,5 +1,5 @@
 /**
- * Unified social credit code, 18 characters (GB 32100-2015, 统一社会信用代码; domain.md §6):
+ * Unified social credit code, 18 characters (GB 32100-2015, 统一社会信用代码):
  * pos 1 registering authority, pos 2 organisation category, 3–8 area code,
  * 9–17 organisation code, 18 check character.
  *

@@ -432,7 +432,7 @@ export type ApplicantFormSchema = ReturnType<typeof applicantFormSchema>;
 
 /**
  * What the case stores from the form's output: a USCC override gets who confirmed it
- * and when (§9: every action attributable).
+ * and when (every action attributable).
  */
 export function applicantFromForm(
   output: ApplicantFormOutput,

@@ -1,5 +1,5 @@
 /**
- * The clerk's decision under 行政许可法 Art. 32 (domain.md §3):
+ * The clerk's decision under 行政许可法 Art. 32:
  *  - accept (受理) only when materials are complete and in legal form;
  *  - otherwise tell the applicant *everything* missing or deficient at once (一次性告知),
  *    and nothing unrelated to the item;
@@ -9,7 +9,7 @@
  * `assessIntake` says what stands in the way; the three builders validate and return
  * plain Decision data (see ./case.ts) or the reasons they cannot.
  *
- * Deferrable (容缺后补) materials count as required here; 容缺受理 comes later (issue 5).
+ * Deferrable (容缺后补) materials count as required here; 容缺受理 comes later.
  */
 import { defaultCalendar, type WorkingDayCalendar } from '../calendar';
 import type { Locale } from '../i18n';
@@ -65,7 +65,7 @@ export interface Assessment {
   pending: ChecklistMaterial[];
   /** Optional lines not received (no blocker). */
   optionalMissing: ChecklistMaterial[];
-  /** The deferrable lines among `missing` and `deficient` (for 容缺受理, issue 5). */
+  /** The deferrable lines among `missing` and `deficient` (for 容缺受理). */
   deferrableMissing: ChecklistMaterial[];
   /** Lines satisfied: received, or fetched where allowed. */
   received: { line: ChecklistMaterial; state: Extract<MaterialState, { status: 'receivedOriginal' | 'receivedCopy' | 'originalCheckedCopyKept' | 'fetched' }> }[];

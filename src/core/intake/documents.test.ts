@@ -30,7 +30,7 @@ function hotelCase(): { draft: IntakeCase; checklist: ReturnType<typeof deriveCh
 }
 
 describe('acceptanceNoticeContent (受理通知书)', () => {
-  it('has everything domain.md §3 lists', () => {
+  it('has everything an acceptance notice must carry', () => {
     const { draft, checklist } = hotelCase();
     const states: Record<string, MaterialState> = {};
     for (const l of checklist.materials) states[l.key] = l.canFetch ? { status: 'fetched' } : { status: 'receivedOriginal' };

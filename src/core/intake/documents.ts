@@ -1,5 +1,5 @@
 /**
- * Content of the three documents the window issues (domain.md §3) — data only, no
+ * Content of the three documents the window issues — data only, no
  * rendering. The documents are legal documents in Chinese: fixed texts (titles, the
  * statement of the law, signature lines) are given in Chinese; everything else is data
  * (codes, dates, enums) so the UI can lay it out, label it in either language and print.

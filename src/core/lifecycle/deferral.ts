@@ -1,5 +1,5 @@
 /**
- * 容缺受理 (accept now, supplement later; domain.md §4) with the safeguards its critics ask
+ * 容缺受理 (accept now, supplement later) with the safeguards its critics ask
  * for: the catalog's rules are enforced, who allowed it is recorded, and supplementation is
  * tracked to the deadline.
  *

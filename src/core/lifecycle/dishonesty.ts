@@ -1,6 +1,6 @@
 /**
  * The dishonesty list (失信名单) an administrator imports, and the look-up that keeps
- * 容缺受理 away from listed applicants (domain.md §4: applicants on the dishonesty list get
+ * 容缺受理 away from listed applicants (applicants on the dishonesty list get
  * no 容缺). Typical sources: the 失信被执行人 list of the courts, the 严重失信主体名单 of
  * 信用中国 / a provincial credit platform, exported by the centre's administrator.
  *
@@ -17,7 +17,7 @@
  *
  * `parseDishonestyList` never throws and reports every problem at once as a bilingual
  * `path: reason` issue (like a catalog import). A USCC failing its checksum is a warning,
- * not an error (some real early codes fail it; domain.md §6).
+ * not an error (some real early codes fail it).
  */
 import { z } from 'zod';
 import { safeText } from '../text';

@@ -1,5 +1,5 @@
 /**
- * The life of a case after intake (issue 5; domain.md §2–5): 容缺受理 with its safeguards and
+ * The life of a case after intake: 容缺受理 with its safeguards and
  * the dishonesty list, the 补正 loop and case versions, 统一窗口出件, 好差评. Pure: time, ids
  * and the calendar are passed in. See README.md.
  */

@@ -1,6 +1,6 @@
 /**
  * 好差评 — service evaluation (国办发〔2019〕51号《关于建立政务服务"好差评"制度提高政务服务
- * 水平的意见》; GB/T 39734-2020 政务服务评价工作指南; domain.md §5).
+ * 水平的意见》; GB/T 39734-2020 政务服务评价工作指南).
  *
  * - Five levels: 非常满意, 满意, 基本满意, 不满意, 非常不满意; the last two are 差评.
  * - On site "一次一评": the applicant may rate after acceptance and after the hand-out, once
@@ -14,7 +14,7 @@
  * - Voluntary, no pressure: the clerk never chooses the rating (see ratingPromptPolicy).
  *
  * Follow-up of a 差评 (FOLLOW_UP_POLICY): call back within 1 day, fix and report back within
- * 15 days (Zhejiang practice as given in domain.md §5, which names no unit). DECISION: both
+ * 15 days (Zhejiang practice, which names no unit). DECISION: both
  * are counted in WORKING days (工作日) — government-service limits are working days
  * (行政许可法 Art. 82), the offices that call back and fix are staffed on working days only
  * (a "1 day" call-back for a Friday-evening rating lands on Monday, not on Saturday), and

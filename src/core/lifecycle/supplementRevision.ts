@@ -1,5 +1,5 @@
 /**
- * 容缺 supplements forwarded to the departments (issue 5 §2): a material supplied at the window
+ * 容缺 supplements forwarded to the departments: a material supplied at the window
  * becomes a new version of the case (the same chain as a 补正 fix, ./revision.ts) whose
  * material state is the supplement's, with reason `{ kind: 'supplement', keys }`. The
  * workstation queues it like a fix and the sync engine pushes it; every department of the

@@ -1,5 +1,5 @@
 /**
- * Local accounts on a workstation (issue 7 §1): who may sign in, the password rules and the
+ * Local accounts on a workstation: who may sign in, the password rules and the
  * lockout after repeated failures. Pure: the clock is passed in (epoch ms); hashing is the
  * renderer's (Web Crypto PBKDF2, see session/password.ts).
  */

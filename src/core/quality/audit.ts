@@ -1,5 +1,5 @@
 /**
- * The audit trail (issue 7 §5): every action on a case — who, which workstation, when by
+ * The audit trail: every action on a case — who, which workstation, when by
  * the device clock (and later the server's), catalog version, before and after — appended
  * to a tamper-evident, hash-chained log that syncs with the case.
  *
@@ -17,7 +17,7 @@
  * - The log syncs *with the case*: the server, a department or a supervisor on another
  *   workstation holds one case's entries and can verify them alone. A per-workstation chain
  *   cannot be verified there: it would run through other cases and through training cases,
- *   which never leave the workstation (§9: training data never reaches a department).
+ *   which never leave the workstation (training data never reaches a department).
  * - The genesis binds the chain to its case: entries cannot be moved to another case, and
  *   removing the first entry is detected.
  * - What a chain alone cannot show: entries cut off at the end, a whole case's log deleted,

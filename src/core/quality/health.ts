@@ -1,5 +1,5 @@
 /**
- * Workstation health (issue 7 §4): what a workstation reports to the server on each sync
+ * Workstation health: what a workstation reports to the server on each sync
  * round, what the centre's supervisors read back, and the warnings before work is at risk.
  * No personal data: counts, ages, versions and storage figures only. Pure: `now` is passed in.
  */

@@ -1,5 +1,5 @@
 /**
- * Intake quality (issue 7): the audit trail, review sampling, the review rubric, dashboard
+ * Intake quality: the audit trail, review sampling, the review rubric, dashboard
  * metrics and what each role sees. Pure: time, randomness and data are passed in.
  *
  * | module        | what |

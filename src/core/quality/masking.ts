@@ -1,5 +1,5 @@
 /**
- * What each role sees of the applicant's personal data (issue 7 §6; PIPL: minimum necessary).
+ * What each role sees of the applicant's personal data (PIPL: minimum necessary).
  *
  * Two views:
  * - `list`: lists, dashboards, review samples, the audit history, exports — anything showing

@@ -1,5 +1,5 @@
 /**
- * Dashboard computations (issue 7 §3): per centre, window, clerk, item or day, with filters
+ * Dashboard computations: per centre, window, clerk, item or day, with filters
  * (date range, centre, window, clerk, item, department), and a CSV export for Excel.
  *
  * Input is a compact `MetricCase` per decided case, built once with `toMetricCase` when a
@@ -117,7 +117,7 @@ export interface MetricCase {
   followsUp?: string | null;
 }
 
-/** What 容缺受理 (issue 5) records per deferred material: the deadline and when it was supplied. */
+/** What 容缺受理 records per deferred material: the deadline and when it was supplied. */
 export interface DeferralInfo {
   materials: readonly { key: string; deadline: string; suppliedOn: string | null }[];
 }
@@ -535,7 +535,7 @@ export interface MetricFilters {
   departmentCode?: OneOrMany;
 }
 
-/** One training result (a plain input: issue 6 produces them). */
+/** One training result (a plain input: training mode produces them). */
 export interface TrainingScore {
   clerkId: string;
   /** 0–100. */

@@ -1,5 +1,5 @@
 /**
- * `case.opened` (issue 7 §5–6): reading a case's personal data is an action on the case too
+ * `case.opened`: reading a case's personal data is an action on the case too
  * (PIPL: access must be attributable), so opening a case page that shows the applicant's
  * identity appends a `case.opened` entry — who, which workstation, when — to the case's chain.
  *

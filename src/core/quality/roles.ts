@@ -1,5 +1,5 @@
 /**
- * Who signs in on a workstation (issue 7 §1). What each role sees follows ./masking.ts;
+ * Who signs in on a workstation. What each role sees follows ./masking.ts;
  * what each may do is the UI's and the roles module's concern (later).
  *
  * - clerk 窗口人员: takes in cases at the intake counter.

@@ -1,5 +1,5 @@
 /**
- * The quality-review rubric (issue 7 §2): six criteria, each scored pass / partial / fail
+ * The quality-review rubric: six criteria, each scored pass / partial / fail
  * (2 / 1 / 0 points) or n/a, with comments → a total of 0–100.
  *
  * ## Weights (sum 100) — why

@@ -1,12 +1,12 @@
 /**
- * Quality-review sampling (issue 7 §2): which cases a supervisor reviews.
+ * Quality-review sampling: which cases a supervisor reviews.
  *
  * - random: a share of each clerk's cases per ISO week (at least `minPerClerk`, at most all),
  *   drawn from *all* that clerk's cases of the week — flagged ones included — so the random
  *   sample stays an unbiased picture of the clerk's work; flagged cases come on top.
  * - always, whatever the draw:
  *   - deferred: 容缺受理 (accepted with deferred materials: the practice the reform's critics
- *     warn about, domain.md §4);
+ *     warn about);
  *   - departmentReturn: a department asked for a correction (补正), returned (退件) or denied it;
  *   - refusal: 不予受理 at the window;
  *   - shortHandling / longHandling: handling time at the window (creation → decision) below

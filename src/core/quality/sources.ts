@@ -1,6 +1,6 @@
 /**
- * What the dashboards and the review sampling read, from the records the workstation keeps
- * (issue 7 §2–3): the 容缺 record as DeferralInfo, a 好差评 as the dashboards' Rating, and the
+ * What the dashboards and the review sampling read, from the records the workstation keeps:
+ * the 容缺 record as DeferralInfo, a 好差评 as the dashboards' Rating, and the
  * training results as TrainingScore. Pure.
  */
 import { chinaDateOf } from '../intake/time';
@@ -37,7 +37,7 @@ export function ratingOf(r: { caseNumber: string; level: Rating['level']; at: st
   return { caseNumber: r.caseNumber, level: r.level, at: r.at, ...(r.channel === 'onSite' || r.channel === 'online' ? { channel: r.channel } : {}) };
 }
 
-/** A finished drill result (issue 6: `total` 0–100) → a TrainingScore; null when it has no total or trainee. */
+/** A finished drill result (`total` 0–100) → a TrainingScore; null when it has no total or trainee. */
 export function trainingScoreOf(r: { traineeId?: unknown; total?: unknown; finishedAt?: unknown; centreCode?: unknown }): TrainingScore | null {
   if (typeof r.traineeId !== 'string' || typeof r.total !== 'number' || !Number.isFinite(r.total) || typeof r.finishedAt !== 'string') return null;
   return {

@@ -399,7 +399,7 @@ export const HealthResponse = z.object({
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
-// ---- workstation → server: result hand-outs and ratings (issue 5 §4–5) -----------------------
+// ---- workstation → server: result hand-outs and ratings -----------------------
 
 /**
  * `POST /api/v1/cases/:caseId/handouts` — one 统一窗口出件 record. Idempotent on the
@@ -448,7 +448,7 @@ export const RatingPushResponse = z.object({
 });
 export type RatingPushResponse = z.infer<typeof RatingPushResponse>;
 
-// ---- workstation → server: case revisions after a 补正 (issue 5 §3) --------------------------
+// ---- workstation → server: case revisions after a 补正 --------------------------
 
 /**
  * `POST /api/v1/cases/:caseId/revisions` — the clerk's fix of an accepted case: a new version

@@ -1,5 +1,5 @@
 /**
- * "What changed" drills after a catalog update (issue 6 §4): for every item whose materials
+ * "What changed" drills after a catalog update: for every item whose materials
  * changed (diffItem: a material added, removed or changed), one scenario in which the
  * applicant brings exactly what the OLD catalog asked for, and the expected outcome follows
  * the NEW catalog — a newly required material becomes a one-time notice listing it, a material

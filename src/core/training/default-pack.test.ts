@@ -35,7 +35,7 @@ describe('default training pack', () => {
     for (const s of scenarios) expect(s.catalogVersion).toBe(catalog.version);
   });
 
-  it('covers what issue 6 asks for', () => {
+  it('covers the drills a new clerk needs', () => {
     const has = (pred: (s: Scenario) => boolean) => scenarios.some(pred);
     const subjectCode = (s: Scenario) => (s.expected.subject.kind === 'item' ? s.expected.subject.basicCode : null);
     // Items easily confused: 换领 vs 补领, 公积金租房 vs 购房提取.
@@ -150,7 +150,7 @@ describe('default training pack', () => {
         }
         expect(s.applicant.circumstances.some((c) => c.kind === 'dishonest')).toBe(false);
       }
-      // The 容缺 safeguards (issue 5) agree: allowed exactly for the expected deferrals.
+      // The 容缺 safeguards agree: allowed exactly for the expected deferrals.
       const dishonest = s.applicant.circumstances.some((c) => c.kind === 'dishonest');
       const deferral = assessDeferral(a, cl, {
         applicantDishonest: dishonest ? { flagged: true, source: 'list' } : null,

@@ -1,5 +1,5 @@
 /**
- * Training mode (issue 6): drill scenarios and packs, scoring with explanations from the
+ * Training mode: drill scenarios and packs, scoring with explanations from the
  * catalog, coached step feedback, readiness, "what changed" drills after a catalog update, and
  * the isolation rules that keep practice cases away from departments. Pure; see README.md.
  */

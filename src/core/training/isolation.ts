@@ -1,5 +1,5 @@
 /**
- * Training isolation: a practice case must never reach a department (domain.md §9; CommCare's
+ * Training isolation: a practice case must never reach a department (CommCare's
  * known leak — its App Preview wrote live data — is what this guards against).
  *
  * A training case carries two independent marks, so that losing one does not leak it:

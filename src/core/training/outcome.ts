@@ -6,7 +6,7 @@
  * Everything here is built on the live rules (deriveChecklist, assessIntake): a drill can
  * never expect what the real window would not do.
  *
- * 容缺受理 (domain.md §4) is judged by the 容缺 safeguards themselves
+ * 容缺受理 is judged by the 容缺 safeguards themselves
  * (src/core/lifecycle/deferral.ts, `assessDeferral`): allowed when, and only when, everything
  * is in order except lines the catalog marks 容缺后补, at least one of them is missing or
  * deficient, no 必备 line is, no 即办 item needs a deferred line (it finishes the same day: no

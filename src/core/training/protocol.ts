@@ -1,5 +1,5 @@
 /**
- * The server's training area (issue 6 §5): drill results, shared by the workstation's sender
+ * The server's training area: drill results, shared by the workstation's sender
  * and the service (src/server/training.ts). A result is a score summary — the trainee, the
  * scenario, the parts, the mistakes' kinds and keys — never a case, never an applicant's data
  * (the fictional applicant stays on the workstation), never a department queue.

@@ -1,4 +1,4 @@
--- 006: workstation health (issue 7 §4) — the latest report of each workstation, sent on each
+-- 006: workstation health — the latest report of each workstation, sent on each
 -- sync round. No personal data: counts, ages, versions, storage figures (src/core/quality/health.ts).
 CREATE TABLE workstation_health (
   workstation_id text PRIMARY KEY REFERENCES workstations (id),

@@ -1,4 +1,4 @@
--- 007: the workstations' case audit trail (issue 7 §5): hash-chained entries, one chain per case
+-- 007: the workstations' case audit trail: hash-chained entries, one chain per case
 -- (src/core/quality/audit.ts), appended only in chain order; received_at is the server's clock.
 CREATE TABLE case_audit_entries (
   case_id         uuid NOT NULL REFERENCES cases (case_id),

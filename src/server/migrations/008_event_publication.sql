@@ -1,6 +1,6 @@
 -- 008: status events are published to their workstation's cursor when it pulls, not when
 -- they are written — so writers of events (push, decisions, revisions) no longer queue
--- behind one lock per workstation (issue 4: 8 department workers deciding one
+-- behind one lock per workstation (8 department workers deciding one
 -- workstation's cases ran one at a time through that lock, WAL flush included).
 --
 -- `seq` (the identity) stays the write order; `pos` is the workstation's cursor. A pull

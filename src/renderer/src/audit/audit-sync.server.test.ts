@@ -1,5 +1,5 @@
 /**
- * The audit log follows its cases (issue 7 §5): the sync engine (fake-indexeddb) against the
+ * The audit log follows its cases: the sync engine (fake-indexeddb) against the
  * real service (in-memory PGlite, real HTTP) pushes each acknowledged case's chain — with the
  * `synced` entry appended at the acknowledgement — stores the server's receipt time on every
  * entry, never sends a draft's entries, and the server's verify-audit finds the chains intact.

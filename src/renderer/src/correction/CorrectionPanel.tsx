@@ -1,5 +1,5 @@
 /**
- * 补正 on the case page (issue 5 §3): when a department returned the case for correction, the
+ * 补正 on the case page: when a department returned the case for correction, the
  * panel lists every comment (the fields, materials and answers they name highlighted —
  * correctionTasks), shows the printable 补正告知书 (correctionNoticeContent), and lets the clerk
  * fix the case: the commented fields and materials reopen in a focused form → makeCaseRevision

@@ -1,5 +1,5 @@
 /**
- * The clerk's fixed versions of an accepted case (补正, issue 5 §3) in IndexedDB (db.revisions,
+ * The clerk's fixed versions of an accepted case (补正) in IndexedDB (db.revisions,
  * Dexie version 6). Revision 1 is the case record as accepted (never rewritten); a fix is
  * makeCaseRevision(latest, …) stored here as `queued` and pushed by sync/revision-sender.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * #/dashboards (supervisor): the figures of issue 7 §3 per centre, window, clerk, item or day,
+ * #/dashboards (supervisor): the quality figures per centre, window, clerk, item or day,
  * filtered by date range, clerk and item. Core computes (core/quality/metrics.ts), this shows:
  * key figures, charts (ECharts) and the full table, exported as CSV or Excel (.xlsx).
  */

@@ -89,7 +89,7 @@ export async function loadQualityData(db: WorkstationDb = liveDb(), now: Date = 
     const deferral = deferrals.get(c.id) ?? (accepted?.deferral ? deferralInfoOf(accepted.deferral) : null);
     const m = toMetricCase(c, eventsByCase.get(c.id) ?? [], ratingsByNumber.get(number) ?? [], { asOf, deferral });
     if (!m) continue;
-    // sealed records (issue 7 §6) keep the applicant only as a blind index: the same key for the same person
+    // sealed records keep the applicant only as a blind index: the same key for the same person
     const idKey = (r as { idKey?: string }).idKey;
     cases.push(idKey ? { ...m, applicantId: idKey } : m);
     clerkNames.set(c.clerk.clerkId, c.clerk.name);

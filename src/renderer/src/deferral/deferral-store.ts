@@ -1,5 +1,5 @@
 /**
- * 容缺受理 on the workstation (issue 5 §2): the centre's policy, the supervisors who may
+ * 容缺受理 on the workstation: the centre's policy, the supervisors who may
  * approve (ID, name, PIN stored as a PBKDF2-SHA256 hash with its salt), the imported 失信
  * list, and the supplements recorded at the window (kept per case in the `supplements`
  * table: a decided case is immutable). A supplement is forwarded to the departments as a new

@@ -1,4 +1,4 @@
-/** 受理通知书 (domain.md §3): the acceptance, as printed on A4 and handed to the applicant. */
+/** 受理通知书: the acceptance, as printed on A4 and handed to the applicant. */
 import type { AcceptanceNoticeContent } from '@core/intake/documents';
 import {
   copiesText,

@@ -1,5 +1,5 @@
 /**
- * 补正告知书 (issue 5 §3), rendered from the core content model (correctionNoticeContent) as
+ * 补正告知书, rendered from the core content model (correctionNoticeContent) as
  * an A4 sheet like the other documents: every material and every entry the departments ask
  * to correct, at once (一次性告知), with the departments asking.
  */

@@ -1,5 +1,5 @@
 /**
- * 容缺受理通知书 and 容缺受理承诺书 (issue 5 §2), rendered from the core content models
+ * 容缺受理通知书 and 容缺受理承诺书, rendered from the core content models
  * (deferralNoticeContent / deferralCommitmentContent) as A4 sheets like the other documents.
  * Shown on the case page of a 容缺 case, below the acceptance notice; printable.
  */

@@ -1,5 +1,5 @@
 /**
- * 统一窗口出件 and 好差评 on the workstation (issue 5 §4–5): hand-outs and ratings are stored
+ * 统一窗口出件 and 好差评 on the workstation: hand-outs and ratings are stored
  * in Dexie (version 7: `handouts`, `ratings`) and pushed by sync/handout-sender.ts. The
  * "results to hand out" list is built from the local status events with handoutQueue. The
  * recipient of a stored hand-out is sealed (store/sealed-records.ts, from version 11).

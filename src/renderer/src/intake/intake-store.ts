@@ -29,7 +29,7 @@ export function caseRecordOf(c: IntakeCase, subjectName: string): CaseRecord {
 
 export async function startIntake(args: { subject: Subject; subjectName: string; clerk: Clerk; catalogVersion: string }): Promise<string> {
   const d = { id: crypto.randomUUID(), clerk: args.clerk, catalogVersion: args.catalogVersion, subject: args.subject, at: nowIso() };
-  // Training mode (issue 6): the draft is marked training and tied to the running drill.
+  // Training mode: the draft is marked training and tied to the running drill.
   const draft = isTrainingMode() ? createTrainingDraft(d) : createDraft(d);
   await putCase(draft, args.subjectName);
   if (isTrainingMode()) await linkDraftToRun(draft.id);

@@ -1,5 +1,5 @@
 /**
- * Quality review on the workstation (issue 7 §2): the sampling setting, a supervisor's review
+ * Quality review on the workstation: the sampling setting, a supervisor's review
  * of a sampled case — kept in the `reviews` table (Dexie v9, one per case) — and the clerk's
  * answer to it. Sampling and scoring are core's (core/quality/sampling.ts, rubric.ts).
  *

@@ -23,7 +23,7 @@ export const WorkstationConfig = z.object({
   workstationId: z.string().min(1), // random, generated once
   centreCode: z.string().regex(/^\d{6}$/),
   centreName: z.string().trim().min(1).max(60),
-  // PX is reserved: it marks training case numbers (issue 6).
+  // PX is reserved: it marks training case numbers.
   workstationCode: z.string().regex(WORKSTATION_CODE_PATTERN).refine((c) => !isReservedWorkstationCode(c), 'PX is reserved for training'),
 });
 export type WorkstationConfig = z.infer<typeof WorkstationConfig>;
@@ -33,7 +33,7 @@ export const ClerkSession = z.object({
   name: z.string().trim().min(1).max(30),
   windowNo: z.string().trim().min(1).max(10),
   phone: z.string().trim().max(20).optional(),
-  role: Role.default('clerk'), // what this person may see and do (issue 7 §1)
+  role: Role.default('clerk'), // what this person may see and do
   signedInAt: z.string(),
   /** Set when the screen locked after idle time: the same person must enter their password again. */
   locked: z.boolean().optional(),

@@ -1,5 +1,5 @@
 /**
- * Local accounts (issue 7 §1): 工号, name, role, a PBKDF2-SHA256 password hash with its own
+ * Local accounts: 工号, name, role, a PBKDF2-SHA256 password hash with its own
  * salt, a disabled flag and the lockout state (5 wrong passwords → 5 minutes, see
  * core/quality/accounts.ts). Kept in the live database's `users` table (Dexie v9), so the
  * same accounts sign in whatever the mode.

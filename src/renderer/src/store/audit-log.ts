@@ -1,5 +1,5 @@
 /**
- * The workstation's audit log (issue 7 §5) in IndexedDB: `auditLog`, one hash-chained chain
+ * The workstation's audit log in IndexedDB: `auditLog`, one hash-chained chain
  * per case (@core/quality/audit: why per case), indexed by case and by [caseId+seq] (unique,
  * so two writers can never fork a chain: the second one's transaction fails).
  *

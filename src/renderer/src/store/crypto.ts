@@ -1,5 +1,5 @@
 /**
- * Personal data at rest (issue 7 §6): AES-GCM sealing and a keyed blind index, with the
+ * Personal data at rest: AES-GCM sealing and a keyed blind index, with the
  * two keys the host holds (HostDataKeys in the host contract).
  *
  * - `sealJson(value, aad)`: AES-GCM with a random 96-bit IV per sealed value; `aad` (the

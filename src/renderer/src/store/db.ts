@@ -63,7 +63,7 @@ export interface CaseRecord {
   subjectName: string;
   case: IntakeCase;
   /**
-   * From version 10 (issue 7 §6, store/case-store.ts): the identity fields sealed with AES-GCM,
+   * From version 10 (store/case-store.ts): the identity fields sealed with AES-GCM,
    * and keyed blind indexes in place of the plaintext ID number and name (which are '' then).
    */
   sealed?: SealedValue;
@@ -142,7 +142,7 @@ export interface RevisionRecord {
 }
 
 export const LIVE_DB_NAME = 'onewindow';
-/** The training workspace (issue 6): same schema, its own database; live data is never opened by a drill. */
+/** The training workspace: same schema, its own database; live data is never opened by a drill. */
 export const TRAINING_DB_NAME = 'onewindow-training';
 /** localStorage flag: '1' while training mode is on (read once at start; switching reloads the app). */
 export const TRAINING_MODE_KEY = 'onewindow.trainingMode';
@@ -180,7 +180,7 @@ export class WorkstationDb extends Dexie {
     this.version(3).stores({
       caseDocuments: '&[caseId+kind], caseId',
     });
-    // Sync (issue 4): the outbox of decided cases, status events, in-app notifications.
+    // Sync: the outbox of decided cases, status events, in-app notifications.
     // Cases decided before this version go into the outbox too, so none is left behind.
     this.version(4)
       .stores({
@@ -201,32 +201,32 @@ export class WorkstationDb extends Dexie {
           });
         if (entries.length > 0) await tx.table('outbox').bulkPut(entries);
       });
-    // 容缺受理 (issue 5 §2): the deferral record with its supplements, per case (the decided case is immutable).
+    // 容缺受理: the deferral record with its supplements, per case (the decided case is immutable).
     this.version(5).stores({
       supplements: '&caseId, updatedAt',
     });
-    // 补正 (issue 5 §3): the clerk's fixed versions of accepted cases, pushed by sync/revision-sender.ts.
+    // 补正: the clerk's fixed versions of accepted cases, pushed by sync/revision-sender.ts.
     this.version(6).stores({
       revisions: '&[caseId+revision], caseId, state',
     });
-    // 统一窗口出件 and 好差评 (issue 5 §4–5): hand-outs and ratings, pushed by sync/handout-sender.ts.
+    // 统一窗口出件 and 好差评: hand-outs and ratings, pushed by sync/handout-sender.ts.
     this.version(7).stores({
       handouts: '&id, caseId, state',
       ratings: '&id, caseId, state, caseNumber',
     });
-    // Roles and quality review (issue 7 §1–2): local accounts (PBKDF2 password hashes), supervisors' reviews.
+    // Roles and quality review: local accounts (PBKDF2 password hashes), supervisors' reviews.
     this.version(9).stores({
       users: '&userId, role',
       reviews: '&caseId, clerkId, weekKey, reviewedAt',
     });
-    // Training mode (issue 6): drills, results, scenario packs and assignments — used in the training database.
+    // Training mode: drills, results, scenario packs and assignments — used in the training database.
     this.version(8).stores({
       drillRuns: '&id, state, startedAt',
       drillResults: '&id, traineeId, scenarioId, finishedAt, state',
       scenarioPacks: '&packId, importedAt',
       drillAssignments: '&id, traineeId, assignedAt',
     });
-    // Audit trail and personal data at rest (issue 7 §5–6): the hash-chained log (one chain per
+    // Audit trail and personal data at rest: the hash-chained log (one chain per
     // case, see @core/quality/audit); cases find an applicant by keyed blind index instead of the
     // plaintext ID number and name, and existing cases are sealed (store/case-store.ts).
     this.version(10)
@@ -238,7 +238,7 @@ export class WorkstationDb extends Dexie {
         await sealStoredCases(tx.table('cases'));
         await sealStoredRevisions(tx.table('revisions'));
       });
-    // Personal data at rest, the rest of it (issue 7 §6): the hand-out's recipient and the
+    // Personal data at rest, the rest of it: the hand-out's recipient and the
     // supplements table's copy of the 容缺 commitment are sealed too (store/sealed-records.ts);
     // the rows stored before are sealed here. No index changes.
     this.version(11)
@@ -247,7 +247,7 @@ export class WorkstationDb extends Dexie {
         await sealStoredHandouts(tx.table('handouts'));
         await sealStoredSupplements(tx.table('supplements'));
       });
-    // Sync speed (issue 4): an outbox entry changes state when its answer comes back, and every
+    // Sync speed: an outbox entry changes state when its answer comes back, and every
     // index on `state` is rewritten then. Two compound indexes serve every query (Dexie reads
     // `where('state')` from the [state+…] prefix); the lone `state` and `nextAttemptAt` go.
     this.version(12).stores({

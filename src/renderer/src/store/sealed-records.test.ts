@@ -1,5 +1,5 @@
 /**
- * The hand-out's recipient and the supplements table's 容缺 commitment at rest (issue 7 §6):
+ * The hand-out's recipient and the supplements table's 容缺 commitment at rest:
  * sealed at every write, opened back to the very same record, bound to their record, and the
  * rows stored before version 11 sealed by its upgrade.
  */

@@ -1,5 +1,5 @@
 /**
- * Personal data at rest beyond the cases (issue 7 §6): the hand-out's recipient
+ * Personal data at rest beyond the cases: the hand-out's recipient
  * (db.handouts) and the supplements table's copy of the 容缺 commitment (db.supplements) are
  * sealed the way store/case-store.ts seals a case — AES-GCM with the host's key (store/crypto.ts),
  * a fresh random IV at every write, the record's identity as additional data so a sealed value

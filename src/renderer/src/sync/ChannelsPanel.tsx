@@ -4,7 +4,7 @@
  * the quarantined records of a kind.
  */
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../store/live-query';
 import { getDb } from '../store/db';
 import { useLocale } from '../i18n/useLocale';
 import { registeredChannels, type ChannelOverview, type OutboundChannel } from './channel';

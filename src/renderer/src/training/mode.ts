@@ -37,7 +37,7 @@ export async function prepareTrainingWorkspace(): Promise<void> {
     // The set-up as it is: a training decision always takes the reserved code PX (intake-store decide()).
     if (workstation) await training.settings.put(workstation);
   });
-  // Local accounts (issue 7), so signing in again inside training mode works as at the live window.
+  // Local accounts, so signing in again inside training mode works as at the live window.
   const liveUsers = live.tables.find((t) => t.name === 'users');
   const trainingUsers = training.tables.find((t) => t.name === 'users');
   if (liveUsers && trainingUsers) await trainingUsers.bulkPut(await liveUsers.toArray());

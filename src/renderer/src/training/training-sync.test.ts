@@ -1,5 +1,5 @@
 /**
- * Training isolation in the sync engine and the result sender (issue 6), with fake-indexeddb
+ * Training isolation in the sync engine and the result sender, with fake-indexeddb
  * and an in-memory server:
  * - the engine never pushes from the training database (not even with a server configured in it);
  * - on the live database, a training case that got into the outbox anyway is refused locally;

@@ -1,5 +1,5 @@
 /**
- * UI strings of issue 7 §1–4 (see i18n/resources.ts): accounts and sign-in, the users page,
+ * UI strings of accounts, review, dashboards and health (see i18n/resources.ts): accounts and sign-in, the users page,
  * quality review, dashboards, workstation health. Keep zh-CN and en-US key-for-key.
  */
 const zh = {
