@@ -26,7 +26,8 @@ import {
   MAX_PUSH_BATCH,
   OfficerSignInRequest,
   ClaimBatchRequest,
-  DecisionBatchRequest,
+  DecisionBatchItem,
+  MAX_DECISION_BATCH,
   QueueQuery,
   StatusEventsQuery,
   WORKER_HEADER,
@@ -199,6 +200,7 @@ function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string, check
 const DispatchIdParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 const CaseIdParams = z.object({ caseId: z.uuid() });
 const PushEnvelope = z.object({ cases: z.array(z.unknown()).min(1).max(MAX_PUSH_BATCH) });
+const DecisionBatchEnvelope = z.object({ decisions: z.array(z.unknown()).min(1).max(MAX_DECISION_BATCH) });
 
 /** The worker named in X-OneWindow-Worker (percent-encoded UTF-8), null without one. */
 function workerOf(request: FastifyRequest): string | null | ApiProblem {
@@ -519,21 +521,34 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   });
 
   app.post(`${API_PREFIX}/department/decisions`, { config: { auth: 'department', inlineAuth: true } }, async (request) => {
-    const { decisions } = parseOr400(DecisionBatchRequest, request.body, 'decisions');
-    // A correction request pointing at nothing of its case is refused on its own, like any refusal of the batch.
-    const pointless = new Map<number, ApiProblem>();
+    // The envelope is checked as a whole; each decision on its own, so one malformed decision
+    // (a control character in a comment, a denial without its reason) is refused alone and its
+    // neighbours are decided.
+    const { decisions: raw } = parseOr400(DecisionBatchEnvelope, request.body, 'decisions');
+    const refusedHere = new Map<number, ApiProblem>();
+    const decisions: (DecisionBatchItem | null)[] = raw.map((item, i) => {
+      const r = DecisionBatchItem.safeParse(item);
+      if (r.success) return r.data;
+      const d = describeIssues(r.error.issues, ['decisions', i]);
+      refusedHere.set(i, new ApiProblem(400, 'invalidBody', d.message, d.paths));
+      return null;
+    });
+    // A correction request pointing at nothing of its case is refused on its own too.
     for (const [i, it] of decisions.entries())
-      await checkCorrectionDecision(db, catalogs, departmentRef(request), it.dispatchId, it.decision).catch((e: unknown) => {
-        if (!(e instanceof ApiProblem)) throw e;
-        pointless.set(i, e);
-      });
-    const rest = decisions.filter((_, i) => !pointless.has(i));
+      if (it)
+        await checkCorrectionDecision(db, catalogs, departmentRef(request), it.dispatchId, it.decision).catch((e: unknown) => {
+          if (!(e instanceof ApiProblem)) throw e;
+          refusedHere.set(i, e);
+        });
+    const rest = decisions.filter((it, i): it is DecisionBatchItem => it !== null && !refusedHere.has(i));
     const r = await decideBatchAs(db, departmentRef(request), rest, request.worker, now()); // also when rest is empty: it checks the token
     acted(request, r.department);
     let next = 0;
-    const results = decisions.map((it, i) => {
-      const e = pointless.get(i);
-      return e ? { dispatchId: it.dispatchId, outcome: 'refused' as const, status: e.status, code: e.code, message: e.message } : r.results[next++]!;
+    const results = raw.map((item, i) => {
+      const e = refusedHere.get(i);
+      if (!e) return r.results[next++]!;
+      const id = (item as { dispatchId?: unknown } | null)?.dispatchId;
+      return { dispatchId: Number.isSafeInteger(id) ? (id as number) : 0, outcome: 'refused' as const, status: e.status, code: e.code, message: e.message };
     });
     return { results };
   });

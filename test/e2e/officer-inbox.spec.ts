@@ -20,6 +20,9 @@ test('an officer signs in with 工号 + 密码, decides on the inbox page, and t
   const inbox = await browser.newPage();
   await inbox.goto(`${server.url}/inbox`);
   await expect(inbox.getByRole('heading', { name: '经办人登录' })).toBeVisible();
+  // an officer is told whom to ask, never a command to run
+  await expect(inbox.locator('body')).toContainText('联系管理员');
+  expect(await inbox.locator('body').innerText()).not.toMatch(/npm|admin --|create-/);
   await inbox.getByLabel('工号').fill(officer.staffNo);
   await inbox.getByLabel('密码').fill('not-the-password');
   await inbox.getByRole('button', { name: '登录' }).click();

@@ -114,9 +114,11 @@ for (const { name, backend, skip } of BACKENDS) {
       const other = DecisionBatchResponse.parse((await decideBatch(env.dept.WJJ, [{ dispatchId: d.dispatchId, decision: { kind: 'approved' } }])).json).results;
       expect(other[0]).toMatchObject({ outcome: 'refused', status: 403, code: 'otherDepartment' });
       const bad = await decideBatch(env.dept.SCJG, [{ dispatchId: d.dispatchId, decision: { kind: 'denied' } }]); // a denial needs its reason
-      expect(bad.status).toBe(400);
-      expect(bad.json.error.paths).toContain('decisions[0].decision.comment');
+      expect(bad.status).toBe(200);
+      expect(DecisionBatchResponse.parse(bad.json).results[0]).toMatchObject({ dispatchId: d.dispatchId, outcome: 'refused', status: 400, code: 'invalidBody' });
+      expect(bad.json.results[0].message).toContain('decisions[0].decision.comment');
       expect((await decideBatch(env.dept.SCJG, [])).status).toBe(400);
+      expect((await call(env.app, 'POST', '/api/v1/department/decisions', { token: env.dept.SCJG, body: { decisions: 'all' } })).status).toBe(400);
       expect((await claimBatch(env.dept.SCJG, 0)).status).toBe(400);
       expect((await claimBatch(env.dept.SCJG, 101)).status).toBe(400);
       expect((await claimBatch('not-a-token', 1)).status).toBe(401);
@@ -124,6 +126,26 @@ for (const { name, backend, skip } of BACKENDS) {
       // nothing changed by the refused attempts
       const ok = DecisionBatchResponse.parse((await decideBatch(env.dept.SCJG, [{ dispatchId: d.dispatchId, decision: { kind: 'approved' } }])).json).results;
       expect(ok[0]).toMatchObject({ outcome: 'decided', state: 'approved' });
+    });
+
+    it('a malformed decision is refused on its own: its neighbours in the batch are decided', async () => {
+      await drain(env.dept.SCJG);
+      await push(Array.from({ length: 3 }, () => makeCase()));
+      const ds = ClaimBatchResponse.parse((await claimBatch(env.dept.SCJG, 3)).json).dispatches;
+      const r = await decideBatch(env.dept.SCJG, [
+        { dispatchId: ds[0]!.dispatchId, decision: { kind: 'approved' } },
+        { dispatchId: ds[1]!.dispatchId, decision: { kind: 'denied', comment: '材料\u0000不全' } }, // a control character
+        'not a decision',
+        { dispatchId: ds[2]!.dispatchId, decision: { kind: 'approved' } },
+      ]);
+      expect(r.status).toBe(200);
+      const res = DecisionBatchResponse.parse(r.json).results;
+      expect(res.map((x) => x.outcome)).toEqual(['decided', 'refused', 'refused', 'decided']);
+      expect(res[1]).toMatchObject({ dispatchId: ds[1]!.dispatchId, status: 400, code: 'invalidBody' });
+      expect(res[2]).toMatchObject({ dispatchId: 0, status: 400, code: 'invalidBody' });
+      // the refused dispatch is still open for a proper decision
+      const again = DecisionBatchResponse.parse((await decideBatch(env.dept.SCJG, [{ dispatchId: ds[1]!.dispatchId, decision: { kind: 'denied', comment: '材料不全' } }])).json).results;
+      expect(again[0]).toMatchObject({ outcome: 'decided', state: 'denied' });
     });
 
     it('decisions on dispatches of several workstations in one batch each reach their own workstation', async () => {
