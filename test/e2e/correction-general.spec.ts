@@ -18,9 +18,7 @@ const server = useQueueServer('ow-correction-general-');
 /** The inbox page on the case (by number and applicant: each test's fresh workstation numbers its cases from 0001 again). */
 async function openInbox(browser: Browser, s: ServerHandle, caseNumber: string, applicant: string): Promise<Page> {
   const inbox = await browser.newPage();
-  await inbox.goto(`${s.service.url}/inbox`);
-  await inbox.locator('#token').fill(s.departmentToken());
-  await inbox.locator('#sign-in-form button[type="submit"]').click();
+  await s.signInInbox(inbox); // the department's officer, by 工号 + 密码
   const row = inbox.locator('#rows tr', { hasText: caseNumber }).filter({ hasText: applicant });
   await expect(row).toBeVisible({ timeout: 15_000 });
   await row.getByRole('button', { name: '查看' }).click();
