@@ -5,7 +5,7 @@
  * 失信 list and sync token, read straight from IndexedDB.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { PASSWORD, accounts, signIn, signInAs, signInWith } from './fixtures';
+import { PASSWORD, accounts, signIn, signInAs, signInWith, signOut } from './fixtures';
 
 const DIBAO = '330006004000'; // 最低生活保障审核确认: 家庭成员收入证明 deferrable
 const DEFERRABLE = '家庭成员收入证明';
@@ -137,7 +137,7 @@ test('a clerk who edits IndexedDB to become a supervisor is signed out, and an e
   await row.getByLabel('新密码').fill('Another-pass-2026');
   await row.getByTestId('user-reset-save').click();
   await expect(page.getByRole('status').filter({ hasText: accounts.clerk.clerkId })).toBeVisible();
-  await page.getByRole('button', { name: '退出登录' }).click();
+  await signOut(page); // waits for the sign-in screen: the users page has a 工号 field of its own
   await signInWith(page, { ...accounts.clerk, password: 'Another-pass-2026' });
   await expect(page.getByTestId('role-badge')).toHaveAttribute('data-role', 'clerk');
 });
