@@ -9,7 +9,7 @@
  * version of the case (field diff through the department API).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './fixtures';
+import { DIBAO, deferrableIntakeToDecision, signIn } from './fixtures';
 import { catalog, openedCase, shot, syncNow, useQueueServer } from './server-fixture';
 
 const server = useQueueServer('ow-bundle-');
@@ -209,35 +209,13 @@ test('开办企业: one form, parallel dispatch, a 补正 round, 办结 everywhe
 
 // No bundle of the sample catalog can take 容缺 (their deferrable materials belong to 即办 items,
 // whose limit leaves no days to defer), so the forwarding is shown on 最低生活保障 (民政, 20 days).
-const DIBAO = '330006004000';
-const DEFERRABLE = '家庭成员收入证明';
 
 test('容缺: the supplement recorded at the window reaches the department as a new version of the case', async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page);
   await server.configure(page);
-  await page.goto(`#/items/${DIBAO}`);
-  await page.getByTestId('start-intake').click();
-  await expect(page.getByTestId('intake')).toBeVisible();
-  const questions = page.getByTestId('question');
-  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
-  await page.getByTestId('next-step').click();
-  const lines = page.getByTestId('check-line');
-  let deferredKey = '';
-  for (let i = 0; i < (await lines.count()); i++) {
-    const line = lines.nth(i);
-    if ((await line.locator('strong').first().innerText()).includes(DEFERRABLE)) {
-      deferredKey = (await line.getAttribute('data-key'))!;
-      await line.getByRole('radio', { name: /缺失/ }).check();
-    } else await line.getByRole('radio', { name: /收原件/ }).check();
-  }
+  const deferredKey = await deferrableIntakeToDecision(page, { idNumber: REP_ID });
   expect(deferredKey).not.toBe('');
-  await page.getByTestId('next-step').click();
-  await page.getByLabel('姓名', { exact: true }).fill('李明');
-  await page.getByTestId('applicant-id-number').fill(REP_ID);
-  await page.getByLabel('联系电话', { exact: true }).fill('13800138000');
-  await expect(page.getByTestId('save-state')).toContainText('已保存');
-  await page.getByTestId('step-decision').click();
   await page.getByTestId('choose-defer').check();
   await page.getByTestId('deferral-committed').check();
   await page.getByTestId('confirm-decision').click();

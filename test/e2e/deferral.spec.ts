@@ -1,41 +1,8 @@
 /** 容缺受理 on the workstation: acceptance with a deferred material, refusals, supervisor approval, overdue tracking. */
-import { expect, test, type Page } from '@playwright/test';
-import { PASSWORD, addAccount, signIn, signInWith, signOut } from './fixtures';
+import { expect, test } from '@playwright/test';
+import { DEFERRABLE, PASSWORD, VALID_ID, addAccount, deferrableIntakeToDecision, signIn, signInWith, signOut } from './fixtures';
 
-const DIBAO = '330006004000'; // 最低生活保障审核确认: 20 working days, 家庭成员收入证明 deferrable
-const DEFERRABLE = '家庭成员收入证明';
-const VALID_ID = '11010519491231002X';
-
-async function toDecision(page: Page, opts: { missingRequired?: boolean; flag?: string } = {}) {
-  await page.goto(`#/items/${DIBAO}`);
-  await page.getByTestId('start-intake').click();
-  await expect(page.getByTestId('intake')).toBeVisible();
-  const questions = page.getByTestId('question');
-  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
-  await page.getByTestId('next-step').click();
-  const lines = page.getByTestId('check-line');
-  const count = await lines.count();
-  let requiredMissing = false;
-  for (let i = 0; i < count; i++) {
-    const line = lines.nth(i);
-    const name = (await line.locator('strong').first().innerText()).trim();
-    if (name.includes(DEFERRABLE)) await line.getByRole('radio', { name: /缺失/ }).check();
-    else if (opts.missingRequired && !requiredMissing) {
-      await line.getByRole('radio', { name: /缺失/ }).check();
-      requiredMissing = true;
-    } else await line.getByRole('radio', { name: /收原件/ }).check();
-  }
-  await page.getByTestId('next-step').click();
-  await page.getByLabel('姓名', { exact: true }).fill('李明');
-  await page.getByTestId('applicant-id-number').fill(VALID_ID);
-  await page.getByLabel('联系电话', { exact: true }).fill('13800138000');
-  if (opts.flag !== undefined) {
-    await page.getByTestId('dishonesty-flagged').check();
-    await page.getByTestId('dishonesty-reason').fill(opts.flag);
-  }
-  await expect(page.getByTestId('save-state')).toContainText('已保存');
-  await page.getByTestId('step-decision').click();
-}
+const toDecision = deferrableIntakeToDecision;
 
 test.beforeEach(async ({ page }) => {
   await signIn(page);

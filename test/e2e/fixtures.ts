@@ -90,3 +90,51 @@ export async function signInAs(page: Page, role: Role) {
   }
   await signIn(page, { ...accounts[role], role });
 }
+
+/** 最低生活保障审核确认: 20 working days; 家庭成员收入证明 may be deferred (容缺). */
+export const DIBAO = '330006004000';
+export const DEFERRABLE = '家庭成员收入证明';
+/** GB 11643-1999's own example of a resident ID number. */
+export const VALID_ID = '11010519491231002X';
+
+/**
+ * A 低保 intake up to the decision step: every situation's first option, the deferrable material
+ * missing (and the first required one too with `missingRequired`), everything else received,
+ * the applicant entered (flagged as dishonest with `flag`). Returns the deferred line's key.
+ */
+export async function deferrableIntakeToDecision(
+  page: Page,
+  opts: { missingRequired?: boolean; flag?: string; name?: string; idNumber?: string; phone?: string } = {},
+): Promise<string> {
+  await page.goto(`#/items/${DIBAO}`);
+  await page.getByTestId('start-intake').click();
+  await expect(page.getByTestId('intake')).toBeVisible();
+  const questions = page.getByTestId('question');
+  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
+  await page.getByTestId('next-step').click();
+  const lines = page.getByTestId('check-line');
+  let deferredKey = '';
+  let requiredMissing = false;
+  for (let i = 0; i < (await lines.count()); i++) {
+    const line = lines.nth(i);
+    const name = (await line.locator('strong').first().innerText()).trim();
+    if (name.includes(DEFERRABLE)) {
+      deferredKey = (await line.getAttribute('data-key')) ?? '';
+      await line.getByRole('radio', { name: /缺失/ }).check();
+    } else if (opts.missingRequired && !requiredMissing) {
+      await line.getByRole('radio', { name: /缺失/ }).check();
+      requiredMissing = true;
+    } else await line.getByRole('radio', { name: /收原件/ }).check();
+  }
+  await page.getByTestId('next-step').click();
+  await page.getByLabel('姓名', { exact: true }).fill(opts.name ?? '李明');
+  await page.getByTestId('applicant-id-number').fill(opts.idNumber ?? VALID_ID);
+  await page.getByLabel('联系电话', { exact: true }).fill(opts.phone ?? '13800138000');
+  if (opts.flag !== undefined) {
+    await page.getByTestId('dishonesty-flagged').check();
+    await page.getByTestId('dishonesty-reason').fill(opts.flag);
+  }
+  await expect(page.getByTestId('save-state')).toContainText('已保存');
+  await page.getByTestId('step-decision').click();
+  return deferredKey;
+}

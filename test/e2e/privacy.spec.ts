@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { accounts, signIn, signInWith, signOut } from './fixtures';
+import { accounts, deferrableIntakeToDecision, signIn, signInWith, signOut } from './fixtures';
 import { acceptOneCase, openedCase } from './server-fixture';
 
 /**
@@ -12,8 +12,6 @@ import { acceptOneCase, openedCase } from './server-fixture';
 const ID = '11010519491231002X'; // GB 11643-1999's own example
 const NAME = '李明远';
 const PHONE = '13800138000';
-const DIBAO = '330006004000'; // 最低生活保障审核确认: 家庭成员收入证明 may be deferred (容缺)
-const DEFERRABLE = '家庭成员收入证明';
 
 /** Every record of every object store of the workstation's database, as text (typed arrays as numbers). */
 function rawDatabase(page: Page): Promise<Record<string, string>> {
@@ -97,24 +95,7 @@ test('the ID number and name are not stored in plaintext; lists mask them by rol
 
 test('a 容缺 case: the supplements table keeps the commitment sealed; the deferrals list still names the applicant', async ({ page }) => {
   await signIn(page);
-  await page.goto(`#/items/${DIBAO}`);
-  await page.getByTestId('start-intake').click();
-  await expect(page.getByTestId('intake')).toBeVisible();
-  const questions = page.getByTestId('question');
-  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
-  await page.getByTestId('next-step').click();
-  const lines = page.getByTestId('check-line');
-  for (let i = 0; i < (await lines.count()); i++) {
-    const line = lines.nth(i);
-    const deferred = (await line.locator('strong').first().innerText()).includes(DEFERRABLE);
-    await line.getByRole('radio', { name: deferred ? /缺失/ : /收原件/ }).check();
-  }
-  await page.getByTestId('next-step').click();
-  await page.getByLabel('姓名', { exact: true }).fill(NAME);
-  await page.getByTestId('applicant-id-number').fill(ID);
-  await page.getByLabel('联系电话', { exact: true }).fill(PHONE);
-  await expect(page.getByTestId('save-state')).toContainText('已保存');
-  await page.getByTestId('step-decision').click();
+  await deferrableIntakeToDecision(page, { name: NAME, idNumber: ID, phone: PHONE });
   await page.getByTestId('choose-defer').check();
   await page.getByTestId('deferral-committed').check();
   await page.getByTestId('confirm-decision').click();

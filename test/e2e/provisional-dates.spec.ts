@@ -4,34 +4,14 @@
  * and every document that prints it says it may move once the year's 调休 is published.
  */
 import { expect, test } from '@playwright/test';
-import { signIn } from './fixtures';
+import { deferrableIntakeToDecision, signIn } from './fixtures';
 
-const DIBAO = '330006004000'; // 最低生活保障审核确认: 20 working days, 家庭成员收入证明 deferrable
-const DEFERRABLE = '家庭成员收入证明';
-const VALID_ID = '11010519491231002X';
 
 test('a 容缺 deadline across New Year skips 元旦 by rule and every document says the date may move', async ({ page }) => {
   // Monday 28 December 2026, Beijing time: 2027's arrangement is not published yet
   await page.clock.install({ time: new Date('2026-12-28T10:00:00+08:00') });
   await signIn(page);
-  await page.goto(`#/items/${DIBAO}`);
-  await page.getByTestId('start-intake').click();
-  await expect(page.getByTestId('intake')).toBeVisible();
-  const questions = page.getByTestId('question');
-  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
-  await page.getByTestId('next-step').click();
-  const lines = page.getByTestId('check-line');
-  for (let i = 0; i < (await lines.count()); i++) {
-    const line = lines.nth(i);
-    const name = (await line.locator('strong').first().innerText()).trim();
-    await line.getByRole('radio', { name: name.includes(DEFERRABLE) ? /缺失/ : /收原件/ }).check();
-  }
-  await page.getByTestId('next-step').click();
-  await page.getByLabel('姓名', { exact: true }).fill('李明');
-  await page.getByTestId('applicant-id-number').fill(VALID_ID);
-  await page.getByLabel('联系电话', { exact: true }).fill('13800138000');
-  await expect(page.getByTestId('save-state')).toContainText('已保存');
-  await page.getByTestId('step-decision').click();
+  await deferrableIntakeToDecision(page);
 
   await page.getByTestId('choose-defer').check();
   await page.getByTestId('deferral-days').fill('4');

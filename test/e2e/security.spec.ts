@@ -5,11 +5,8 @@
  * 失信 list and sync token, read straight from IndexedDB.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { PASSWORD, accounts, signIn, signInAs, signInWith, signOut } from './fixtures';
+import { DIBAO, PASSWORD, VALID_ID, accounts, deferrableIntakeToDecision, signIn, signInAs, signInWith, signOut } from './fixtures';
 
-const DIBAO = '330006004000'; // 最低生活保障审核确认: 家庭成员收入证明 deferrable
-const DEFERRABLE = '家庭成员收入证明';
-const VALID_ID = '11010519491231002X';
 
 /** Reads or rewrites a row of the workstation's IndexedDB, as someone with the profile directory could. */
 async function editRow(page: Page, table: string, key: string, edit: (v: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
@@ -153,24 +150,7 @@ test('five wrong approval PINs lock the supervisor’s approval; setting the cou
   await settings.getByTestId('add-supervisor').click();
   await expect(settings.getByTestId('supervisor-saved')).toBeVisible();
 
-  await page.goto(`#/items/${DIBAO}`);
-  await page.getByTestId('start-intake').click();
-  await expect(page.getByTestId('intake')).toBeVisible();
-  const questions = page.getByTestId('question');
-  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check();
-  await page.getByTestId('next-step').click();
-  const lines = page.getByTestId('check-line');
-  for (let i = 0; i < (await lines.count()); i++) {
-    const line = lines.nth(i);
-    const name = (await line.locator('strong').first().innerText()).trim();
-    await line.getByRole('radio', { name: name.includes(DEFERRABLE) ? /缺失/ : /收原件/ }).check();
-  }
-  await page.getByTestId('next-step').click();
-  await page.getByLabel('姓名', { exact: true }).fill('李明');
-  await page.getByTestId('applicant-id-number').fill(VALID_ID);
-  await page.getByLabel('联系电话', { exact: true }).fill('13800138000');
-  await expect(page.getByTestId('save-state')).toContainText('已保存');
-  await page.getByTestId('step-decision').click();
+  await deferrableIntakeToDecision(page);
   await page.getByTestId('choose-defer').check();
   await page.getByTestId('deferral-committed').check();
   await page.getByTestId('deferral-request-approval').click();
