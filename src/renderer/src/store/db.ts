@@ -2,34 +2,23 @@
  * The workstation's local database (IndexedDB via Dexie). One class, opened by
  * name, so a training workspace can later open its own database beside the live one.
  *
- * Never edit a version that has shipped: add a new `this.version(n)` with an upgrade.
+ * The schema's versions are in store/schema/, one file each. Never edit a version that has
+ * shipped: add the next one.
  */
 import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
 import Dexie, { type Table } from 'dexie';
-import type { HandoutRecord, RatingRecord } from './records';
+import type { HandoutRecord, RatingRecord, ReviewRecord, UserRecord } from './records';
 import type { DrillAssignmentRecord, DrillResultRecord, DrillRunRecord, ScenarioPackRecord } from './training-records';
 import type { Catalog } from '@core/catalog/schema';
 import type { CaseStatus, IntakeCase } from '@core/intake/case';
 import type { CaseRevision } from '@core/lifecycle/revision';
-import { enqueueDecidedCase, type OutboxEntry } from '@core/sync/outbox';
+import type { OutboxEntry } from '@core/sync/outbox';
 import type { StatusEvent } from '@core/sync/protocol';
 import type { StatusNotification } from '@core/sync/timeline';
-import type { UserRecord } from './records';
-import type { ReviewRecord } from './records';
 import type { AuditLogRecord } from './audit-log';
 import type { SealedValue } from './crypto';
-import { sealStoredCaseDishonestyReasons, sealStoredCases, sealStoredRevisions } from './case-sealing';
-import {
-  sealStoredCaseDocuments,
-  sealStoredHandouts,
-  sealStoredNotifications,
-  sealStoredRatings,
-  sealStoredServerConfig,
-  sealStoredStatusEvents,
-  sealStoredSupplements,
-} from './sealed-records';
-import { sealStoredDishonestyList, type DishonestyBucketRecord } from './dishonesty-list';
-import { tagStoredAccounts } from './record-tags';
+import { SCHEMA_VERSIONS } from './schema';
+import type { DishonestyBucketRecord } from './dishonesty-list';
 
 export type CatalogSource = { kind: 'bundled' } | { kind: 'file'; name: string };
 
@@ -170,113 +159,7 @@ export class WorkstationDb extends Dexie {
 
   constructor(name: string = LIVE_DB_NAME) {
     super(name);
-    this.version(1).stores({
-      catalogVersions: '&version, importedAt',
-      settings: '&key',
-    });
-    this.version(2).stores({
-      cases: '&id, caseNumber, status, createdDay, updatedAt, [status+updatedAt], [createdDay+updatedAt], applicantIdNumber, applicantName',
-    });
-    this.version(3).stores({
-      caseDocuments: '&[caseId+kind], caseId',
-    });
-    // Sync: the outbox of decided cases, status events, in-app notifications.
-    // Cases decided before this version go into the outbox too, so none is left behind.
-    this.version(4)
-      .stores({
-        outbox: '&caseId, state, nextAttemptAt, [state+nextAttemptAt], [state+enqueuedAt]',
-        statusEvents: '&cursor, caseId',
-        notifications: '&cursor, caseId, unread',
-      })
-      .upgrade(async (tx) => {
-        const now = Date.now();
-        const entries: OutboxEntry[] = [];
-        await tx
-          .table('cases')
-          .where('status')
-          .anyOf(['accepted', 'noticeIssued', 'refused'])
-          .each((r: CaseRecord) => {
-            const q = enqueueDecidedCase(r.case, false, now);
-            if (q.ok) entries.push(q.entry);
-          });
-        if (entries.length > 0) await tx.table('outbox').bulkPut(entries);
-      });
-    // 容缺受理: the deferral record with its supplements, per case (the decided case is immutable).
-    this.version(5).stores({
-      supplements: '&caseId, updatedAt',
-    });
-    // 补正: the clerk's fixed versions of accepted cases, pushed by sync/revision-sender.ts.
-    this.version(6).stores({
-      revisions: '&[caseId+revision], caseId, state',
-    });
-    // 统一窗口出件 and 好差评: hand-outs and ratings, pushed by sync/handout-sender.ts.
-    this.version(7).stores({
-      handouts: '&id, caseId, state',
-      ratings: '&id, caseId, state, caseNumber',
-    });
-    // Roles and quality review: local accounts (PBKDF2 password hashes), supervisors' reviews.
-    this.version(9).stores({
-      users: '&userId, role',
-      reviews: '&caseId, clerkId, weekKey, reviewedAt',
-    });
-    // Training mode: drills, results, scenario packs and assignments — used in the training database.
-    this.version(8).stores({
-      drillRuns: '&id, state, startedAt',
-      drillResults: '&id, traineeId, scenarioId, finishedAt, state',
-      scenarioPacks: '&packId, importedAt',
-      drillAssignments: '&id, traineeId, assignedAt',
-    });
-    // Audit trail and personal data at rest: the hash-chained log (one chain per
-    // case, see @core/quality/audit); cases find an applicant by keyed blind index instead of the
-    // plaintext ID number and name, and existing cases are sealed (store/case-store.ts).
-    this.version(10)
-      .stores({
-        auditLog: '++key, caseId, &[caseId+seq], sent',
-        cases: '&id, caseNumber, status, createdDay, updatedAt, [status+updatedAt], [createdDay+updatedAt], idKey, *nameKeys',
-      })
-      .upgrade(async (tx) => {
-        await sealStoredCases(tx.table('cases'));
-        await sealStoredRevisions(tx.table('revisions'));
-      });
-    // Personal data at rest, the rest of it: the hand-out's recipient and the
-    // supplements table's copy of the 容缺 commitment are sealed too (store/sealed-records.ts);
-    // the rows stored before are sealed here. No index changes.
-    this.version(11)
-      .stores({})
-      .upgrade(async (tx) => {
-        await sealStoredHandouts(tx.table('handouts'));
-        await sealStoredSupplements(tx.table('supplements'));
-      });
-    // Sync speed: an outbox entry changes state when its answer comes back, and every
-    // index on `state` is rewritten then. Two compound indexes serve every query (Dexie reads
-    // `where('state')` from the [state+…] prefix); the lone `state` and `nextAttemptAt` go.
-    this.version(12).stores({
-      outbox: '&caseId, [state+nextAttemptAt], [state+enqueuedAt]',
-    });
-    // Personal data sealed everywhere: the 失信 list moves out of the settings table into sealed
-    // buckets found by blind index (store/dishonesty-list.ts); the sync token, departments'
-    // comments, rating comments, PDF copies and a case's 失信 reason are sealed
-    // (store/sealed-records.ts, store/case-store.ts); the rows stored before are sealed here.
-    this.version(14)
-      .stores({
-        dishonestyBuckets: '&bucket',
-      })
-      .upgrade(async (tx) => {
-        await sealStoredDishonestyList(tx.table('settings'), tx.table('dishonestyBuckets'));
-        await sealStoredServerConfig(tx.table('settings'));
-        await sealStoredStatusEvents(tx.table('statusEvents'));
-        await sealStoredNotifications(tx.table('notifications'));
-        await sealStoredRatings(tx.table('ratings'));
-        await sealStoredCaseDocuments(tx.table('caseDocuments'));
-        await sealStoredCaseDishonestyReasons(tx.table('cases'));
-        // each notification is for the clerk who took its case in
-        const notes = (await tx.table('notifications').toArray()) as NotificationRecord[];
-        const owners = new Map(((await tx.table('cases').bulkGet([...new Set(notes.map((n) => n.caseId))])) as (CaseRecord | undefined)[]).filter((r) => !!r).map((r) => [r!.id, r!.case.clerk?.clerkId ?? '']));
-        const unowned = notes.filter((n) => n.clerkId === undefined).map((n) => ({ ...n, clerkId: owners.get(n.caseId) ?? '' }));
-        if (unowned.length > 0) await tx.table('notifications').bulkPut(unowned);
-        // accounts and 容缺 approvers get their authentication tag (store/record-tags.ts)
-        await tagStoredAccounts(tx.table('users'), tx.table('settings'));
-      });
+    for (const declare of SCHEMA_VERSIONS) declare(this);
   }
 }
 
