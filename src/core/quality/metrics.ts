@@ -41,23 +41,14 @@ import { IsoDateTime, chinaDateOf } from '../intake/time';
 import type { StatusEvent, StatusEventKind } from '../sync/protocol';
 import { caseTimeline } from '../sync/timeline';
 import { epochSeconds, quantileSorted } from './stats';
+import { RATING_LEVELS, RatingLevel, RATING_LEVEL_LABELS as RATING_LABELS } from '../lifecycle/ratingSchema';
 
 const text = z.string().trim().min(1);
 
 // ---- 好差评 --------------------------------------------------------------------------------
 
-/** The five levels of 好差评 (国办发〔2019〕51号), best first; the last two are 差评. */
-export const RatingLevel = z.enum(['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied']);
-export type RatingLevel = z.infer<typeof RatingLevel>;
-export const RATING_LEVELS: readonly RatingLevel[] = RatingLevel.options;
-
-export const RATING_LABELS: Record<RatingLevel, Localized> = {
-  verySatisfied: { 'zh-CN': '非常满意', 'en-US': 'Very satisfied' },
-  satisfied: { 'zh-CN': '满意', 'en-US': 'Satisfied' },
-  basicallySatisfied: { 'zh-CN': '基本满意', 'en-US': 'Basically satisfied' },
-  dissatisfied: { 'zh-CN': '不满意', 'en-US': 'Dissatisfied' },
-  veryDissatisfied: { 'zh-CN': '非常不满意', 'en-US': 'Very dissatisfied' },
-};
+// The five levels and their labels are the stored rating's (lifecycle/ratingSchema.ts), defined once.
+export { RATING_LEVELS, RatingLevel, RATING_LEVEL_LABELS as RATING_LABELS } from '../lifecycle/ratingSchema';
 
 /** One evaluation, triggered with the case number (一次一评 on site, 一事一评 online). */
 export const Rating = z.object({
