@@ -5,27 +5,16 @@
  * 138-0000-xxxx, company names starting with 示例.
  */
 import { USCC_CHARSET, residentIdCheckChar, usccCheckChar } from '../identity';
+import { fnv1a32, mulberry32 } from '../quality/stats';
 
-/** FNV-1a, 32 bits. */
+/** FNV-1a, 32 bits (quality/stats.ts). */
 export function hashSeed(seed: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) {
-    h ^= seed.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
+  return fnv1a32(seed);
 }
 
-/** A small deterministic generator (mulberry32) over the seed. */
+/** A small deterministic generator (mulberry32, quality/stats.ts) over the seed. */
 function rng(seed: string): () => number {
-  let a = hashSeed(seed);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(hashSeed(seed));
 }
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '朱', '马', '胡', '郭'];

@@ -12,19 +12,11 @@ import { chinaDateOf } from '@core/intake/time';
 import { residentIdCheckChar, usccCheckChar, USCC_CHARSET } from '@core/identity';
 import type { CaseRecord } from '../store/db';
 import { caseRecordFrom } from './cases-store';
+import { mulberry32 } from '@core/quality/stats';
 
-// ---- PRNG (mulberry32) ---------------------------------------------------------------
+// ---- PRNG: core's mulberry32, so a seed gives the same cases everywhere -------------------------
 
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 type Rnd = () => number;
 const pick = <T,>(rnd: Rnd, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const int = (rnd: Rnd, lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
