@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import defaultPackJson from '../../resources/training/default-pack.json';
 import holidaysJson from '../../resources/holidays/holidays.json';
 import { parseHolidayData, parseHolidayDataText } from './calendar/holidayData';
-import { makeCatalogText } from './catalog/fixtures';
+import { makeCatalogText } from '../../test/fixtures/catalog';
 import { parseCatalogData, parseCatalogText } from './catalog/import';
-import { defaultCatalog } from './training/fixtures';
+import { defaultCatalog } from '../../test/fixtures/training';
 import { parseScenarioPackData, parseScenarioPackText } from './training/scenario';
 
 const hostileString = fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('\u0000', '\uD800', '\u202E', '\u200B', 'x'.repeat(100_000)));

@@ -48,7 +48,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import type { IntakeCase } from '../../src/core/intake/case';
-import { hotelSubject } from '../../src/core/intake/fixtures';
+import { hotelSubject } from '../fixtures/intake';
 import { MAX_PUSH_BATCH, type PushedCase, PushResponse } from '../../src/core/sync/protocol';
 import { SyncEngine } from '../../src/renderer/src/sync/engine';
 import { type Db, openPglite, openPostgres } from '../../src/server/db';

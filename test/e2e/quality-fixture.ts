@@ -7,7 +7,7 @@ import { expect, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { recordDecision, type Decision, type IntakeCase } from '../../src/core/intake/case';
 import { makeCaseNumber } from '../../src/core/intake/caseNumber';
-import { FOOD, foodSubject, IDS, makeClerk, makeDraft, personApplicant } from '../../src/core/intake/fixtures';
+import { FOOD, foodSubject, IDS, makeClerk, makeDraft, personApplicant } from '../fixtures/intake';
 import type { QualitySeed } from '../../src/renderer/src/dashboards/bench-hooks';
 
 export const ITEM_NAME = '食品经营许可';

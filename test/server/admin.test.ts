@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordDecision } from '../../src/core/intake/case';
 import { makeCaseNumber } from '../../src/core/intake/caseNumber';
-import { makeClerk, makeDraft, personApplicant } from '../../src/core/intake/fixtures';
+import { makeClerk, makeDraft, personApplicant } from '../fixtures/intake';
 import { CatalogVersionsResponse, DecisionResponse, HolidaysResponse, PushResponse, QueueResponse, StatusEventsResponse } from '../../src/core/sync/protocol';
 import {
   AdminError,

@@ -5,7 +5,7 @@
  * others become status events for the workstation). Runs on PGlite and on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hotelSubject } from '../../src/core/intake/fixtures';
+import { hotelSubject } from '../fixtures/intake';
 import { ClaimBatchResponse, DecisionBatchResponse, PushResponse, StatusEventsResponse } from '../../src/core/sync/protocol';
 import { BACKENDS, call, type Env, hashOf, makeCase, pushed, startEnv } from './helpers';
 import type { IntakeCase } from '../../src/core/intake/case';

@@ -5,7 +5,7 @@
  * depends on it.
  */
 import { describe, expect, it } from 'vitest';
-import { hotelSubject } from '../../src/core/intake/fixtures';
+import { hotelSubject } from '../fixtures/intake';
 import { canonicalJson } from '../../src/core/sync/protocol';
 import { makeCase } from './helpers';
 

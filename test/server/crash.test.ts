@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeCase } from '../../src/core/intake/case';
-import { hotelSubject } from '../../src/core/intake/fixtures';
+import { hotelSubject } from '../fixtures/intake';
 import { QueueResponse } from '../../src/core/sync/protocol';
 import { type Db, openPglite, openPostgres } from '../../src/server/db';
 import { migrate } from '../../src/server/migrate';

@@ -4,7 +4,7 @@
  * the dispatch state machine. Runs on PGlite and on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FOOD, HYGIENE, hotelSubject } from '../../src/core/intake/fixtures';
+import { FOOD, HYGIENE, hotelSubject } from '../fixtures/intake';
 import {
   ClaimResponse,
   DecisionResponse,

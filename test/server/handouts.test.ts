@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeCase } from '../../src/core/intake/case';
-import { IDS } from '../../src/core/intake/fixtures';
+import { IDS } from '../fixtures/intake';
 import { HANDOUT_SCHEMA_VERSION, type ResultHandoutInput } from '../../src/core/lifecycle/handout';
 import { RATING_SCHEMA_VERSION, type RatingInput } from '../../src/core/lifecycle/rating';
 import { ClaimResponse, HandoutPushResponse, PushResponse, RatingPushResponse } from '../../src/core/sync/protocol';

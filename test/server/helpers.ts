@@ -18,7 +18,7 @@ import pg from 'pg';
 import type { LightMyRequestResponse } from 'fastify';
 import { type IntakeCase, recordDecision } from '../../src/core/intake/case';
 import { makeCaseNumber } from '../../src/core/intake/caseNumber';
-import { AT, FOOD, foodSubject, makeClerk, makeDraft, makeIntakeCatalog, personApplicant } from '../../src/core/intake/fixtures';
+import { AT, FOOD, foodSubject, makeClerk, makeDraft, makeIntakeCatalog, personApplicant } from '../fixtures/intake';
 import type { Subject } from '../../src/core/intake/case';
 import { canonicalJson, type PushedCase } from '../../src/core/sync/protocol';
 import { buildServer, type OneWindowServer, type ServerOptions } from '../../src/server/app';

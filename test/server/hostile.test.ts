@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeCase } from '../../src/core/intake/case';
-import { FOOD } from '../../src/core/intake/fixtures';
+import { FOOD } from '../fixtures/intake';
 import { DepartmentCaseResponse, PushResponse, type PushResult } from '../../src/core/sync/protocol';
 import { buildServer } from '../../src/server/app';
 import type { Db, Queryable } from '../../src/server/db';

@@ -4,7 +4,7 @@
  * catalog versions and holiday data. Runs on PGlite and on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FOOD, HOTEL_BUNDLE, HYGIENE, hotelSubject, makeIntakeCatalog } from '../../src/core/intake/fixtures';
+import { FOOD, HOTEL_BUNDLE, HYGIENE, hotelSubject, makeIntakeCatalog } from '../fixtures/intake';
 import { CatalogVersionsResponse, HolidaysResponse, MAX_PUSH_BATCH, PushResponse, StatusEventsResponse } from '../../src/core/sync/protocol';
 import { DEFAULT_HOLIDAYS_FILE, publishHolidaysFile } from '../../src/server/adminCommands';
 import { publishCatalog } from '../../src/server/store';

@@ -10,7 +10,7 @@
  * a batch: crash.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hotelSubject } from '../../src/core/intake/fixtures';
+import { hotelSubject } from '../fixtures/intake';
 import { MAX_BODY_BYTES, MAX_PUSH_BATCH, type PushResult, PushResponse, type StatusEvent, StatusEventsResponse } from '../../src/core/sync/protocol';
 import { createDepartment, createWorkstation, revokeToken } from '../../src/server/adminCommands';
 import { buildServer, type OneWindowServer } from '../../src/server/app';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrainingResultsPushResponse, TrainingResultsResponse, type TrainingResult, trainingResultOf } from '../../src/core/training/protocol';
 import { attemptFromExpected, scoreDrill } from '../../src/core/training/scoring';
 import { makeTrainingCaseNumber } from '../../src/core/training/isolation';
-import { defaultCatalog, scenario } from '../../src/core/training/fixtures';
+import { defaultCatalog, scenario } from '../fixtures/training';
 import { createWorkstation } from '../../src/server/adminCommands';
 import { BACKENDS, call, type Env, makeCase, pushed, startEnv, uuid } from './helpers';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffCatalogs, diffItem } from './diff';
-import { FOOD_CODE, HYGIENE_CODE, makeCatalog, makeMaterial, makeQuestion } from './fixtures';
+import { FOOD_CODE, HYGIENE_CODE, makeCatalog, makeMaterial, makeQuestion } from '../../../test/fixtures/catalog';
 import type { Catalog, Item } from './schema';
 
 const food = (c: Catalog): Item => c.items[0]!;

@@ -2,7 +2,7 @@ import defaultCatalogJson from '../../../resources/catalog/default-catalog.json'
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MAX_CATALOG_BYTES, MAX_LISTED_ISSUES, cap, mapZodIssues, parseCatalogData, parseCatalogText, utf8ByteLength } from './import';
-import { makeCatalog, makeCatalogText } from './fixtures';
+import { makeCatalog, makeCatalogText } from '../../../test/fixtures/catalog';
 import { makeIssue, type CatalogIssue } from './issues';
 
 /** Fixture as plain JSON data, to break in ways the types would not allow. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Catalog as CatalogSchema, type Catalog, type Item } from './schema';
-import { FOOD_CODE, HYGIENE_CODE, makeCatalog, makeMaterial, makeQuestion } from './fixtures';
+import { FOOD_CODE, HYGIENE_CODE, makeCatalog, makeMaterial, makeQuestion } from '../../../test/fixtures/catalog';
 import { checkCatalogQuality, qualityCodes as C } from './quality';
 import type { CatalogIssue } from './issues';
 

@@ -12,7 +12,7 @@ import {
   type ApplicantFormValues,
 } from './applicant';
 import { Applicant } from './case';
-import { AT, IDS, USCCS, agentPerson, makeIntakeCatalog, organisationApplicant, personApplicant } from './fixtures';
+import { AT, IDS, USCCS, agentPerson, makeIntakeCatalog, organisationApplicant, personApplicant } from '../../../test/fixtures/intake';
 
 const TODAY = '2026-11-30';
 const zhSchema = applicantFormSchema('zh-CN', TODAY);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogInput } from '../catalog/schema';
 import { IntakeCase, type MaterialState } from './case';
 import { carryDraftOver, type CarryOverResult } from './carryOver';
-import { FOOD, HOTEL_BUNDLE, HYGIENE, agentPerson, foodSubject, hotelSubject, makeDraft, makeIntakeCatalog } from './fixtures';
+import { FOOD, HOTEL_BUNDLE, HYGIENE, agentPerson, foodSubject, hotelSubject, makeDraft, makeIntakeCatalog } from '../../../test/fixtures/intake';
 
 type ItemInput = CatalogInput['items'][number];
 

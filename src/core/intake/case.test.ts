@@ -14,7 +14,7 @@ import {
   withStep,
   type Decision,
 } from './case';
-import { AT, CASE_ID, FOOD, agentPerson, foodSubject, makeClerk, makeDraft, organisationApplicant, personApplicant } from './fixtures';
+import { AT, CASE_ID, FOOD, agentPerson, foodSubject, makeClerk, makeDraft, organisationApplicant, personApplicant } from '../../../test/fixtures/intake';
 import { chinaDateOf, chinaDateTimeOf, epochMinutes, isIsoDateTime } from './time';
 
 const refusal: Decision = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCatalogQuality } from '../catalog/quality';
 import { Catalog, type CatalogInput } from '../catalog/schema';
 import { deriveChecklist, findLine, prepareCatalog, type Checklist } from './checklist';
-import { FOOD, HOTEL_BUNDLE, HYGIENE, INSURANCE, benchAnswers, foodSubject, hotelSubject, makeBenchCatalog, makeIntakeCatalog } from './fixtures';
+import { FOOD, HOTEL_BUNDLE, HYGIENE, INSURANCE, benchAnswers, foodSubject, hotelSubject, makeBenchCatalog, makeIntakeCatalog } from '../../../test/fixtures/intake';
 
 const keys = (cl: Checklist) => cl.materials.map((l) => l.key);
 const noAgent = { hasAgent: false };

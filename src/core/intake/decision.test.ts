@@ -16,7 +16,7 @@ import {
   type Blocker,
   type DecisionError,
 } from './decision';
-import { AT, FOOD, HYGIENE, INSURANCE, foodSubject, hotelSubject, makeDraft, makeIntakeCatalog, personApplicant } from './fixtures';
+import { AT, FOOD, HYGIENE, INSURANCE, foodSubject, hotelSubject, makeDraft, makeIntakeCatalog, personApplicant } from '../../../test/fixtures/intake';
 
 const catalog = makeIntakeCatalog();
 const VALID: ApplicantCheck = { valid: true, problems: [] };

@@ -4,7 +4,7 @@ import { makeCaseNumber } from './caseNumber';
 import { deriveChecklist } from './checklist';
 import { makeAcceptance, makeOneTimeNotice, makeRefusal } from './decision';
 import { acceptanceNoticeContent, oneTimeNoticeContent, refusalNoticeContent } from './documents';
-import { FOOD, HYGIENE, IDS, USCCS, agentPerson, foodSubject, hotelSubject, makeDraft, makeIntakeCatalog, organisationApplicant, personApplicant } from './fixtures';
+import { FOOD, HYGIENE, IDS, USCCS, agentPerson, foodSubject, hotelSubject, makeDraft, makeIntakeCatalog, organisationApplicant, personApplicant } from '../../../test/fixtures/intake';
 
 const catalog = makeIntakeCatalog();
 const VALID = { valid: true, problems: [] };

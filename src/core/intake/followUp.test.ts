@@ -4,7 +4,7 @@ import { makeCaseNumber } from './caseNumber';
 import { deriveChecklist } from './checklist';
 import { makeOneTimeNotice } from './decision';
 import { canFollowUp, followUpDraft } from './followUp';
-import { agentPerson, foodSubject, makeClerk, makeDraft, makeIntakeCatalog, personApplicant } from './fixtures';
+import { agentPerson, foodSubject, makeClerk, makeDraft, makeIntakeCatalog, personApplicant } from '../../../test/fixtures/intake';
 import { toMetricCase } from '../quality/metrics';
 
 const catalog = makeIntakeCatalog();

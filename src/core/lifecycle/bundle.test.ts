@@ -13,9 +13,9 @@ import { type MaterialState, type Subject, createDraft, recordDecision } from '.
 import { deriveChecklist, type Checklist } from '../intake/checklist';
 import { assessIntake, makeAcceptance, makeOneTimeNotice } from '../intake/decision';
 import { acceptanceNoticeContent, oneTimeNoticeContent } from '../intake/documents';
-import { IDS, makeClerk } from '../intake/fixtures';
+import { IDS, makeClerk } from '../../../test/fixtures/intake';
 import { resolveDepartments } from '../sync/dispatch';
-import { CASE_NUMBER, VALID_APPLICANT } from './fixtures';
+import { CASE_NUMBER, VALID_APPLICANT } from '../../../test/fixtures/lifecycle';
 
 const catalog: Catalog = (() => {
   const r = parseCatalogData(defaultCatalogJson);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { makeClerk, makeIntakeCatalog } from '../intake/fixtures';
+import { makeClerk, makeIntakeCatalog } from '../../../test/fixtures/intake';
 import { correctionNoticeContent, correctionTasks, pendingCorrections } from './correction';
 import { correctionPointLabel, correctionPoints, unknownCorrectionPaths } from './caseFields';
-import { AT, CASE_NUMBER, FOOD, FOOD_KEYS, acceptedFoodCase, foodDraft, statusEvent } from './fixtures';
+import { AT, CASE_NUMBER, FOOD, FOOD_KEYS, acceptedFoodCase, foodDraft, statusEvent } from '../../../test/fixtures/lifecycle';
 
 const catalog = makeIntakeCatalog();
 

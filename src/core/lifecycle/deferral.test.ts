@@ -5,7 +5,7 @@ import { parseCatalogData } from '../catalog/import';
 import { IntakeCase, type MaterialState, recordDecision } from '../intake/case';
 import { deriveChecklist } from '../intake/checklist';
 import { assessIntake } from '../intake/decision';
-import { HYGIENE, hotelSubject, makeIntakeCatalog } from '../intake/fixtures';
+import { HYGIENE, hotelSubject, makeIntakeCatalog } from '../../../test/fixtures/intake';
 import {
   DEFERRAL_CONSEQUENCES,
   DeferralRecord,
@@ -28,7 +28,7 @@ import {
 import { deferralCommitmentContent, deferralNoticeContent } from './deferralDocuments';
 import { verifyRevisionChain } from './revision';
 import { supplementRevision } from './supplementRevision';
-import { AT, CASE_ID, CASE_NUMBER, FOOD, FOOD_KEYS, OWNED, VALID_APPLICANT, completeFoodStates, foodChecklist, foodDraft } from './fixtures';
+import { AT, CASE_ID, CASE_NUMBER, FOOD, FOOD_KEYS, OWNED, VALID_APPLICANT, completeFoodStates, foodChecklist, foodDraft } from '../../../test/fixtures/lifecycle';
 
 const catalog = makeIntakeCatalog();
 const NO_FLAG: DeferralOptions = { applicantDishonest: null, policy: { requireSupervisorApproval: false } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDS, USCCS, organisationApplicant, personApplicant } from '../intake/fixtures';
+import { IDS, USCCS, organisationApplicant, personApplicant } from '../../../test/fixtures/intake';
 import { type DishonestyList, dishonestyOfApplicant, isDishonest, parseDishonestyList } from './dishonesty';
 
 function listData(entries: unknown[]): unknown {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDS, personApplicant } from '../intake/fixtures';
+import { IDS, personApplicant } from '../../../test/fixtures/intake';
 import {
   ResultHandout,
   type ResultHandoutInput,
@@ -10,7 +10,7 @@ import {
   s10CheckDigit,
   validateHandout,
 } from './handout';
-import { CASE_ID, CASE_NUMBER, acceptedFoodCase, statusEvent } from './fixtures';
+import { CASE_ID, CASE_NUMBER, acceptedFoodCase, statusEvent } from '../../../test/fixtures/lifecycle';
 
 const HANDOUT_ID = '0d9e8f7a-6b5c-4d3e-9f2a-1b0c9d8e7f6a';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../sync/protocol';
-import { acceptedFoodCase } from './fixtures';
+import { acceptedFoodCase } from '../../../test/fixtures/lifecycle';
 import { contentHash, sha256Hex, utf8Bytes } from './hash';
 
 const node = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');

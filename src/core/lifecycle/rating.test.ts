@@ -16,7 +16,7 @@ import {
   tagsFor,
   validateRating,
 } from './rating';
-import { CASE_ID, CASE_NUMBER } from './fixtures';
+import { CASE_ID, CASE_NUMBER } from '../../../test/fixtures/lifecycle';
 
 const RATING_ID = '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a';
 

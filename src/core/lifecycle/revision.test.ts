@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { IntakeCase } from '../intake/case';
-import { agentPerson, makeIntakeCatalog, IDS } from '../intake/fixtures';
+import { agentPerson, makeIntakeCatalog, IDS } from '../../../test/fixtures/intake';
 import { contentHash } from './hash';
 import { CaseRevision, MAX_REPLY_LENGTH, diffCaseVersions, makeCaseRevision, verifyRevisionChain } from './revision';
-import { CASE_NUMBER, FOOD, FOOD_KEYS, acceptedFoodCase, foodDraft } from './fixtures';
+import { CASE_NUMBER, FOOD, FOOD_KEYS, acceptedFoodCase, foodDraft } from '../../../test/fixtures/lifecycle';
 
 const catalog = makeIntakeCatalog();
 const FIX_AT = '2026-12-02T10:05:00+08:00';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../sync/protocol';
-import { agentPerson, makeDraft, organisationApplicant, personApplicant } from '../intake/fixtures';
+import { agentPerson, makeDraft, organisationApplicant, personApplicant } from '../../../test/fixtures/intake';
 import {
   AuditEntry,
   appendEntry,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDS, organisationApplicant, personApplicant, USCCS } from '../intake/fixtures';
+import { IDS, organisationApplicant, personApplicant, USCCS } from '../../../test/fixtures/intake';
 import { canSee, maskAddress, maskApplicantForRole, maskForRole, maskName, maskPhone, MASKING_POLICY } from './masking';
 import { Role } from './roles';
 

@@ -3,7 +3,7 @@ import type { AcceptDecision, IntakeCase } from '../intake/case';
 import { recordDecision } from '../intake/case';
 import { makeCaseNumber } from '../intake/caseNumber';
 import { makeRefusal } from '../intake/decision';
-import { AT, CASE_ID, FOOD, HYGIENE, IDS, USCCS, hotelSubject, makeDraft, organisationApplicant, personApplicant } from '../intake/fixtures';
+import { AT, CASE_ID, FOOD, HYGIENE, IDS, USCCS, hotelSubject, makeDraft, organisationApplicant, personApplicant } from '../../../test/fixtures/intake';
 import type { StatusEvent } from '../sync/protocol';
 import {
   applicantIdOf,

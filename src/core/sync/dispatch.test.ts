@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FOOD, HOTEL_BUNDLE, HYGIENE, INSURANCE, foodSubject, hotelSubject, makeIntakeCatalog } from '../intake/fixtures';
+import { FOOD, HOTEL_BUNDLE, HYGIENE, INSURANCE, foodSubject, hotelSubject, makeIntakeCatalog } from '../../../test/fixtures/intake';
 import type { DepartmentDecisionKind, DispatchState } from './protocol';
 import { ALLOWED_DECISIONS, canClaim, decideTransition, isFinalDispatchState, mayDecide, resolveDepartments } from './dispatch';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog, Item } from '../catalog/schema';
 import { checkResidentId, checkUscc } from '../identity';
 import { whatChangedDrills, whatChangedDrillsWithSkipped, whatChangedPack } from './changeDrills';
-import { clone, defaultCatalog } from './fixtures';
+import { clone, defaultCatalog } from '../../../test/fixtures/training';
 import { parseScenarioPackData } from './scenario';
 import { attemptFromExpected, scoreDrill } from './scoring';
 

@@ -13,7 +13,7 @@ import { checkApplicant } from '../intake/applicant';
 import { deriveChecklist } from '../intake/checklist';
 import { assessIntake, makeAcceptance, makeOneTimeNotice, makeRefusal } from '../intake/decision';
 import { assessDeferral } from '../lifecycle/deferral';
-import { defaultCatalog } from './fixtures';
+import { defaultCatalog } from '../../../test/fixtures/training';
 import { makeTrainingCaseNumber } from './isolation';
 import { parseScenarioPackText, type Scenario } from './scenario';
 import { attemptFromExpected, scoreDrill } from './scoring';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCatalog, scenario } from './fixtures';
+import { defaultCatalog, scenario } from '../../../test/fixtures/training';
 import { makeTrainingCaseNumber } from './isolation';
 import { commonMistakes, TrainingResult, trainingResultOf } from './protocol';
 import { attemptFromExpected, scoreDrill } from './scoring';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../identity';
-import { clone, defaultCatalog, defaultPackData } from './fixtures';
+import { clone, defaultCatalog, defaultPackData } from '../../../test/fixtures/training';
 import { type ScenarioIssue, parseScenarioData, parseScenarioPackData, parseScenarioPackText } from './scenario';
 
 const catalog = defaultCatalog();

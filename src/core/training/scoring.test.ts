@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDraft, recordDecision, type IntakeCase } from '../intake/case';
-import { defaultCatalog, scenario } from './fixtures';
+import { defaultCatalog, scenario } from '../../../test/fixtures/training';
 import {
   type DrillAttempt,
   type DrillResult,

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { makeDraft, personApplicant } from '@core/intake/fixtures';
+import { makeDraft, personApplicant } from '../../../../test/fixtures/intake';
 import { verifyChain } from '@core/quality/audit';
 import { WorkstationDb } from '../store/db';
 import { putCase } from '../store/case-store';

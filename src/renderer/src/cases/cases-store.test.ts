@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isValidResidentId, isValidUscc } from '@core/identity';
 import { validateCaseNumber } from '@core/intake/caseNumber';
-import { makeDraft, personApplicant } from '@core/intake/fixtures';
+import { makeDraft, personApplicant } from '../../../../test/fixtures/intake';
 import { getDb, type CaseRecord } from '../store/db';
 import { caseRecordFrom, caseRoute, countCases, listCases, listOpenDrafts, OPEN_DRAFTS_SCAN, planSearch, SEARCH_LIMIT, type CaseFilter, type CaseRow } from './cases-store';
 import { syntheticCases } from './synthetic-cases';

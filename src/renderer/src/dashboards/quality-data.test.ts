@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { recordDecision, type IntakeCase } from '@core/intake/case';
-import { AT, FOOD, foodSubject, IDS, makeClerk, makeDraft, personApplicant } from '@core/intake/fixtures';
+import { AT, FOOD, foodSubject, IDS, makeClerk, makeDraft, personApplicant } from '../../../../test/fixtures/intake';
 import { computeDashboard } from '@core/quality/metrics';
 import { caseRecordFrom } from '../cases/cases-store';
 import { WorkstationDb } from '../store/db';

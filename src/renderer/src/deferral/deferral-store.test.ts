@@ -80,7 +80,7 @@ describe('a supplement is forwarded to the departments as a case version', () =>
   it('records the supplement and queues revision 2 with the supplied state for the revision sender', async () => {
     const { makeDeferredAcceptance, recordSupplement } = await import('@core/lifecycle/deferral');
     const { recordDecision } = await import('@core/intake/case');
-    const { AT, CASE_ID, CASE_NUMBER, FOOD_KEYS, VALID_APPLICANT, completeFoodStates, foodChecklist, foodDraft } = await import('@core/lifecycle/fixtures');
+    const { AT, CASE_ID, CASE_NUMBER, FOOD_KEYS, VALID_APPLICANT, completeFoodStates, foodChecklist, foodDraft } = await import('../../../../test/fixtures/lifecycle');
     const { saveSupplementAndForward } = await import('./deferral-store');
     const states = { ...completeFoodStates(), [FOOD_KEYS.safety]: { status: 'missing' as const } };
     const r = makeDeferredAcceptance({
@@ -103,7 +103,7 @@ describe('a supplement is forwarded to the departments as a case version', () =>
 
   it('keeps the commitment’s names sealed in the supplements table; the deferrals list reads them back', async () => {
     const { makeDeferredAcceptance, recordSupplement } = await import('@core/lifecycle/deferral');
-    const { AT, CASE_ID, CASE_NUMBER, FOOD_KEYS, VALID_APPLICANT, completeFoodStates, foodChecklist } = await import('@core/lifecycle/fixtures');
+    const { AT, CASE_ID, CASE_NUMBER, FOOD_KEYS, VALID_APPLICANT, completeFoodStates, foodChecklist } = await import('../../../../test/fixtures/lifecycle');
     const { loadDeferralRecords, loadDeferralRecordsOnly, saveSupplemented } = await import('./deferral-store');
     const { isSealedValue } = await import('../store/crypto');
     const states = { ...completeFoodStates(), [FOOD_KEYS.safety]: { status: 'missing' as const } };

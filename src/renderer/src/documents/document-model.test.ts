@@ -4,7 +4,7 @@ import { HOST_GLOBAL, type OneWindowHost } from '@core/host/contract';
 import { recordDecision, type AcceptDecision, type Decision, type IntakeCase, type OneTimeNoticeDecision, type RefuseDecision } from '@core/intake/case';
 import { makeCaseNumber } from '@core/intake/caseNumber';
 import { refusalRights } from '@core/intake/decision';
-import { AT, FOOD, HYGIENE, IDS, agentPerson, hotelSubject, makeDraft, makeIntakeCatalog, personApplicant } from '@core/intake/fixtures';
+import { AT, FOOD, HYGIENE, IDS, agentPerson, hotelSubject, makeDraft, makeIntakeCatalog, personApplicant } from '../../../../test/fixtures/intake';
 import {
   copiesText,
   documentContent,

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { agentPerson, makeDraft, personApplicant } from '@core/intake/fixtures';
+import { agentPerson, makeDraft, personApplicant } from '../../../../test/fixtures/intake';
 import { verifyChain } from '@core/quality/audit';
 import { caseRecordFrom } from '../cases/cases-store';
 import { syntheticCases } from '../cases/synthetic-cases';

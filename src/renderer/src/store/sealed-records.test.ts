@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { HANDOUT_SCHEMA_VERSION, ResultHandout } from '@core/lifecycle/handout';
 import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
-import { IDS } from '@core/intake/fixtures';
+import { IDS } from '../../../../test/fixtures/intake';
 import { makeCaseNumber } from '@core/intake/caseNumber';
 import { WorkstationDb, type SupplementRecord } from './db';
 import { isSealedValue } from './crypto';

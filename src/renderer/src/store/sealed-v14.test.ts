@@ -8,7 +8,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { IDS, makeDraft, personApplicant } from '@core/intake/fixtures';
+import { IDS, makeDraft, personApplicant } from '../../../../test/fixtures/intake';
 import { dishonestyOfApplicant, type DishonestyList } from '@core/lifecycle/dishonesty';
 import { caseRecordFrom } from '../cases/cases-store';
 import { WorkstationDb, type NotificationRecord, type StatusEventRecord } from './db';

@@ -9,7 +9,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeCase } from '@core/intake/case';
 import { enqueueDecidedCase } from '@core/sync/outbox';
-import { hotelSubject } from '@core/intake/fixtures';
+import { hotelSubject } from '../../../../test/fixtures/intake';
 import { makeCase, startEnv, type Env } from '../../../../test/server/helpers';
 import { caseRecordFrom } from '../cases/cases-store';
 import { WorkstationDb } from '../store/db';

@@ -4,7 +4,7 @@ import { enqueueDecidedCase } from '@core/sync/outbox';
 import { MAX_PUSH_BATCH, PushRequest, type PushResult, type StatusEvent } from '@core/sync/protocol';
 import { WorkstationDb, type CaseRecord } from '../store/db';
 import { syntheticCases } from '../cases/synthetic-cases';
-import { makeIntakeCatalog } from '@core/intake/fixtures';
+import { makeIntakeCatalog } from '../../../../test/fixtures/intake';
 import { Catalog } from '@core/catalog/schema';
 import { SyncEngine } from './engine';
 import { contentHashOf, loadSyncedCalendar, loadSyncStatus, retryEntryNow, saveServerConfig, SYNC_CURSOR_KEY } from './sync-store';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { makeRefusal } from '@core/intake/decision';
-import { AT, makeDraft, personApplicant } from '@core/intake/fixtures';
+import { AT, makeDraft, personApplicant } from '../../../../test/fixtures/intake';
 import { decide } from '../intake/intake-store';
 import { getDb } from '../store/db';
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HANDOUT_SCHEMA_VERSION, ResultHandout } from '@core/lifecycle/handout';
 import { RATING_SCHEMA_VERSION, Rating } from '@core/lifecycle/rating';
-import { IDS } from '@core/intake/fixtures';
+import { IDS } from '../../../../test/fixtures/intake';
 import { makeCaseNumber } from '@core/intake/caseNumber';
 import { WorkstationDb } from '../store/db';
 import { saveHandout, saveRating, loadHandoutQueue } from '../handouts/handout-store';

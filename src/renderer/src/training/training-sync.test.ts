@@ -12,7 +12,7 @@ import { enqueueDecidedCase } from '@core/sync/outbox';
 import { recordDecision, type IntakeCase } from '@core/intake/case';
 import { TrainingResultsPush } from '@core/training/protocol';
 import { makeTrainingCaseNumber, markTraining } from '@core/training/isolation';
-import { defaultCatalog } from '@core/training/fixtures';
+import { defaultCatalog } from '../../../../test/fixtures/training';
 import { TRAINING_DB_NAME, WorkstationDb, getTrainingDb } from '../store/db';
 import { syntheticCases } from '../cases/synthetic-cases';
 import { SyncEngine } from '../sync/engine';
@@ -22,7 +22,7 @@ import { ensureDefaultPack, scoreDecidedTrainingCase, startDrill, linkDraftToRun
 import { sendTrainingResults } from './result-sender';
 import { prepareTrainingWorkspace } from './mode';
 import { makeRefusal } from '@core/intake/decision';
-import { AT, makeDraft, personApplicant } from '@core/intake/fixtures';
+import { AT, makeDraft, personApplicant } from '../../../../test/fixtures/intake';
 import { decide } from '../intake/intake-store';
 import { getLiveDb } from '../store/db';
 import { SYNC_SERVER_KEY } from '../sync/sync-store';
