@@ -38,8 +38,7 @@
  * `before` / `after` may hold personal data (the log is local and encrypted at rest with
  * the case); keep them to the fields that changed (`changedFields`).
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { sha256Hex as coreSha256Hex } from '../lifecycle/hash';
 import { z } from 'zod';
 import type { Localized } from '../i18n';
 import { IsoDateTime } from '../intake/time';
@@ -195,8 +194,9 @@ export interface AuditAnchor {
 
 // ---- hashing ------------------------------------------------------------------------------
 
+/** Core's SHA-256 (lifecycle/hash.ts) of a string, hex. */
 export function sha256HexOf(s: string): string {
-  return bytesToHex(sha256(utf8ToBytes(s)));
+  return coreSha256Hex(s);
 }
 
 const GENESIS_PREFIX = 'onewindow/audit/v1/genesis/';
