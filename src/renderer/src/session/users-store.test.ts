@@ -6,6 +6,7 @@ import { AccountError, addUser, authenticate, listUsers, resetPassword, setDisab
 import { CLERK_SESSION_KEY, currentSession, PermissionError, putSession, requirePermission, type ClerkSession } from './session-store';
 import { hashSecret, PBKDF2_ITERATIONS } from './password';
 import { taggedUser } from '../store/record-tags';
+import { loadServerConfig, saveServerConfigAsSupervisor } from '../sync/sync-store';
 
 // every hash is PBKDF2 at 600,000 iterations (about half a second each here)
 vi.setConfig({ testTimeout: 60_000 });
@@ -147,5 +148,18 @@ describe('roles enforced below the UI', () => {
     expect(after.iterations).toBe(PBKDF2_ITERATIONS);
     expect(after.hash).not.toBe(u.hash);
     expect((await authenticate('S0001', 'first-pass-1')).ok).toBe(true);
+  });
+});
+
+describe('the sync server below the UI', () => {
+  it('only a signed-in supervisor saves the server address and token', async () => {
+    const config = { serverUrl: 'https://ow.example.gov.cn', token: 'ow_ws_0123456789abcdef', savedAt: '2026-12-07T02:00:00.000Z' };
+    await expect(saveServerConfigAsSupervisor(config)).rejects.toThrow(PermissionError); // nobody signed in
+    await putSession(session('C0042', 'clerk'));
+    await expect(saveServerConfigAsSupervisor(config)).rejects.toThrow(PermissionError);
+    expect(await loadServerConfig()).toBeNull();
+    await asSupervisor();
+    await saveServerConfigAsSupervisor(config);
+    expect(await loadServerConfig()).toMatchObject({ serverUrl: config.serverUrl, token: config.token });
   });
 });

@@ -14,7 +14,7 @@ import { getDb } from '../store/db';
 import { getHost } from '../platform/host';
 import { apiRequest } from '../sync/api';
 import { requestSync, systemNotificationsSupported } from '../sync/runtime';
-import { clearServerConfig, loadServerConfig, saveServerConfig, SYSTEM_NOTIFICATIONS_KEY } from '../sync/sync-store';
+import { clearServerConfigAsSupervisor, loadServerConfig, saveServerConfigAsSupervisor, SYSTEM_NOTIFICATIONS_KEY } from '../sync/sync-store';
 import '../sync/sync.css';
 import { DeferralSettings } from '../deferral/DeferralSettings';
 import { IdleLockSettings } from '../session/IdleLockSettings';
@@ -63,7 +63,7 @@ export function SettingsPage() {
     setMessage(null);
     const v = validate();
     if (!v) return;
-    await saveServerConfig({ serverUrl: v.url, token: v.token, savedAt: new Date().toISOString() });
+    await saveServerConfigAsSupervisor({ serverUrl: v.url, token: v.token, savedAt: new Date().toISOString() });
     setUrl(v.url);
     setToken('');
     setMessage(t('settings.saved'));
@@ -159,7 +159,7 @@ export function SettingsPage() {
               type="button"
               className="btn"
               onClick={() => {
-                void clearServerConfig();
+                void clearServerConfigAsSupervisor();
                 setUrl('');
                 setToken('');
                 setMessage(t('settings.cleared'));

@@ -11,6 +11,7 @@ import { SyncServerConfig } from '@core/sync/serverConfig';
 import { defaultCalendar, HolidayDataFile, type WorkingDayCalendar } from '@core/calendar';
 import { getDb, TRAINING_DB_NAME, type WorkstationDb } from '../store/db';
 import { openServerConfigValue, sealServerConfigValue, SYNC_SERVER_KEY } from '../store/sealed-records';
+import { requirePermission } from '../session/session-store';
 
 export { SYNC_SERVER_KEY };
 export const SYNC_CURSOR_KEY = 'syncCursor';
@@ -37,6 +38,20 @@ export async function saveServerConfig(config: SyncServerConfig, db: Workstation
 
 export async function clearServerConfig(db: WorkstationDb = getDb()): Promise<void> {
   await db.settings.delete(SYNC_SERVER_KEY);
+}
+
+/**
+ * What the Settings page calls: the server address and token are a supervisor's to change, and
+ * that is checked here, below the UI, against the signed-in session (session-store.ts).
+ */
+export async function saveServerConfigAsSupervisor(config: SyncServerConfig, db: WorkstationDb = getDb()): Promise<void> {
+  await requirePermission('settings', db);
+  await saveServerConfig(config, db);
+}
+
+export async function clearServerConfigAsSupervisor(db: WorkstationDb = getDb()): Promise<void> {
+  await requirePermission('settings', db);
+  await clearServerConfig(db);
 }
 
 // ---- cursor (per server: another server starts from 0) ---------------------------------------
