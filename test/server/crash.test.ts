@@ -127,9 +127,9 @@ for (const { name, backend, skip } of BACKENDS) {
         let watcher: Promise<void> = Promise.resolve();
         if (backend === 'postgres' && round <= 2) {
           // Aim at a push transaction through pg_stat_activity (a backend holding a transaction
-          // id is a writing transaction; only pushes write while the engine pushes): round 1
-          // while one is open, round 2 the moment it has committed — before its answer is
-          // likely to have left the server.
+          // id is a writing transaction — a push's, or the request audit rows written after any
+          // request, so a push must also be in flight): round 1 while one is open, round 2 the
+          // moment it has committed — before its answer is likely to have left the server.
           const client = new pg.Client({ connectionString: scratch!.url });
           await client.connect();
           watcher = (async () => {
@@ -141,7 +141,7 @@ for (const { name, backend, skip } of BACKENDS) {
                 );
                 const open = (r.rowCount ?? 0) > 0;
                 if (answered < 2) continue;
-                if (round === 1 && open) killNow('while a push transaction was open (its transaction id seen in pg_stat_activity)');
+                if (round === 1 && open && inFlight > 0) killNow('while a push transaction was open (its transaction id seen in pg_stat_activity)');
                 if (round === 2 && seenOpen && !open && inFlight > 0) killNow('right after a push transaction committed (gone from pg_stat_activity)');
                 seenOpen = open;
               }
