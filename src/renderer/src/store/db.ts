@@ -17,7 +17,7 @@ import type { StatusEvent } from '@core/sync/protocol';
 import type { StatusNotification } from '@core/sync/timeline';
 import type { AuditLogRecord } from './audit-log';
 import type { SealedValue } from './crypto';
-import { SCHEMA_VERSIONS } from './schema';
+import { declareSchema } from './schema';
 import type { DishonestyBucketRecord } from './dishonesty-list';
 
 export type CatalogSource = { kind: 'bundled' } | { kind: 'file'; name: string };
@@ -159,7 +159,7 @@ export class WorkstationDb extends Dexie {
 
   constructor(name: string = LIVE_DB_NAME) {
     super(name);
-    for (const declare of SCHEMA_VERSIONS) declare(this);
+    declareSchema(this);
   }
 }
 

@@ -6,6 +6,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
+import { declareSchema } from './schema';
 import { HANDOUT_SCHEMA_VERSION, ResultHandout } from '@core/lifecycle/handout';
 import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
 import { IDS } from '../../../../test/fixtures/intake';
@@ -152,26 +153,7 @@ describe('database version 11', () => {
     const name = `upgrade-to-v11-${crypto.randomUUID()}`;
     // version 10 exactly as it shipped (db.ts), with plaintext rows
     const old = new Dexie(name);
-    old.version(10).stores({
-      catalogVersions: '&version, importedAt',
-      settings: '&key',
-      cases: '&id, caseNumber, status, createdDay, updatedAt, [status+updatedAt], [createdDay+updatedAt], idKey, *nameKeys',
-      caseDocuments: '&[caseId+kind], caseId',
-      outbox: '&caseId, state, nextAttemptAt, [state+nextAttemptAt], [state+enqueuedAt]',
-      statusEvents: '&cursor, caseId',
-      notifications: '&cursor, caseId, unread',
-      supplements: '&caseId, updatedAt',
-      revisions: '&[caseId+revision], caseId, state',
-      handouts: '&id, caseId, state',
-      ratings: '&id, caseId, state, caseNumber',
-      users: '&userId, role',
-      reviews: '&caseId, clerkId, weekKey, reviewedAt',
-      drillRuns: '&id, state, startedAt',
-      drillResults: '&id, traineeId, scenarioId, finishedAt, state',
-      scenarioPacks: '&packId, importedAt',
-      drillAssignments: '&id, traineeId, assignedAt',
-      auditLog: '++key, caseId, &[caseId+seq], sent',
-    });
+    declareSchema(old, 10); // the database as version 10 left it
     const handouts = [record(inPerson()), record(byPost())];
     const supplement: SupplementRecord = { caseId: CASE, record: deferral(), updatedAt: 3 };
     await old.table('handouts').bulkPut(handouts);

@@ -8,6 +8,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
+import { declareSchema } from './schema';
 import { IDS, makeDraft, personApplicant } from '../../../../test/fixtures/intake';
 import { dishonestyOfApplicant, type DishonestyList } from '@core/lifecycle/dishonesty';
 import { caseRecordFrom } from '../cases/cases-store';
@@ -166,26 +167,7 @@ describe('database version 14', () => {
     const name = `upgrade-to-v14-${crypto.randomUUID()}`;
     // version 12 exactly as it shipped (db.ts)
     const old = new Dexie(name);
-    old.version(12).stores({
-      catalogVersions: '&version, importedAt',
-      settings: '&key',
-      cases: '&id, caseNumber, status, createdDay, updatedAt, [status+updatedAt], [createdDay+updatedAt], idKey, *nameKeys',
-      caseDocuments: '&[caseId+kind], caseId',
-      outbox: '&caseId, [state+nextAttemptAt], [state+enqueuedAt]',
-      statusEvents: '&cursor, caseId',
-      notifications: '&cursor, caseId, unread',
-      supplements: '&caseId, updatedAt',
-      revisions: '&[caseId+revision], caseId, state',
-      handouts: '&id, caseId, state',
-      ratings: '&id, caseId, state, caseNumber',
-      users: '&userId, role',
-      reviews: '&caseId, clerkId, weekKey, reviewedAt',
-      drillRuns: '&id, state, startedAt',
-      drillResults: '&id, traineeId, scenarioId, finishedAt, state',
-      scenarioPacks: '&packId, importedAt',
-      drillAssignments: '&id, traineeId, assignedAt',
-      auditLog: '++key, caseId, &[caseId+seq], sent',
-    });
+    declareSchema(old, 12); // the database as version 12 left it
     const withReason = makeDraft({ applicant: personApplicant(), dishonesty: { flagged: true, source: 'clerk', reason: REASON, by: 'C0107', at: '2026-11-30T09:00:00+08:00' } });
     // a case sealed by version 10's code: the applicant sealed, the 失信 reason in the clear
     const v10Sealed = await sealCaseRecord(caseRecordFrom({ ...withReason, dishonesty: undefined }, 'x', new Date()));

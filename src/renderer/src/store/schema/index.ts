@@ -18,4 +18,13 @@ import { v11 } from './v11';
 import { v12 } from './v12';
 import { v14 } from './v14';
 
-export const SCHEMA_VERSIONS: readonly ((db: Dexie) => void)[] = [v01, v02, v03, v04, v05, v06, v07, v08, v09, v10, v11, v12, v14];
+const VERSIONS: readonly [number, (db: Dexie) => void][] = [[1, v01], [2, v02], [3, v03], [4, v04], [5, v05], [6, v06], [7, v07], [8, v08], [9, v09], [10, v10], [11, v11], [12, v12], [14, v14]];
+
+/**
+ * Declares the schema's versions up to `upTo` (all by default) on a Dexie database: the app's
+ * database declares them all; a test that needs a database as an older release left it
+ * declares the versions up to that release.
+ */
+export function declareSchema(db: Dexie, upTo = Infinity): void {
+  for (const [n, declare] of VERSIONS) if (n <= upTo) declare(db);
+}
