@@ -50,6 +50,16 @@ export const PaperSize = z.enum(['A4', 'A3', 'other']);
  * A material applies when every condition holds; a condition holds when the
  * answer to `questionId` is one of `optionIds`. No conditions = always applies.
  */
+/**
+ * A licence that can stand in for a material (data sharing, 免提交): which licence type
+ * (a code of the catalog's 电子证照目录) and whose it must be.
+ */
+export const MaterialLicence = z.strictObject({
+  typeCode: nonEmpty, // 证照类型代码
+  holder: z.enum(['applicant', 'agent', 'organisation', 'property']), // 持证主体
+});
+export type MaterialLicence = z.infer<typeof MaterialLicence>;
+
 export const Condition = z.strictObject({
   questionId: nonEmpty,
   optionIds: z.array(nonEmpty).min(1),
@@ -77,6 +87,8 @@ export const Material = z.strictObject({
   appliesWhen: z.array(Condition).default([]), // 情形 that make it apply
   /** Handling items (业务办理项 codes) it belongs to; empty = all of the item's. */
   handlingItems: z.array(nonEmpty).default([]),
+  /** Licences the window may fetch instead of paper (valid on the intake date, holder matching). */
+  licences: z.array(MaterialLicence).optional(),
 });
 export type Material = z.infer<typeof Material>;
 
@@ -117,6 +129,8 @@ export const ResultDocument = z.strictObject({
   type: z.enum(['licence', 'certificate', 'approvalDocument', 'filingReceipt', 'other']), // 审批结果类型
   sample: z.string().trim().optional(), // 审批结果样本 (quality rule: required)
   electronic: z.boolean().default(false), // 电子证照
+  /** The licence type a 办结 issues as an electronic licence (a code of the catalog's licence types). */
+  licenceTypeCode: nonEmpty.optional(),
 });
 
 /** Item-specific field for the intake's dynamic form (declared by the catalog). */
@@ -202,6 +216,16 @@ export type Bundle = z.infer<typeof Bundle>;
 
 export const CATALOG_SCHEMA_VERSION = 1;
 
+/** 电子证照目录: a licence type the centre's registry knows. */
+export const LicenceType = z.strictObject({
+  code: nonEmpty, // 证照类型代码
+  name: nonEmpty, // 证照名称
+  nameEn: nonEmpty.optional(),
+  issuingDepartmentCode: nonEmpty, // 发证部门
+  holderIdType: z.enum(['residentId', 'uscc', 'property']), // how its holder is identified
+});
+export type LicenceType = z.infer<typeof LicenceType>;
+
 export const Catalog = z.strictObject({
   schemaVersion: z.literal(CATALOG_SCHEMA_VERSION),
   version: z.string().regex(/^\d{4}\.\d{1,2}\.\d{1,3}$/, 'expected YYYY.M.N, e.g. 2026.11.1'),
@@ -212,6 +236,7 @@ export const Catalog = z.strictObject({
   themes: z.array(Theme).default([]),
   items: z.array(Item).min(1),
   bundles: z.array(Bundle).default([]),
+  licenceTypes: z.array(LicenceType).optional(),
 });
 export type Catalog = z.infer<typeof Catalog>;
 export type CatalogInput = z.input<typeof Catalog>;

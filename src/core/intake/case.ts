@@ -31,6 +31,8 @@ import { MaterialType, TimeLimit } from '../catalog/schema';
 import { IsoDateTime } from './time';
 import { DeferralRecord } from '../lifecycle/deferralRecord';
 import { MAX_LONG_TEXT_LENGTH, safeText } from '../text';
+import { MaterialPages } from '../materials/page';
+import { FetchedLicence } from '../sharing/licence';
 
 // ---- keys ---------------------------------------------------------------------------
 
@@ -105,7 +107,8 @@ export const MaterialState = z.discriminatedUnion('status', [
   /** `reason`: picked from the acceptance standard or typed by the clerk. */
   z.object({ status: z.literal('deficient'), reason: safeText({ multiline: true, max: 500 }) }),
   z.object({ status: z.literal('missing') }),
-  z.object({ status: z.literal('fetched'), reference: text.max(100).optional() }),
+  /** `licence`: what the window fetched from the licence registry (absent on cases taken in before data sharing). */
+  z.object({ status: z.literal('fetched'), reference: text.max(100).optional(), licence: FetchedLicence.optional() }),
 ]);
 export type MaterialState = z.infer<typeof MaterialState>;
 
@@ -342,6 +345,8 @@ export const IntakeCase = z
     subject: Subject,
     answers: z.record(text, text),
     materialStates: z.record(text, MaterialState),
+    /** Pages taken in per checklist line (材料电子化), keyed like `materialStates`. */
+    materialPages: z.record(text, MaterialPages).optional(),
     applicant: ApplicantDraft.optional(),
     /** null = no agent; undefined = not asked yet. */
     agent: AgentDraft.nullable().optional(),
