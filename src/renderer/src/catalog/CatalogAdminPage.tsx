@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../store/live-query';
 import type { CatalogIssue } from '@core/catalog/issues';
 import { getHost } from '../platform/host';
-import { getDb } from '../store/db';
-import { activateCatalogVersion, importCatalogText, type ImportOutcome } from './catalog-store';
+import { activateCatalogVersion, catalogVersionsByImport, importCatalogText, type ImportOutcome } from './catalog-store';
 import { useCatalog } from './CatalogContext';
 import { useLocale } from '../i18n/useLocale';
 import { CatalogDiffView } from './CatalogDiffView';
@@ -17,7 +16,7 @@ export function CatalogAdminPage() {
   const view = useCatalog();
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback>(null);
-  const versions = useLiveQuery(() => getDb().catalogVersions.orderBy('importedAt').reverse().toArray(), []) ?? [];
+  const versions = useLiveQuery(() => catalogVersionsByImport(), []) ?? [];
   const [from, setFrom] = useState<string>('');
   const [to, setTo] = useState<string>('');
 

@@ -1,10 +1,9 @@
 /** The catalog in use, with lookups and its search index, for every screen. */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { useLiveQuery } from '../store/live-query';
 import type { Bundle, Catalog, Department, Item, Theme } from '@core/catalog/schema';
 import { buildSearchIndex, searchEntriesFromCatalog, type SearchIndex } from '@core/search';
-import { getDb, type CatalogVersionRecord } from '../store/db';
-import { ACTIVE_CATALOG_KEY } from './catalog-store';
+import type { CatalogVersionRecord } from '../store/db';
+import { loadCatalogVersion, useActiveCatalogVersion } from './catalog-store';
 
 export interface CatalogView {
   record: CatalogVersionRecord;
@@ -47,11 +46,7 @@ export function CatalogProvider({ children, fallback }: { children: ReactNode; f
   // version never changes (an import of the same version with other content is refused), so
   // the catalog itself — hundreds of KB to MBs — is read once per version, not again each
   // time this all-day query re-reads (store/live-query.ts).
-  const active = useLiveQuery(async () => {
-    const db = getDb();
-    const version = (await db.settings.get(ACTIVE_CATALOG_KEY))?.value as string | undefined;
-    return version && (await db.catalogVersions.where(':id').equals(version).count()) > 0 ? version : null;
-  }, []);
+  const active = useActiveCatalogVersion();
   const [view, setView] = useState<CatalogView | null>(null);
   useEffect(() => {
     if (!active) {
@@ -59,11 +54,9 @@ export function CatalogProvider({ children, fallback }: { children: ReactNode; f
       return;
     }
     let gone = false;
-    void getDb()
-      .catalogVersions.get(active)
-      .then((record) => {
-        if (!gone) setView((v) => (v && record && v.record.version === record.version && v.record.contentHash === record.contentHash ? v : record ? buildCatalogView(record) : null));
-      });
+    void loadCatalogVersion(active).then((record) => {
+      if (!gone) setView((v) => (v && record && v.record.version === record.version && v.record.contentHash === record.contentHash ? v : record ? buildCatalogView(record) : null));
+    });
     return () => {
       gone = true;
     };

@@ -4,6 +4,7 @@ import { compareCatalogVersions } from '@core/catalog/version';
 import { parseCatalogText, type CatalogIssue } from '@core/catalog/import';
 import bundledCatalogJson from '../../../../resources/catalog/default-catalog.json';
 import { getDb, type CatalogVersionRecord, type CatalogSource } from '../store/db';
+import { useLiveQuery } from '../store/live-query';
 
 export const ACTIVE_CATALOG_KEY = 'activeCatalogVersion';
 
@@ -73,4 +74,33 @@ export async function activateCatalogVersion(version: string): Promise<void> {
     if (!(await db.catalogVersions.get(version))) throw new Error('unknown-version');
     await db.settings.put({ key: ACTIVE_CATALOG_KEY, value: version });
   });
+}
+
+// ---- reading (what the screens show; components read the catalog only through these) -------
+
+/** One stored catalog version (undefined when this workstation does not have it). */
+export function loadCatalogVersion(version: string): Promise<CatalogVersionRecord | undefined> {
+  return getDb().catalogVersions.get(version);
+}
+
+/** Every stored version, the latest import first (the catalog page's list). */
+export function catalogVersionsByImport(): Promise<CatalogVersionRecord[]> {
+  return getDb().catalogVersions.orderBy('importedAt').reverse().toArray();
+}
+
+/** Every stored version, the highest version number first. */
+export async function catalogVersionsNewestFirst(): Promise<CatalogVersionRecord[]> {
+  return (await getDb().catalogVersions.toArray()).sort((a, b) => compareCatalogVersions(b.version, a.version));
+}
+
+/**
+ * The version in use, live; null when none is set or it is not stored. Reads only the setting
+ * and a count, never the catalog itself (see CatalogProvider).
+ */
+export function useActiveCatalogVersion(): string | null | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const version = (await db.settings.get(ACTIVE_CATALOG_KEY))?.value as string | undefined;
+    return version && (await db.catalogVersions.where(':id').equals(version).count()) > 0 ? version : null;
+  }, []);
 }

@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../store/live-query';
 import { formatCaseNumberForSpeech } from '@core/intake/caseNumber';
-import { getDb } from '../store/db';
+import { loadCatalogVersion } from '../catalog/catalog-store';
 import { getCaseRecord } from '../store/case-store';
 import { useLocale } from '../i18n/useLocale';
 import { hrefFor, navigate } from '../ui/router';
@@ -27,7 +27,7 @@ export function CasePage({ id }: { id: string }) {
   const locale = useLocale();
   const record = useLiveQuery(async () => (await getCaseRecord(id)) ?? null, [id]);
   const catalogRecord = useLiveQuery(
-    async () => (record ? ((await getDb().catalogVersions.get(record.case.catalogVersion)) ?? null) : undefined),
+    async () => (record ? ((await loadCatalogVersion(record.case.catalogVersion)) ?? null) : undefined),
     [record?.case.catalogVersion],
   );
   const pdfTried = useRef(false);

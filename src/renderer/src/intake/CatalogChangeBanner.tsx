@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../store/live-query';
 import { carryDraftOver } from '@core/intake/carryOver';
 import type { IntakeCase } from '@core/intake/case';
-import { getDb } from '../store/db';
+import { loadCatalogVersion } from '../catalog/catalog-store';
 import { useCatalog } from '../catalog/CatalogContext';
 import { FieldChanges, Keyed } from '../catalog/CatalogDiffView';
 import { nowIso } from './intake-store';
@@ -17,7 +17,7 @@ export function CatalogChangeBanner({ draft, onCarriedOver }: { draft: IntakeCas
   const { t } = useTranslation();
   const view = useCatalog();
   const [open, setOpen] = useState(false);
-  const old = useLiveQuery(() => getDb().catalogVersions.get(draft.catalogVersion), [draft.catalogVersion]);
+  const old = useLiveQuery(() => loadCatalogVersion(draft.catalogVersion), [draft.catalogVersion]);
   if (old === undefined) return null;
   const outcome = old ? carryDraftOver(draft, old.catalog, view.catalog, { at: nowIso() }) : null;
   return (

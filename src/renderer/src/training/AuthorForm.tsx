@@ -19,10 +19,9 @@ import { DEFECT_KINDS, parseScenarioData, ScenarioPack, type Scenario, type Scen
 import { useCatalog } from '../catalog/CatalogContext';
 import { useSession } from '../session/SessionGate';
 import { FormField } from '../ui/FormField';
-import { getTrainingDb } from '../store/db';
 import { ApplicantCards } from './ApplicantCards';
 import { IssueList } from './IssueList';
-import { savePack } from './drill-store';
+import { loadPack, savePack } from './drill-store';
 
 const DocChoice = z.enum(['original', 'copy', 'missing', 'defective', 'none']);
 type DocChoice = z.infer<typeof DocChoice>;
@@ -147,7 +146,7 @@ export function AuthorForm() {
     if (!checked.ok) return setIssues(checked.errors);
     setIssues(null);
     const packId = `authored-${session.clerkId.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`;
-    const existing = await getTrainingDb().scenarioPacks.get(packId);
+    const existing = await loadPack(packId);
     const scenarios = [...(existing?.pack.scenarios ?? []).filter((s) => s.id !== checked.scenario.id), checked.scenario];
     await savePack(ScenarioPack.parse({ schemaVersion: 1, packId, title: t('training.author.packTitle', { name: session.name }), scenarios }), 'authored');
     setSaved(t('training.author.saved', { title: checked.scenario.title }));

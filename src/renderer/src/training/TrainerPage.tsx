@@ -12,7 +12,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../store/live-query';
-import { compareCatalogVersions } from '@core/catalog/version';
 import { parseScenarioPackText, ScenarioPack as ScenarioPackSchema, type ScenarioIssue } from '@core/training/scenario';
 import { whatChangedDrillsWithSkipped } from '@core/training/changeDrills';
 import { readiness } from '@core/training/scoring';
@@ -21,7 +20,7 @@ import { getHost } from '../platform/host';
 import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
 import { useCatalog } from '../catalog/CatalogContext';
-import { getDb } from '../store/db';
+import { catalogVersionsNewestFirst, loadCatalogVersion } from '../catalog/catalog-store';
 import { assignDrills, deletePack, drillRef, removeAssignment, savePack, useAssignments, usePacks, useResults } from './drill-store';
 import { fetchCentreResults } from './result-sender';
 import { AuthorForm } from './AuthorForm';
@@ -180,7 +179,7 @@ function PacksTab() {
     try {
       const versions = new Set<unknown>(((JSON.parse(text) as { scenarios?: { catalogVersion?: unknown }[] }).scenarios ?? []).map((x) => x?.catalogVersion));
       const [only] = [...versions];
-      if (versions.size === 1 && typeof only === 'string' && only !== catalog.version) catalog = (await getDb().catalogVersions.get(only))?.catalog ?? catalog;
+      if (versions.size === 1 && typeof only === 'string' && only !== catalog.version) catalog = (await loadCatalogVersion(only))?.catalog ?? catalog;
     } catch {
       // not JSON: the import reports it
     }
@@ -451,7 +450,7 @@ function keyLabel(key: string, catalog: ReturnType<typeof useCatalog>['catalog']
 
 function ChangesTab() {
   const { t } = useTranslation();
-  const versions = useLiveQuery(async () => (await getDb().catalogVersions.toArray()).sort((a, b) => compareCatalogVersions(b.version, a.version)), []);
+  const versions = useLiveQuery(() => catalogVersionsNewestFirst(), []);
   const [made, setMade] = useState<{ packId: string; count: number } | null>(null);
   if (!versions) return <div className="loading">{t('app.loading')}</div>;
   if (versions.length < 2) return <p className="muted" data-testid="changes-none">{t('training.changes.needTwo')}</p>;

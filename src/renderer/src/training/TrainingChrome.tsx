@@ -12,10 +12,10 @@ import { TRAINING_MODE_BANNER, TRAINING_WATERMARK } from '@core/training/isolati
 import { parSecondsOf, stepFeedback, type DrillStep, type Mistake } from '@core/training/scoring';
 import { attemptFromCase } from '@core/training/scoring';
 import { useLocale } from '../i18n/useLocale';
-import { getDb } from '../store/db';
+import { loadCatalogVersion } from '../catalog/catalog-store';
 import { getCaseRecord } from '../store/case-store';
 import { useCatalog } from '../catalog/CatalogContext';
-import { abandonDrill, loadScenario, useResult, useRunningDrill } from './drill-store';
+import { abandonDrill, loadScenario, useLastFinishedDrill, useResult, useRunningDrill } from './drill-store';
 import { leaveTrainingMode } from './mode';
 import { ApplicantCards } from './ApplicantCards';
 import { MistakeList } from './MistakeList';
@@ -91,10 +91,7 @@ export function TrainingChrome() {
   }, []);
   useEffect(() => startResultSender(), []);
   // The drill that just ended stays in the dock (its score) until dismissed.
-  const finished = useLiveQuery(async () => {
-    const r = await getDb().drillRuns.orderBy('startedAt').last();
-    return r && r.state === 'finished' && r.resultId ? r : null;
-  }, []);
+  const finished = useLastFinishedDrill();
   useEffect(() => {
     if (finished?.resultId) setLastResultId(finished.resultId);
   }, [finished?.resultId]);
@@ -135,7 +132,7 @@ function DrillDock({ run }: { run: DrillRunRecord }) {
   const scenario = useLiveQuery(async () => (await loadScenario(run.packId, run.scenarioId)) ?? null, [run.packId, run.scenarioId]);
   const draft = useLiveQuery(async () => (run.caseId ? ((await getCaseRecord(run.caseId)) ?? null) : null), [run.caseId]);
   const catalogOfDraft = useLiveQuery(
-    async () => (draft ? ((await getDb().catalogVersions.get(draft.case.catalogVersion)) ?? null) : null),
+    async () => (draft ? ((await loadCatalogVersion(draft.case.catalogVersion)) ?? null) : null),
     [draft?.case.catalogVersion],
   );
   const [coaching, setCoaching] = useState<{ steps: string[]; mistakes: Mistake[] } | null>(null);

@@ -17,8 +17,8 @@ import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
 import { useCan } from '../session/RequireRole';
 import { useCatalog } from '../catalog/CatalogContext';
-import { getTrainingDb, isTrainingMode } from '../store/db';
-import { drillRef, findScenario, startDrill, useAssignments, usePacks, useResult, useResults, useRunningDrill } from './drill-store';
+import { isTrainingMode } from '../store/db';
+import { drillRef, findScenario, loadScenario, startDrill, useAssignments, usePacks, useResult, useResults, useRunningDrill } from './drill-store';
 import { enterTrainingMode } from './mode';
 import { ApplicantCards } from './ApplicantCards';
 import { MistakeList } from './MistakeList';
@@ -281,7 +281,7 @@ function ResultPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const result = useResult(id);
-  const scenario = useLiveQuery(async () => (result ? ((await getTrainingDb().scenarioPacks.get(result.packId))?.pack.scenarios.find((s) => s.id === result.scenarioId) ?? null) : null), [result?.packId, result?.scenarioId]);
+  const scenario = useLiveQuery(async () => (result ? ((await loadScenario(result.packId, result.scenarioId)) ?? null) : null), [result?.packId, result?.scenarioId]);
   if (result === undefined) return <div className="loading">{t('app.loading')}</div>;
   if (result === null)
     return (

@@ -53,6 +53,11 @@ export function findScenario(packs: readonly ScenarioPackRecord[], packId: strin
   return packs.find((p) => p.packId === packId)?.pack.scenarios.find((s) => s.id === scenarioId);
 }
 
+/** A stored pack (undefined when there is none with that id). */
+export function loadPack(packId: string): Promise<ScenarioPackRecord | undefined> {
+  return getTrainingDb().scenarioPacks.get(packId);
+}
+
 export async function loadScenario(packId: string, scenarioId: string, db: WorkstationDb = getTrainingDb()): Promise<Scenario | undefined> {
   return (await db.scenarioPacks.get(packId))?.pack.scenarios.find((s) => s.id === scenarioId);
 }
@@ -72,6 +77,14 @@ export async function deletePack(packId: string): Promise<void> {
 
 export function useRunningDrill(): DrillRunRecord | null | undefined {
   return useLiveQuery(async () => (await getTrainingDb().drillRuns.where('state').equals('running').first()) ?? null, []);
+}
+
+/** The latest drill run if it finished with a result (the dock keeps its score until dismissed); else null. */
+export function useLastFinishedDrill(): DrillRunRecord | null | undefined {
+  return useLiveQuery(async () => {
+    const r = await getTrainingDb().drillRuns.orderBy('startedAt').last();
+    return r && r.state === 'finished' && r.resultId ? r : null;
+  }, []);
 }
 
 export async function startDrill(args: { packId: string; scenarioId: string; coached: boolean; traineeId: string; traineeName: string; now?: Date }): Promise<DrillRunRecord> {
