@@ -20,11 +20,9 @@ import { useCatalog } from '../catalog/CatalogContext';
 import { departmentNames } from '../catalog/department-name';
 import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
-import { getDb } from '../store/db';
 import { getCaseRecord } from '../store/case-store';
-import { openRatingRecords } from '../store/sealed-records';
 import { requestSync } from '../sync/runtime';
-import { chinaIso, loadHandoutQueue, saveFollowUpRecord, saveHandout } from './handout-store';
+import { chinaIso, listHandouts, loadFollowUps, loadHandoutQueue, saveFollowUpRecord, saveHandout } from './handout-store';
 import { RateButton } from './RateButton';
 import { tx } from './texts';
 
@@ -78,8 +76,8 @@ export function HandoutsPage() {
   const locale = useLocale();
   const { departments } = useCatalog();
   const queue = useLiveQuery(() => loadHandoutQueue(), []);
-  const recent = useLiveQuery(() => getDb().handouts.orderBy('id').toArray(), []);
-  const followUps = useLiveQuery(async () => (await openRatingRecords((await getDb().ratings.toArray()).filter((r) => r.followUp))).sort((a, b) => a.createdAt - b.createdAt), []);
+  const recent = useLiveQuery(() => listHandouts(), []);
+  const followUps = useLiveQuery(() => loadFollowUps(), []);
   const { t } = useTranslation();
   const [open, setOpen] = useState<HandoutQueueEntry | null>(null);
   const [saved, setSaved] = useState<string | null>(null);

@@ -3,12 +3,12 @@ import { useLiveQuery } from '../store/live-query';
 import { canRate } from '@core/lifecycle/rating';
 import { hrefFor } from '../ui/router';
 import { useLocale } from '../i18n/useLocale';
-import { getDb } from '../store/db';
+import { ratingsOfCase } from './handout-store';
 import { tx } from './texts';
 
 export function RateButton({ caseId, caseNumber, trigger }: { caseId: string; caseNumber: string; trigger: 'afterAcceptance' | 'afterHandout' }) {
   const locale = useLocale();
-  const ratings = useLiveQuery(() => getDb().ratings.where('caseId').equals(caseId).toArray(), [caseId]);
+  const ratings = useLiveQuery(() => ratingsOfCase(caseId), [caseId]);
   if (!ratings) return null;
   if (!canRate(ratings, caseNumber, trigger))
     return <span className="badge" data-testid={`rated-${trigger}`}>{tx('rated', locale)}</span>;

@@ -9,30 +9,19 @@ import { useLiveQuery } from '../store/live-query';
 import { canRate, MAX_COMMENT_CHARS, mayAcceptRatingInput, RATING_LEVEL_LABELS, RATING_LEVELS, RATING_SCHEMA_VERSION, ratingPromptPolicy, type RatingLevel, tagsFor, validateRating } from '@core/lifecycle/rating';
 import { useLocale } from '../i18n/useLocale';
 import { useSession } from '../session/SessionGate';
-import { getDb } from '../store/db';
 import { requestSync } from '../sync/runtime';
 import { loadSyncedCalendar } from '../sync/sync-store';
-import { chinaIso, saveRating } from './handout-store';
+import { caseNumberOf, chinaIso, ratingsOfCase, saveRating } from './handout-store';
 import { tx } from './texts';
 import './rating.css';
 
 const MODE = 'applicantFacing' as const;
 
-async function caseNumberOf(caseId: string): Promise<string | null> {
-  const db = getDb();
-  const c = await db.cases.get(caseId);
-  if (c?.caseNumber) return c.caseNumber;
-  const h = await db.handouts.where('caseId').equals(caseId).first();
-  if (h) return h.handout.caseNumber;
-  const e = await db.statusEvents.where('caseId').equals(caseId).first();
-  return e?.caseNumber ?? null;
-}
-
 export function RatingView({ caseId, trigger }: { caseId: string; trigger: 'afterAcceptance' | 'afterHandout' }) {
   const locale = useLocale();
   const { config, session } = useSession();
   const policy = ratingPromptPolicy();
-  const info = useLiveQuery(async () => ({ caseNumber: await caseNumberOf(caseId), ratings: await getDb().ratings.where('caseId').equals(caseId).toArray() }), [caseId]);
+  const info = useLiveQuery(async () => ({ caseNumber: await caseNumberOf(caseId), ratings: await ratingsOfCase(caseId) }), [caseId]);
   const [level, setLevel] = useState<RatingLevel | null>(policy.preselectedLevel);
   const [tags, setTags] = useState<string[]>([]);
   const [comment, setComment] = useState('');

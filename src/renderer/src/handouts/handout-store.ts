@@ -9,8 +9,8 @@ import { followUpFor, type FollowUpRecord, type Rating } from '@core/lifecycle/r
 import { defaultCalendar, type WorkingDayCalendar } from '@core/calendar';
 import { isTrainingCaseNumber } from '@core/training/isolation';
 import { getDb, type WorkstationDb } from '../store/db';
-import type { RatingRecord } from '../store/records';
-import { sealHandoutRecord, sealRatingRecord } from '../store/sealed-records';
+import type { HandoutRecord, RatingRecord } from '../store/records';
+import { openRatingRecords, sealHandoutRecord, sealRatingRecord } from '../store/sealed-records';
 import { auditHandout, auditRating } from '../audit/audit-hooks';
 
 export type { HandoutRecord, LocalSyncState, RatingRecord } from '../store/records';
@@ -55,4 +55,32 @@ export async function saveRating(r: Rating, caseId: string, now = Date.now(), ca
 /** Stores the call-back / fix of a 差评's follow-up (recordFollowUp's output). */
 export async function saveFollowUpRecord(ratingId: string, record: FollowUpRecord, db: WorkstationDb = getDb()): Promise<void> {
   await db.ratings.update(ratingId, { followUpRecord: record });
+}
+
+// ---- reading (what the screens show) --------------------------------------------------------
+
+/** Every stored hand-out in id order, as stored (the recipient still sealed). */
+export function listHandouts(): Promise<HandoutRecord[]> {
+  return getDb().handouts.orderBy('id').toArray();
+}
+
+/** A case's ratings as stored (enough to tell whether it may be rated again: 一次一评). */
+export function ratingsOfCase(caseId: string): Promise<RatingRecord[]> {
+  return getDb().ratings.where('caseId').equals(caseId).toArray();
+}
+
+/** The ratings that need a follow-up (差评), opened, oldest first. */
+export async function loadFollowUps(): Promise<RatingRecord[]> {
+  return (await openRatingRecords((await getDb().ratings.toArray()).filter((r) => r.followUp))).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** The case number the rating screen shows: from the case, else its hand-out, else a status event. */
+export async function caseNumberOf(caseId: string): Promise<string | null> {
+  const db = getDb();
+  const c = await db.cases.get(caseId);
+  if (c?.caseNumber) return c.caseNumber;
+  const h = await db.handouts.where('caseId').equals(caseId).first();
+  if (h) return h.handout.caseNumber;
+  const e = await db.statusEvents.where('caseId').equals(caseId).first();
+  return e?.caseNumber ?? null;
 }
