@@ -6,25 +6,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../store/live-query';
 import { AUDIT_ACTION_LABELS, type ChainVerification } from '@core/quality/audit';
-import { normalizeCaseNumberInput } from '@core/intake/caseNumber';
 import { ROLE_LABELS } from '@core/quality/roles';
 import { hrefFor, navigate } from '../ui/router';
 import { useLocale } from '../i18n/useLocale';
-import { getDb } from '../store/db';
+import { findAuditedCaseId, loadRecentAuditEntries } from './audit-store';
 import { verifyWorkstationLog } from '../store/audit-log';
 import { CaseAuditHistory, VerificationNote } from './CaseAuditHistory';
 import './audit.css';
-
-async function findCaseId(text: string): Promise<string | null> {
-  const t = text.trim();
-  if (!t) return null;
-  const db = getDb();
-  if (/^[0-9a-f-]{36}$/i.test(t)) return (await db.auditLog.where('caseId').equals(t.toLowerCase()).count()) > 0 ? t.toLowerCase() : null;
-  const cn = normalizeCaseNumberInput(t);
-  const dashed = cn.length >= 19 ? `${cn.slice(0, 6)}-${cn.slice(6, 12)}-${cn.slice(12, 18)}-${cn.slice(18)}` : t.toUpperCase();
-  const r = (await db.cases.where('caseNumber').equals(dashed).first()) ?? (await db.cases.where('caseNumber').equals(t).first());
-  return r ? r.id : null;
-}
 
 export function AuditPage({ caseId }: { caseId?: string | undefined }) {
   const { t } = useTranslation();
@@ -32,16 +20,10 @@ export function AuditPage({ caseId }: { caseId?: string | undefined }) {
   const [query, setQuery] = useState('');
   const [notFound, setNotFound] = useState(false);
   const [result, setResult] = useState<ChainVerification | 'busy' | null>(null);
-  const recent = useLiveQuery(async () => {
-    const db = getDb();
-    const rows = await db.auditLog.orderBy('key').reverse().limit(30).toArray();
-    const cases = await db.cases.bulkGet([...new Set(rows.map((r) => r.caseId))]);
-    const numbers = new Map(cases.filter(Boolean).map((c) => [c!.id, c!.caseNumber]));
-    return rows.map((r) => ({ ...r, caseNumber: numbers.get(r.caseId) ?? '' }));
-  }, []);
+  const recent = useLiveQuery(() => loadRecentAuditEntries(30), []);
 
   async function open() {
-    const id = await findCaseId(query);
+    const id = await findAuditedCaseId(query);
     setNotFound(!id);
     if (id) navigate({ name: 'audit', caseId: id });
   }

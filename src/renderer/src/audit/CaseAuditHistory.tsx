@@ -9,7 +9,7 @@ import { useLiveQuery } from '../store/live-query';
 import { AUDIT_ACTION_LABELS, type ChainVerification, type JsonValue } from '@core/quality/audit';
 import { ROLE_LABELS } from '@core/quality/roles';
 import { useLocale } from '../i18n/useLocale';
-import { getDb } from '../store/db';
+import { caseNumberOfStoredCase } from './audit-store';
 import { historyOf } from '../store/audit-log';
 import { useCan } from '../session/RequireRole';
 import './audit.css';
@@ -41,7 +41,7 @@ export function CaseAuditHistory({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [result, setResult] = useState<ChainVerification | null>(null);
-  const data = useLiveQuery(async () => ({ h: await historyOf(caseId), number: (await getDb().cases.get(caseId))?.caseNumber ?? '' }), [caseId]);
+  const data = useLiveQuery(async () => ({ h: await historyOf(caseId), number: await caseNumberOfStoredCase(caseId) }), [caseId]);
   if (!data) return <div className="loading">{t('app.loading')}</div>;
   const { h, number } = data;
   return (
