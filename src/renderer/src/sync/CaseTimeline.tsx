@@ -4,36 +4,22 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from '../store/live-query';
 import { caseTimeline } from '@core/sync/timeline';
 import { correctionPointLabel } from '@core/lifecycle/caseFields';
 import { NOT_SCHEDULED } from '@core/sync/outbox';
-import { getDb } from '../store/db';
-import { getCaseRecord } from '../store/case-store';
-import { openStatusEventRecords } from '../store/sealed-records';
 import { useCatalog } from '../catalog/CatalogContext';
 import { departmentName } from '../catalog/department-name';
 import { useLocale } from '../i18n/useLocale';
 import { formatTime } from './format';
 import { requestSync } from './runtime';
-import { retryEntryNow } from './sync-store';
+import { retryEntryNow, useCaseTimeline } from './sync-store';
 import './sync.css';
 
 export function CaseTimeline({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { departments } = useCatalog();
-  const data = useLiveQuery(async () => {
-    const db = getDb();
-    const [entry, events, record] = await Promise.all([
-      db.outbox.get(caseId),
-      db.statusEvents.where('caseId').equals(caseId).toArray().then(openStatusEventRecords),
-      getCaseRecord(caseId),
-    ]);
-    // the case and its catalog version name what a department's comment points at
-    const catalog = record ? ((await db.catalogVersions.get(record.case.catalogVersion))?.catalog ?? undefined) : undefined;
-    return { entry: entry ?? null, events, c: record?.case ?? null, catalog };
-  }, [caseId]);
+  const data = useCaseTimeline(caseId);
   const timeline = useMemo(() => (data ? caseTimeline(data.events) : null), [data]);
   if (!data || !timeline) return null;
   const { entry } = data;

@@ -5,48 +5,17 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../store/live-query';
-import { getDb } from '../store/db';
 import { useLocale } from '../i18n/useLocale';
-import { registeredChannels, type ChannelOverview, type OutboundChannel } from './channel';
-import { casesChannel } from './cases-channel';
-import { clearChannelBackoff, loadChannelStatuses, type ChannelStatus } from './pipeline';
-import { requestSync } from './runtime';
+import { CASES_CHANNEL_KIND, loadChannelRows, retryKind } from './channels-store';
 import { useLiveSyncStatus } from './sync-store';
 import { formatTime } from './format';
 import { SyncError } from './SyncError';
-
-const cases = casesChannel();
-
-function allChannels(): OutboundChannel[] {
-  return [cases as unknown as OutboundChannel, ...registeredChannels().filter((c) => c.kind !== cases.kind)];
-}
-
-async function retryKind(channel: OutboundChannel): Promise<void> {
-  const db = getDb();
-  await channel.retryNeedsFix(db, Date.now());
-  await clearChannelBackoff(db, channel.kind);
-  await requestSync();
-}
 
 export function ChannelsPanel() {
   const { t } = useTranslation();
   const locale = useLocale();
   const live = useLiveSyncStatus();
-  const rows = useLiveQuery(async () => {
-    const db = getDb();
-    const statuses = await loadChannelStatuses(db);
-    return Promise.all(
-      allChannels().map(async (channel) => {
-        let overview: ChannelOverview | null;
-        try {
-          overview = await channel.overview(db);
-        } catch {
-          overview = null; // a kind whose store cannot be read now: its row still shows its status
-        }
-        return { channel, overview, status: (statuses[channel.kind] ?? null) as ChannelStatus | null };
-      }),
-    );
-  }, []);
+  const rows = useLiveQuery(() => loadChannelRows(), []);
   if (!rows) return null;
   return (
     <section className="sync-channels" data-testid="sync-channels">
@@ -65,7 +34,7 @@ export function ChannelsPanel() {
         </thead>
         <tbody>
           {rows.map(({ channel, overview, status }) => {
-            const sending = live.running && live.phase === 'push' && (live.kind ?? cases.kind) === channel.kind;
+            const sending = live.running && live.phase === 'push' && (live.kind ?? CASES_CHANNEL_KIND) === channel.kind;
             return (
               <tr key={channel.kind} data-testid="channel-row" data-kind={channel.kind}>
                 <td>
@@ -100,7 +69,7 @@ export function ChannelsPanel() {
                   )}
                 </td>
                 <td>
-                  {overview && overview.needsFix > 0 && channel.kind !== cases.kind && (
+                  {overview && overview.needsFix > 0 && channel.kind !== CASES_CHANNEL_KIND && (
                     <button type="button" className="btn btn-small" data-testid="channel-retry" onClick={() => void retryKind(channel)}>
                       {t('sync.channels.retryAll')}
                     </button>

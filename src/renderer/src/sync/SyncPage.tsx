@@ -6,14 +6,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../store/live-query';
 import { NOT_SCHEDULED, type OutboxState } from '@core/sync/outbox';
-import { getDb } from '../store/db';
 import { useCatalog } from '../catalog/CatalogContext';
 import { departmentNames } from '../catalog/department-name';
 import { hrefFor } from '../ui/router';
 import { useLocale } from '../i18n/useLocale';
 import { formatTime } from './format';
 import { requestSync } from './runtime';
-import { loadServerConfig, loadSyncStatus, retryAllNow, retryEntryNow, useLiveSyncStatus } from './sync-store';
+import { countOutboxByState, loadServerConfig, loadSyncStatus, outboxEntriesIn, retryAllNow, retryEntryNow, useLiveSyncStatus } from './sync-store';
 import { SyncProgress } from './SyncTopBar';
 import { SyncError } from './SyncError';
 import { ChannelsPanel } from './ChannelsPanel';
@@ -29,21 +28,11 @@ export function SyncPage() {
   const { departments } = useCatalog();
   const [chosen, setChosen] = useState<OutboxState | null>(null);
   const info = useLiveQuery(async () => {
-    const db = getDb();
-    const counts = Object.fromEntries(await Promise.all(STATES.map(async (s) => [s, await db.outbox.where('state').equals(s).count()] as const))) as Record<OutboxState, number>;
+    const counts = await countOutboxByState(STATES);
     return { counts, status: await loadSyncStatus(), configured: (await loadServerConfig()) !== null };
   }, []);
   const state: OutboxState = chosen ?? (info ? (STATES.find((s) => s !== 'acknowledged' && info.counts[s] > 0) ?? 'acknowledged') : 'needsFix');
-  const rows = useLiveQuery(
-    () =>
-      getDb()
-        .outbox.where('[state+enqueuedAt]')
-        .between([state, -Infinity], [state, Infinity])
-        .reverse()
-        .limit(LIST_LIMIT)
-        .toArray(),
-    [state],
-  );
+  const rows = useLiveQuery(() => outboxEntriesIn(state, LIST_LIMIT), [state]);
 
   if (!info) return <div className="loading">{t('app.loading')}</div>;
   const { counts, status, configured } = info;

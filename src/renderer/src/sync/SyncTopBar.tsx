@@ -6,13 +6,12 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useLiveQuery } from '../store/live-query';
-import { getDb, isTrainingMode, type NotificationRecord } from '../store/db';
-import { openNotificationRecord } from '../store/sealed-records';
+import { isTrainingMode, type NotificationRecord } from '../store/db';
 import { useCatalog } from '../catalog/CatalogContext';
 import { departmentName } from '../catalog/department-name';
 import { navigate } from '../ui/router';
 import { useLocale } from '../i18n/useLocale';
-import { isNotificationFor, loadServerConfig, loadSyncStatus, markAllNotificationsRead, markNotificationRead, useLiveSyncStatus } from './sync-store';
+import { countUnreadNotifications, latestNotifications, loadServerConfig, loadSyncStatus, markAllNotificationsRead, markNotificationRead, useLiveSyncStatus } from './sync-store';
 import { useSession } from '../session/SessionGate';
 import { formatTime } from './format';
 import { classifySyncError } from './errors';
@@ -106,15 +105,10 @@ export function NotificationBell() {
   const box = useRef<HTMLDivElement>(null);
   // only the signed-in clerk's own notifications (a window PC is shared across shifts)
   const clerkId = useSession().session.clerkId;
-  const unread = useLiveQuery(() => getDb().notifications.where('unread').equals(1).filter((n) => isNotificationFor(n, clerkId)).count(), [clerkId]) ?? 0;
+  const unread = useLiveQuery(() => countUnreadNotifications(clerkId), [clerkId]) ?? 0;
   const latest =
     useLiveQuery(
-      async (): Promise<NotificationRecord[]> =>
-        open
-          ? Promise.all(
-              (await getDb().notifications.orderBy('cursor').reverse().filter((n) => isNotificationFor(n, clerkId)).limit(20).toArray()).map(openNotificationRecord),
-            )
-          : [],
+      async (): Promise<NotificationRecord[]> => (open ? latestNotifications(clerkId, 20) : []),
       [open, clerkId],
     ) ?? [];
   const { departments } = useCatalog();

@@ -4,13 +4,18 @@
  * running sync (progress while a backlog drains), readable from React.
  */
 import { useSyncExternalStore } from 'react';
+import type { Catalog } from '@core/catalog/schema';
+import type { IntakeCase } from '@core/intake/case';
 import { z } from 'zod';
 import { canonicalJson } from '@core/sync/protocol';
-import { retryNow, type OutboxEntry } from '@core/sync/outbox';
+import { retryNow, type OutboxEntry, type OutboxState } from '@core/sync/outbox';
 import { SyncServerConfig } from '@core/sync/serverConfig';
 import { defaultCalendar, HolidayDataFile, type WorkingDayCalendar } from '@core/calendar';
-import { getDb, TRAINING_DB_NAME, type WorkstationDb } from '../store/db';
-import { openServerConfigValue, sealServerConfigValue, SYNC_SERVER_KEY } from '../store/sealed-records';
+import { getDb, TRAINING_DB_NAME, type NotificationRecord, type OutboxRecord, type StatusEventRecord, type WorkstationDb } from '../store/db';
+import { openNotificationRecord, openServerConfigValue, openStatusEventRecords, sealServerConfigValue, SYNC_SERVER_KEY } from '../store/sealed-records';
+import { getCaseRecord } from '../store/case-store';
+import { useLiveQuery } from '../store/live-query';
+import { loadCatalogVersion } from '../catalog/catalog-store';
 import { requirePermission } from '../session/session-store';
 
 export { SYNC_SERVER_KEY };
@@ -131,6 +136,60 @@ export async function markAllNotificationsRead(clerkId: string, db: WorkstationD
     .equals(1)
     .filter((n) => isNotificationFor(n, clerkId))
     .modify({ unread: 0 });
+}
+
+/** Whether the clerk turned on system notifications for 补正 / 办结 (Settings). */
+export async function loadSystemNotificationsOn(db: WorkstationDb = getDb()): Promise<boolean> {
+  return (await db.settings.get(SYSTEM_NOTIFICATIONS_KEY))?.value === true;
+}
+
+export async function saveSystemNotificationsOn(on: boolean, db: WorkstationDb = getDb()): Promise<void> {
+  await db.settings.put({ key: SYSTEM_NOTIFICATIONS_KEY, value: on });
+}
+
+/** How many of the clerk's own notifications are unread (the bell's badge). */
+export function countUnreadNotifications(clerkId: string): Promise<number> {
+  return getDb().notifications.where('unread').equals(1).filter((n) => isNotificationFor(n, clerkId)).count();
+}
+
+/** The clerk's latest `limit` notifications, newest first, opened. */
+export async function latestNotifications(clerkId: string, limit: number): Promise<NotificationRecord[]> {
+  return Promise.all((await getDb().notifications.orderBy('cursor').reverse().filter((n) => isNotificationFor(n, clerkId)).limit(limit).toArray()).map(openNotificationRecord));
+}
+
+// ---- reading the outbox and the status events ------------------------------------------------
+
+/** How many outbox entries are in each of `states`. */
+export async function countOutboxByState(states: readonly OutboxState[]): Promise<Record<OutboxState, number>> {
+  const db = getDb();
+  return Object.fromEntries(await Promise.all(states.map(async (s) => [s, await db.outbox.where('state').equals(s).count()] as const))) as Record<OutboxState, number>;
+}
+
+/** The latest `limit` outbox entries in one state, the last enqueued first. */
+export function outboxEntriesIn(state: OutboxState, limit: number): Promise<OutboxRecord[]> {
+  return getDb().outbox.where('[state+enqueuedAt]').between([state, -Infinity], [state, Infinity]).reverse().limit(limit).toArray();
+}
+
+/** A case's status events as pulled from the service, opened (the department's comments unsealed). */
+export async function statusEventsOfCase(caseId: string): Promise<StatusEventRecord[]> {
+  return openStatusEventRecords(await getDb().statusEvents.where('caseId').equals(caseId).toArray());
+}
+
+export interface CaseTimelineData {
+  entry: OutboxRecord | null;
+  events: StatusEventRecord[];
+  c: IntakeCase | null;
+  /** The case's catalog version: it names what a department's comment points at. */
+  catalog: Catalog | undefined;
+}
+
+/** What became of a case after the window, live: its outbox entry, its status events, the case and its catalog. */
+export function useCaseTimeline(caseId: string): CaseTimelineData | undefined {
+  return useLiveQuery(async () => {
+    const [entry, events, record] = await Promise.all([getDb().outbox.get(caseId), statusEventsOfCase(caseId), getCaseRecord(caseId)]);
+    const catalog = record ? ((await loadCatalogVersion(record.case.catalogVersion))?.catalog ?? undefined) : undefined;
+    return { entry: entry ?? null, events, c: record?.case ?? null, catalog };
+  }, [caseId]);
 }
 
 // ---- content hash ---------------------------------------------------------------------------
