@@ -19,16 +19,15 @@ import { correctionNoticeContent, correctionTasks, pendingCorrections, type Corr
 import { correctionPoints, materialStateText, type CorrectionPoint } from '@core/lifecycle/caseFields';
 import { MAX_REPLY_LENGTH, diffCaseVersions, makeCaseRevision, replyOf, type CaseChanges, type RevisionError } from '@core/lifecycle/revision';
 import type { TFunction } from 'i18next';
-import { getDb, type CaseRecord, type RevisionRecord } from '../store/db';
-import { openRevisions } from '../store/case-store';
-import { openStatusEventRecords } from '../store/sealed-records';
+import type { CaseRecord, RevisionRecord } from '../store/db';
 import { useLocale } from '../i18n/useLocale';
 import { useCatalog } from '../catalog/CatalogContext';
 import { getHost } from '../platform/host';
 import { useSession } from '../session/SessionGate';
 import { CorrectionNotice } from '../documents/CorrectionNotice';
 import { requestSync } from '../sync/runtime';
-import { chinaNowIso, latestVersion, saveRevision } from './revision-store';
+import { chinaNowIso, latestVersion, revisionsOf, saveRevision } from './revision-store';
+import { statusEventsOfCase } from '../sync/sync-store';
 import { answerPathOf, mergeFormFields, projectCaseFields } from '@core/bundle/form';
 import './correction.css';
 
@@ -72,11 +71,7 @@ export function CorrectionPanel({ record, catalog }: { record: CaseRecord; catal
   const { departments } = useCatalog();
   const caseId = record.id;
   const data = useLiveQuery(async () => {
-    const db = getDb();
-    const [events, revisions] = await Promise.all([
-      db.statusEvents.where('caseId').equals(caseId).toArray().then(openStatusEventRecords),
-      db.revisions.where('caseId').equals(caseId).toArray().then(openRevisions),
-    ]);
+    const [events, revisions] = await Promise.all([statusEventsOfCase(caseId), revisionsOf(caseId)]);
     return { events, revisions: revisions.sort((a, b) => a.revision - b.revision) };
   }, [caseId]);
   const [editing, setEditing] = useState(false);

@@ -20,6 +20,11 @@ export async function revisionsOf(caseId: string, db: WorkstationDb = getDb()): 
   return openRevisions((await db.revisions.where('caseId').equals(caseId).toArray()).sort((a, b) => a.revision - b.revision));
 }
 
+/** The case's revisions as stored (identity fields still sealed; the reason is plain): for what a supplement forwarded. */
+export function storedRevisionsOf(caseId: string): Promise<RevisionRecord[]> {
+  return getDb().revisions.where('caseId').equals(caseId).toArray();
+}
+
 /** What a fix builds on: the latest revision, or the case as accepted. */
 export function latestVersion(c: IntakeCase, revisions: readonly RevisionRecord[]): IntakeCase | CaseRevision {
   const last = revisions[revisions.length - 1];

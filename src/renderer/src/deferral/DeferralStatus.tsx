@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../store/live-query';
 import { supplementStatus } from '@core/lifecycle/deferral';
 import type { DeferralRecord } from '@core/lifecycle/deferralRecord';
-import { getDb } from '../store/db';
+import { loadSupplementedRecord } from './deferral-store';
 import { todayInChina } from '../intake/useIntakeModel';
 import './deferral.css';
 
 export function DeferralStatus({ record }: { record: DeferralRecord }) {
   const { t } = useTranslation();
-  const stored = useLiveQuery(async () => (await getDb().supplements.get(record.caseId))?.record ?? null, [record.caseId]);
+  const stored = useLiveQuery(async () => (await loadSupplementedRecord(record.caseId)) ?? null, [record.caseId]);
   if (stored === undefined) return null;
   const s = supplementStatus(stored ?? record, (stored ?? record).supplements, todayInChina());
   return (

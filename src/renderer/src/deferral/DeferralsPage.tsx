@@ -16,7 +16,7 @@ import { hrefFor } from '../ui/router';
 import { nowIso } from '../intake/intake-store';
 import { todayInChina } from '../intake/useIntakeModel';
 import { loadDeferralRecords, loadDeferralRecordsOnly, saveSupplementAndForward } from './deferral-store';
-import { getDb } from '../store/db';
+import { storedRevisionsOf } from '../correction/revision-store';
 import { requestSync } from '../sync/runtime';
 import { useCan } from '../session/RequireRole';
 import './deferral.css';
@@ -79,7 +79,7 @@ export function DeferralsPage() {
 
 function DeferralRow({ status: s, c, record }: { status: SupplementStatus; c: IntakeCase | null; record: DeferralRecord }) {
   const { t } = useTranslation();
-  const revisions = useLiveQuery(async () => getDb().revisions.where('caseId').equals(s.caseId).toArray(), [s.caseId]) ?? [];
+  const revisions = useLiveQuery(() => storedRevisionsOf(s.caseId), [s.caseId]) ?? [];
   const forwardOf = (key: string) => revisions.find((r) => r.record.reason.kind === 'supplement' && r.record.reason.keys.includes(key));
   const cls = s.overall === 'overdue' ? 'deferral-row-overdue' : s.daysLeft <= 2 ? 'deferral-row-soon' : '';
   return (

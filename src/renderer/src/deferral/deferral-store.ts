@@ -150,6 +150,11 @@ export async function loadDeferralRecordsOnly(): Promise<DeferralRecord[]> {
   return (await getDb().supplements.toArray()).map((s) => s.record);
 }
 
+/** One case's record as supplemented so far, as stored (without the commitment's names); undefined if none. */
+export async function loadSupplementedRecord(caseId: string): Promise<DeferralRecord | undefined> {
+  return (await getDb().supplements.get(caseId))?.record;
+}
+
 /** The records, opened (the commitment's names back in place), with their cases (for the applicant's name). */
 export async function loadDeferralRecords(): Promise<{ c: IntakeCase | null; record: DeferralRecord }[]> {
   const db = getDb();
