@@ -3,7 +3,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { healthWarnings, storageHeadroom, type CentreHealthResponse, type HealthReport, type HealthWarning } from '@core/quality/health';
-import { getDb } from '../store/db';
 import { useSession } from '../session/SessionGate';
 import { collectHealth, fetchCentreHealth } from './health-report';
 import { getHost } from '../platform/host';
@@ -55,10 +54,10 @@ export function HealthPage() {
   const [now, setNow] = useState(Date.now());
   const refreshOwn = useCallback(() => {
     setNow(Date.now());
-    void collectHealth(getDb()).then(setOwn);
+    void collectHealth().then(setOwn);
   }, []);
   const refreshCentre = useCallback(() => {
-    void fetchCentreHealth(getDb()).then(setCentre, (e: unknown) => setCentre({ ok: false, message: e instanceof Error ? e.message : String(e) }));
+    void fetchCentreHealth().then(setCentre, (e: unknown) => setCentre({ ok: false, message: e instanceof Error ? e.message : String(e) }));
   }, []);
   useEffect(() => {
     refreshOwn();

@@ -5,7 +5,7 @@
  */
 import { CentreHealthResponse, HealthReport } from '@core/quality/health';
 import { ACTIVE_CATALOG_KEY } from '../catalog/catalog-store';
-import { getTrainingDb, TRAINING_DB_NAME, type WorkstationDb } from '../store/db';
+import { getDb, getTrainingDb, TRAINING_DB_NAME, type WorkstationDb } from '../store/db';
 import { apiRequest, type ServerTarget } from '../sync/api';
 import { loadServerConfig, loadSyncStatus } from '../sync/sync-store';
 import type { ChannelContext, OutboundChannel } from '../sync/channel';
@@ -30,7 +30,7 @@ export interface HealthOptions {
 }
 
 /** The figures of this workstation now. */
-export async function collectHealth(db: WorkstationDb, options: HealthOptions = {}): Promise<HealthReport> {
+export async function collectHealth(db: WorkstationDb = getDb(), options: HealthOptions = {}): Promise<HealthReport> {
   const now = options.now ?? Date.now();
   const unsent = db.outbox.where('state').anyOf(['queued', 'retry', 'sending', 'needsFix']);
   const [status, catalog, depth, needsFix, oldest, liveCases, trainingCases, estimate] = await Promise.all([
@@ -101,7 +101,7 @@ export async function sendHealthReport(db: WorkstationDb, target: ServerTarget, 
 }
 
 /** The centre's workstations as the server knows them; null when no server is configured. */
-export async function fetchCentreHealth(db: WorkstationDb): Promise<{ ok: true; data: CentreHealthResponse } | { ok: false; message: string } | null> {
+export async function fetchCentreHealth(db: WorkstationDb = getDb()): Promise<{ ok: true; data: CentreHealthResponse } | { ok: false; message: string } | null> {
   const config = await loadServerConfig(db);
   if (!config) return null;
   const r = await apiRequest({ serverUrl: config.serverUrl, token: config.token }, '/centre/health', CentreHealthResponse);

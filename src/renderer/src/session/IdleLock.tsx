@@ -5,21 +5,14 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from '../store/live-query';
 import { lockMinutesLeft } from '@core/quality/accounts';
-import { getLiveDb } from '../store/db';
-import { ACTIVITY_EVENTS, IDLE_LOCK_DEFAULT_MINUTES, IDLE_LOCK_KEY, isValidIdleMinutes, lockSession, unlockSession } from './idle-lock';
+import { ACTIVITY_EVENTS, lockSession, unlockSession, useIdleLockMinutes } from './idle-lock';
 import { signOut, type ClerkSession } from './session-store';
 import './session.css';
 
-function useIdleMinutes(): number {
-  const v = useLiveQuery(async () => (await getLiveDb().settings.get(IDLE_LOCK_KEY))?.value, []);
-  return typeof v === 'number' && isValidIdleMinutes(v) ? v : IDLE_LOCK_DEFAULT_MINUTES;
-}
-
 /** Locks after `minutes` without activity (checked every few seconds, so a sleeping PC locks on waking). */
 export function useIdleTimer(session: ClerkSession): number {
-  const minutes = useIdleMinutes();
+  const minutes = useIdleLockMinutes();
   const last = useRef(Date.now());
   useEffect(() => {
     if (session.locked) return;

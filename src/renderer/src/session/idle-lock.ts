@@ -6,6 +6,7 @@
  * (SessionGate), so nothing in progress is lost.
  */
 import { getLiveDb } from '../store/db';
+import { useLiveQuery } from '../store/live-query';
 import { authenticate, type SignInResult } from './users-store';
 import { currentSession, putSession, requirePermission } from './session-store';
 
@@ -22,6 +23,11 @@ export function isValidIdleMinutes(n: number): boolean {
 export async function loadIdleLockMinutes(): Promise<number> {
   const v = (await getLiveDb().settings.get(IDLE_LOCK_KEY))?.value;
   return typeof v === 'number' && isValidIdleMinutes(v) ? v : IDLE_LOCK_DEFAULT_MINUTES;
+}
+
+/** The idle time, live (the default until it is read, and for a missing or invalid setting). */
+export function useIdleLockMinutes(): number {
+  return useLiveQuery(() => loadIdleLockMinutes(), []) ?? IDLE_LOCK_DEFAULT_MINUTES;
 }
 
 /** Sets the idle time (a supervisor only). */

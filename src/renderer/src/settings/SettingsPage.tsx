@@ -10,11 +10,10 @@ import { useLiveQuery } from '../store/live-query';
 import { HealthResponse, StatusEventsResponse } from '@core/sync/protocol';
 import { isLoopbackOrigin, maskToken, parseServerUrl, WorkstationToken } from '@core/sync/serverConfig';
 import { FormField } from '../ui/FormField';
-import { getDb } from '../store/db';
 import { getHost } from '../platform/host';
 import { apiRequest } from '../sync/api';
 import { requestSync, systemNotificationsSupported } from '../sync/runtime';
-import { clearServerConfigAsSupervisor, loadServerConfig, saveServerConfigAsSupervisor, SYSTEM_NOTIFICATIONS_KEY } from '../sync/sync-store';
+import { clearServerConfigAsSupervisor, loadServerConfig, loadSystemNotificationsOn, saveServerConfigAsSupervisor, saveSystemNotificationsOn } from '../sync/sync-store';
 import '../sync/sync.css';
 import { DeferralSettings } from '../deferral/DeferralSettings';
 import { IdleLockSettings } from '../session/IdleLockSettings';
@@ -23,7 +22,7 @@ type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'ok'; db: stri
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const saved = useLiveQuery(async () => ({ config: await loadServerConfig(), notify: (await getDb().settings.get(SYSTEM_NOTIFICATIONS_KEY))?.value === true }), []);
+  const saved = useLiveQuery(async () => ({ config: await loadServerConfig(), notify: await loadSystemNotificationsOn() }), []);
   const [url, setUrl] = useState('');
   const [token, setToken] = useState('');
   const [errors, setErrors] = useState<{ url?: string; token?: string }>({});
@@ -99,11 +98,11 @@ export function SettingsPage() {
       const p = await Notification.requestPermission().catch(() => 'denied' as NotificationPermission);
       setPermission(p);
       if (p !== 'granted') {
-        await getDb().settings.put({ key: SYSTEM_NOTIFICATIONS_KEY, value: false });
+        await saveSystemNotificationsOn(false);
         return;
       }
     }
-    await getDb().settings.put({ key: SYSTEM_NOTIFICATIONS_KEY, value: on });
+    await saveSystemNotificationsOn(on);
   };
 
   return (
