@@ -27,6 +27,8 @@ const FEATURES = [
   'intake', 'review', 'search', 'session', 'settings', 'sync', 'training', 'users',
 ].map((f) => `${R}/${f}`);
 
+const DB_IN_COMPONENT = 'A component does not touch IndexedDB: call (or add) a function or hook in its feature\'s store module (e.g. handouts/handout-store.ts), built on store/live-query for live data.';
+
 const PLATFORM_PACKAGES = ['react', 'react-dom', 'react-dom/*', 'dexie', 'dexie-react-hooks', 'electron', 'fastify', 'pg', '@electric-sql/*', 'node:*', 'fs', 'path', 'http', 'https'];
 
 export default tseslint.config(
@@ -73,6 +75,23 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    // Components never touch IndexedDB: a feature's store module (catalog-store.ts,
+    // sync-store.ts, …) is the only code that reads or writes it, and a component calls its
+    // named functions and hooks (loadCatalogVersion, useCaseTimeline, …). Types and the
+    // training-mode flag may still come from store/db.
+    files: ['src/renderer/src/**/*.tsx'],
+    ignores: ['**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'dexie', message: DB_IN_COMPONENT },
+          { name: 'dexie-react-hooks', message: DB_IN_COMPONENT },
+        ],
+        patterns: [{ regex: '(^|/)(store/db|audit-db)$', importNames: ['getDb', 'getLiveDb', 'getTrainingDb', 'getSetting', 'putSetting', 'WorkstationDb'], message: DB_IN_COMPONENT }],
+      }],
     },
   },
   {

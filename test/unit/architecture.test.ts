@@ -51,6 +51,16 @@ describe('architecture rules', { timeout: 60_000 }, () => {
     expect(feature.some((h) => h.startsWith('import-x/no-restricted-paths'))).toBe(true);
   });
 
+  it('a component never opens the database: it calls its feature\'s store module', async () => {
+    const code = "import { getDb, getTrainingDb, isTrainingMode, type CaseRecord } from '../store/db';\nimport Dexie from 'dexie';\nexport const y = [getDb, getTrainingDb, isTrainingMode, Dexie];\nexport type Z = CaseRecord;\n";
+    const component = await rulesHit(code, 'src/renderer/src/intake/Probe.tsx');
+    expect(component.filter((h) => h.startsWith('no-restricted-imports'))).toHaveLength(3);
+    expect(component.find((h) => h.includes('getDb'))).toContain('store module');
+    // a feature's store module (a .ts file) is where the database is read and written
+    const store = await rulesHit(code, 'src/renderer/src/intake/probe-store.ts');
+    expect(store.filter((h) => h.startsWith('no-restricted-imports'))).toEqual([]);
+  });
+
   it('import cycles are an error', async () => {
     const config = await asConfigured.calculateConfigForFile('src/renderer/src/store/db.ts');
     expect(config?.rules?.['import-x/no-cycle']?.[0]).toBe(2);
