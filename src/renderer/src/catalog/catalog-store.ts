@@ -83,6 +83,11 @@ export function loadCatalogVersion(version: string): Promise<CatalogVersionRecor
   return getDb().catalogVersions.get(version);
 }
 
+/** The version the setting names as in use (null when none is set; it may not be stored). */
+export async function activeCatalogVersionSetting(): Promise<string | null> {
+  return ((await getDb().settings.get(ACTIVE_CATALOG_KEY))?.value as string | undefined) ?? null;
+}
+
 /** Every stored version, the latest import first (the catalog page's list). */
 export function catalogVersionsByImport(): Promise<CatalogVersionRecord[]> {
   return getDb().catalogVersions.orderBy('importedAt').reverse().toArray();

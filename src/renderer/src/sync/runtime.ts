@@ -5,11 +5,11 @@
 import { useEffect } from 'react';
 import i18next from 'i18next';
 import type { StatusNotification } from '@core/sync/timeline';
-import { ACTIVE_CATALOG_KEY, importCatalogText } from '../catalog/catalog-store';
+import { activeCatalogVersionSetting, importCatalogText } from '../catalog/catalog-store';
 import { getDb } from '../store/db';
 import { navigate } from '../ui/router';
 import { SyncEngine, type SyncReport } from './engine';
-import { isNotificationFor, SYSTEM_NOTIFICATIONS_KEY } from './sync-store';
+import { intakeClerksOf, isNotificationFor, loadSystemNotificationsOn } from './sync-store';
 import { currentSession } from '../session/session-store';
 
 let engine: SyncEngine | null = null;
@@ -19,7 +19,7 @@ function create(): SyncEngine {
   return new SyncEngine({
     db: getDb(),
     importCatalog: (text, name) => importCatalogText(text, name),
-    activeCatalogVersion: async () => ((await getDb().settings.get(ACTIVE_CATALOG_KEY))?.value as string | undefined) ?? null,
+    activeCatalogVersion: () => activeCatalogVersionSetting(),
     onNotifications: (n) => void showSystemNotifications(n),
   });
 }
@@ -50,11 +50,11 @@ export function systemNotificationsSupported(): boolean {
 
 export async function showSystemNotifications(notes: readonly StatusNotification[]): Promise<void> {
   if (!systemNotificationsSupported() || Notification.permission !== 'granted') return;
-  if ((await getDb().settings.get(SYSTEM_NOTIFICATIONS_KEY))?.value !== true) return;
+  if (!(await loadSystemNotificationsOn())) return;
   // only for the clerk signed in now, about their own cases, and never over a locked screen
   const session = await currentSession();
   if (!session || session.locked) return;
-  const owners = new Map((await getDb().cases.bulkGet(notes.map((n) => n.caseId))).filter((r) => !!r).map((r) => [r!.id, r!.case.clerk?.clerkId ?? '']));
+  const owners = await intakeClerksOf(notes.map((n) => n.caseId));
   for (const n of notes.filter((x) => isNotificationFor({ clerkId: owners.get(x.caseId) ?? '' }, session.clerkId)).slice(-5)) {
     try {
       const note = new Notification(i18next.t(`sync.notifications.title.${n.kind}`, { caseNumber: n.caseNumber }), {

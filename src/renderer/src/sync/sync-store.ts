@@ -147,6 +147,11 @@ export async function saveSystemNotificationsOn(on: boolean, db: WorkstationDb =
   await db.settings.put({ key: SYSTEM_NOTIFICATIONS_KEY, value: on });
 }
 
+/** The clerk who took in each of these cases ('' when unknown; cases not stored here are left out). */
+export async function intakeClerksOf(caseIds: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await getDb().cases.bulkGet([...caseIds])).filter((r) => !!r).map((r) => [r!.id, r!.case.clerk?.clerkId ?? '']));
+}
+
 /** How many of the clerk's own notifications are unread (the bell's badge). */
 export function countUnreadNotifications(clerkId: string): Promise<number> {
   return getDb().notifications.where('unread').equals(1).filter((n) => isNotificationFor(n, clerkId)).count();
