@@ -8,8 +8,8 @@
  * holds one record per implementation, or a directory with one CSV per table) into a OneWindow
  * catalog, checks it with exactly the rules the app uses at import, and prints how many
  * implementations, items and materials it took in and every source field it could not place.
- * Exit code: 0 clean; 1 when anything would be lost or the catalog fails the check (the catalog
- * is still written when it passes the check, so the office can look at it); 2 on bad usage.
+ * Exit code: 0 clean (catalog written); 1 when anything would be lost or the catalog fails the
+ * check (nothing written: the app refuses the same export); 2 on bad usage.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,6 +62,7 @@ try {
 }
 
 const { report, result } = outcome;
+const lost = wouldLoseData(report);
 console.log(`implementations read: ${report.implementations}`);
 console.log(`items taken in:       ${report.items} (${report.basicCodes} basic codes)`);
 console.log(`materials taken in:   ${report.materials}`);
@@ -76,13 +77,14 @@ section('unknown code values', report.unknownCodes.map((u) => `${u.path} = ${JSO
 section('not converted', report.problems.map((p) => `${p.path}: ${p.message['en-US']}`));
 if (result.ok) {
   section('catalog warnings', result.warnings.map((w) => `${w.path}: ${w.message['en-US']}`));
-  writeFileSync(out, JSON.stringify(result.catalog, null, 2) + '\n');
-  console.log(`\nwrote ${out} (catalog ${result.catalog.version}, ${result.catalog.items.length} items)`);
+  if (!lost) {
+    writeFileSync(out, JSON.stringify(result.catalog, null, 2) + '\n');
+    console.log(`\nwrote ${out} (catalog ${result.catalog.version}, ${result.catalog.items.length} items)`);
+  }
 } else {
   section('catalog errors', result.errors.map((e) => `${e.path}: ${e.message['en-US']}`));
   section('catalog warnings', result.warnings.map((w) => `${w.path}: ${w.message['en-US']}`));
   console.log('\nno catalog written: it does not pass the checks the app applies at import');
 }
-const lost = wouldLoseData(report);
-if (lost) console.log('\nFAILED: some of the export would be lost (see above)');
+if (lost) console.log('\nFAILED: some of the export would be lost (see above); no catalog written');
 process.exit(lost || !result.ok ? 1 : 0);

@@ -79,6 +79,21 @@ export function prepareCatalog(catalog: Catalog): PreparedCatalog {
   return prepared;
 }
 
+/**
+ * The implementation a case means: the one named by its implementation code (when it is an
+ * implementation of this basic code), else the first of the basic code — what a case taken in
+ * before implementation codes existed referred to.
+ */
+export function preparedItemOf(pc: PreparedCatalog, basicCode: string, implementationCode?: string): PreparedItem | undefined {
+  const named = implementationCode === undefined ? undefined : pc.itemsByImplementation.get(implementationCode);
+  return named && named.item.basicCode === basicCode ? named : pc.itemsByCode.get(basicCode);
+}
+
+/** The implementation code a subject names for a basic code, if any. */
+export function implementationCodeInSubject(subject: Subject, basicCode: string): string | undefined {
+  return subject.kind === 'item' ? (subject.basicCode === basicCode ? subject.implementationCode : undefined) : subject.implementationCodes?.[basicCode];
+}
+
 function isPrepared(c: Catalog | PreparedCatalog): c is PreparedCatalog {
   return (c as PreparedCatalog).itemsByCode instanceof Map;
 }
@@ -337,8 +352,7 @@ function resolveSubject(
   const add = (code: string, requested: readonly string[], optional: boolean, implementation?: string) => {
     if (chosen.some((c) => c.p.item.basicCode === code)) return;
     // The implementation named (when it is one of this basic code), else the first one.
-    const named = implementation === undefined ? undefined : pc.itemsByImplementation.get(implementation);
-    const p = named && named.item.basicCode === code ? named : pc.itemsByCode.get(code);
+    const p = preparedItemOf(pc, code, implementation);
     if (!p) {
       problems.push({ kind: 'unknownItem', basicCode: code });
       return;
