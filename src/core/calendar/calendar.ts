@@ -194,6 +194,36 @@ export class WorkingDayCalendar {
   }
 
   /**
+   * The date `n` calendar days (自然日) after `startIso`. A period counted in calendar days
+   * whose last day is a rest day or holiday ends on the first working day after it (the rule
+   * for periods in 行政处罚法 / 民事诉讼法 and the practice of the service centres), so the
+   * applicant is never told to come on a closed day. n = 0 returns the start date.
+   */
+  addCalendarDays(startIso: string, n: number): AddWorkingDaysResult {
+    let dn = requireIsoDayNumber(startIso, 'startIso');
+    requireCount(n);
+    if (n === 0) return { date: startIso, provisional: false };
+    dn += n;
+    let provisional = !this.isOfficialDayNumber(dn);
+    while (!this.isWorkingDayNumber(dn)) {
+      dn += 1;
+      if (!this.isOfficialDayNumber(dn)) provisional = true;
+    }
+    return { date: dayNumberToIso(dn), provisional };
+  }
+
+  /**
+   * The due date of a limit counted from `startIso`: working days through the working-day
+   * calendar, calendar days with addCalendarDays, 即办 the same day. null for `none` (no limit).
+   */
+  dueDate(startIso: string, limit: { kind: string; days?: number }): AddWorkingDaysResult | null {
+    if (limit.kind === 'immediate') return { date: startIso, provisional: false };
+    if (limit.kind === 'workingDays' && limit.days !== undefined) return this.addWorkingDays(startIso, limit.days);
+    if (limit.kind === 'calendarDays' && limit.days !== undefined) return this.addCalendarDays(startIso, limit.days);
+    return null;
+  }
+
+  /**
    * Working days d with a < d ≤ b, so that
    * `workingDaysBetween(a, addWorkingDays(a, n).date).days === n`.
    * Negative when b is before a; 0 when equal. Throws RangeError on malformed dates.

@@ -3,7 +3,7 @@
  * so the same texts serve the UI, printed notices and the catalog diff.
  */
 import type { Locale, Localized } from '../i18n';
-import type { Fee, Item, ItemField, ItemType, Material, TimeLimit, Theme, CaseType } from './schema';
+import type { Fee, Item, ItemField, ItemType, Material, SpecialProcedure, TimeLimit, Theme, CaseType } from './schema';
 
 export type MaterialTypeValue = Material['type'];
 export type MaterialFormValue = Material['forms'][number];
@@ -39,6 +39,10 @@ export const labels: Record<Locale, CatalogLabels> = {
       administrativeFiling: '行政备案',
       otherAdministrativePower: '其他行政权力',
       publicService: '公共服务',
+      administrativeLevy: '行政征收',
+      administrativePenalty: '行政处罚',
+      administrativeCoercion: '行政强制',
+      administrativeInspection: '行政检查',
     },
     materialType: { original: '原件', copy: '复印件', originalOrCopy: '原件或复印件' },
     materialForm: { paper: '纸质', electronic: '电子', scan: '扫描件', dataSharing: '系统调取（免提交）' },
@@ -66,6 +70,10 @@ export const labels: Record<Locale, CatalogLabels> = {
       administrativeFiling: 'Administrative filing',
       otherAdministrativePower: 'Other administrative power',
       publicService: 'Public service',
+      administrativeLevy: 'Administrative levy',
+      administrativePenalty: 'Administrative penalty',
+      administrativeCoercion: 'Administrative coercion',
+      administrativeInspection: 'Administrative inspection',
     },
     materialType: { original: 'Original', copy: 'Copy', originalOrCopy: 'Original or copy' },
     materialForm: {
@@ -90,17 +98,59 @@ export const labels: Record<Locale, CatalogLabels> = {
   },
 };
 
-/** 即办 / 5个工作日 / Same day / 5 working days. */
+/** 即办 / 5个工作日 / 60个自然日 / 无法定时限 — Same day / 5 working days / 60 calendar days / No statutory limit. */
 export function formatTimeLimit(limit: TimeLimit, locale: Locale): string {
-  if (limit.kind === 'immediate') return locale === 'zh-CN' ? '即办' : 'Same day';
-  return locale === 'zh-CN'
-    ? `${limit.days}个工作日`
-    : `${limit.days} working day${limit.days === 1 ? '' : 's'}`;
+  const zh = locale === 'zh-CN';
+  switch (limit.kind) {
+    case 'immediate':
+      return zh ? '即办' : 'Same day';
+    case 'none':
+      return zh ? '无法定时限' : 'No statutory limit';
+    case 'workingDays':
+      return zh ? `${limit.days}个工作日` : `${limit.days} working day${limit.days === 1 ? '' : 's'}`;
+    case 'calendarDays':
+      return zh ? `${limit.days}个自然日` : `${limit.days} calendar day${limit.days === 1 ? '' : 's'}`;
+  }
 }
 
-/** Days a limit stands for when comparing limits: 即办 counts as 0. */
+/** The limit with its explanation (时限说明) when it has one. */
+export function formatTimeLimitWithExplanation(limit: TimeLimit, locale: Locale): string {
+  const base = formatTimeLimit(limit, locale);
+  const why = limit.explanation?.trim();
+  if (!why) return base;
+  return locale === 'zh-CN' ? `${base}（${why}）` : `${base} (${why})`;
+}
+
+/**
+ * Days a limit stands for when comparing limits: 即办 counts as 0; no limit as Infinity; a
+ * calendar-day limit in working days at the usual 5 in 7 (rounded up), so 60 自然日 ≈ 43 工作日.
+ */
 export function timeLimitDays(limit: TimeLimit): number {
-  return limit.kind === 'immediate' ? 0 : limit.days;
+  switch (limit.kind) {
+    case 'immediate':
+      return 0;
+    case 'none':
+      return Number.POSITIVE_INFINITY;
+    case 'workingDays':
+      return limit.days;
+    case 'calendarDays':
+      return Math.ceil((limit.days * 5) / 7);
+  }
+}
+
+/** 特别程序: 专家评审（20个工作日）：… — printed on the acceptance notice. */
+export function formatSpecialProcedure(p: SpecialProcedure, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const unit = p.unit ?? 'workingDays';
+  const days =
+    p.days === undefined
+      ? ''
+      : zh
+        ? `${p.days}个${unit === 'calendarDays' ? '自然日' : '工作日'}`
+        : `${p.days} ${unit === 'calendarDays' ? 'calendar' : 'working'} day${p.days === 1 ? '' : 's'}`;
+  const desc = p.description?.trim();
+  if (zh) return `${p.name}${days ? `（${days}）` : ''}${desc ? `：${desc}` : ''}`;
+  return `${p.name}${days ? ` (${days})` : ''}${desc ? `: ${desc}` : ''}`;
 }
 
 export interface FormatFeeOptions {

@@ -127,7 +127,7 @@ describe('parseCatalogText: structure (zod)', () => {
     });
     expect(byPath['items[1].basicCode']!.message['zh-CN']).toBe('不能超过 12 个字符（当前为 13 个）');
     expect(byPath['items[0].statutoryLimit.kind']!.message['zh-CN']).toBe(
-      '文本 "weeks" 不是有效值，可选值：immediate（即办）、workingDays（工作日）',
+      '文本 "weeks" 不是有效值，可选值：immediate（即办）、workingDays（工作日）、calendarDays（自然日）、none（无法定时限）',
     );
     expect(byPath.effectiveDate!.message['zh-CN']).toContain('YYYY-MM-DD');
     expect(byPath.schemaVersion!.message['en-US']).toBe('expected 1, received the number 2');

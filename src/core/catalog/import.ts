@@ -297,7 +297,7 @@ const ZH_ENUM_LABELS: Record<string, string> = (() => {
   out.workingDays = '工作日';
   return out;
 })();
-const LIMIT_KIND_ZH: Record<string, string> = { immediate: '即办', workingDays: '工作日' };
+const LIMIT_KIND_ZH: Record<string, string> = { immediate: '即办', workingDays: '工作日', calendarDays: '自然日', none: '无法定时限' };
 
 function allowedList(values: readonly unknown[], lastKey: PathSegment | undefined, locale: 'zh' | 'en'): string {
   return values

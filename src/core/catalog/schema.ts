@@ -21,16 +21,54 @@ export const itemTypes = [
   'administrativeFiling', // 行政备案
   'otherAdministrativePower', // 其他行政权力
   'publicService', // 公共服务
+  // The other kinds of power of the national implementation lists (the window rarely takes
+  // them in, but a province's list carries them and a catalog must hold the whole list).
+  'administrativeLevy', // 行政征收
+  'administrativePenalty', // 行政处罚
+  'administrativeCoercion', // 行政强制
+  'administrativeInspection', // 行政检查
 ] as const;
 export const ItemType = z.enum(itemTypes);
 export type ItemType = z.infer<typeof ItemType>;
 
-/** 法定/承诺办结时限: working days (行政许可法 Art. 82), or 即办 (same day). */
+/** 时限说明: the list's own words about a limit (what counts, what stops the clock). */
+const limitExplanation = z.string().trim().min(1).optional();
+
+/**
+ * 法定/承诺办结时限, with its unit: working days (行政许可法 Art. 82), calendar days (自然日 —
+ * e.g. the 60 days of the 居民身份证法), 即办 (same day), or `none` — no statutory limit
+ * (无法定办结时限; only meaningful as a statutory limit). `explanation` = 时限说明.
+ */
 export const TimeLimit = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('immediate') }), // 即办
-  z.strictObject({ kind: z.literal('workingDays'), days: z.number().int().positive().max(365) }),
+  z.strictObject({ kind: z.literal('immediate'), explanation: limitExplanation }), // 即办
+  z.strictObject({ kind: z.literal('workingDays'), days: z.number().int().positive().max(365), explanation: limitExplanation }),
+  z.strictObject({ kind: z.literal('calendarDays'), days: z.number().int().positive().max(730), explanation: limitExplanation }), // 自然日
+  z.strictObject({ kind: z.literal('none'), explanation: limitExplanation }), // 无法定时限
 ]);
 export type TimeLimit = z.infer<typeof TimeLimit>;
+/** A limit that counts days (working or calendar). */
+export type CountedLimit = Extract<TimeLimit, { days: number }>;
+
+/**
+ * 特别程序 (机构评审, 听证, 检验检测, 专家评审 …): time not counted in the limit, which the applicant
+ * must be told of — printed on the acceptance notice.
+ */
+export const SpecialProcedure = z.strictObject({
+  name: nonEmpty, // 特别程序名称
+  days: z.number().int().min(0).max(3650).optional(), // 时限 (absent: 视情况而定)
+  unit: z.enum(['workingDays', 'calendarDays']).default('workingDays'),
+  description: z.string().trim().optional(), // 特别程序说明
+});
+export type SpecialProcedure = z.infer<typeof SpecialProcedure>;
+
+/** 签字盖章要求: what the window checks on the paper. */
+export const SigningRequirement = z.enum([
+  'signature', // 申请人签字（签名）
+  'fingerprint', // 按手印
+  'officialSeal', // 加盖公章（单位印章）
+  'copyCertified', // 复印件加盖“与原件无异（一致）”章
+]);
+export type SigningRequirement = z.infer<typeof SigningRequirement>;
 
 /** 办件类型 */
 export const CaseType = z.enum(['immediate', 'promised']); // 即办件 / 承诺件
@@ -89,6 +127,13 @@ export const Material = z.strictObject({
   handlingItems: z.array(nonEmpty).default([]),
   /** Licences the window may fetch instead of paper (valid on the intake date, holder matching). */
   licences: z.array(MaterialLicence).optional(),
+  /** 原件份数 / 复印件份数 as the list gives them separately (`copies` stays the total taken in). */
+  originalCount: z.number().int().min(0).max(99).optional(),
+  copyCount: z.number().int().min(0).max(99).optional(),
+  pageCount: z.number().int().min(0).max(9999).optional(), // 页数
+  signing: z.array(SigningRequirement).optional(), // 签字盖章要求
+  signingNote: z.string().trim().min(1).optional(), // the list's own words (签字盖章要求原文)
+  sourceNote: z.string().trim().min(1).optional(), // 来源渠道说明
 });
 export type Material = z.infer<typeof Material>;
 
@@ -106,23 +151,37 @@ export const SituationQuestion = z.strictObject({
 });
 export type SituationQuestion = z.infer<typeof SituationQuestion>;
 
-/** 业务办理项: the smallest unit (新设 / 变更 / 延续 / 注销 …). */
-export const HandlingItem = z.strictObject({
-  code: z.string().trim().min(1).max(36), // 实施编码 (up to 36 chars)
-  name: nonEmpty,
-  promisedLimit: TimeLimit.optional(), // overrides the item's when set
-});
-export type HandlingItem = z.infer<typeof HandlingItem>;
-
 export const Fee = z.discriminatedUnion('charged', [
   z.strictObject({ charged: z.literal(false) }), // shown as 不收费 — never 无
   z.strictObject({
     charged: z.literal(true),
     basis: z.string().trim(), // 收费依据 (quality rule: required)
-    items: z.array(z.strictObject({ name: nonEmpty, amount: nonEmpty })), // 收费项目与标准
+    items: z.array(
+      z.strictObject({
+        name: nonEmpty,
+        amount: nonEmpty,
+        basis: z.string().trim().min(1).optional(), // 该项收费依据 when it differs
+        reduction: z.string().trim().min(1).optional(), // 减免政策
+      }),
+    ), // 收费项目与标准
+    reductions: z.array(nonEmpty).optional(), // 减免情形
   }),
 ]);
 export type Fee = z.infer<typeof Fee>;
+
+/** 业务办理项: the smallest unit (新设 / 变更 / 延续 / 注销 …). */
+export const HandlingItem = z.strictObject({
+  code: z.string().trim().min(1).max(36), // 实施编码 (up to 36 chars)
+  name: nonEmpty,
+  promisedLimit: TimeLimit.optional(), // overrides the item's when set
+  /** Basic information that differs for this handling item (overrides the item's when set). */
+  fee: Fee.optional(),
+  location: z.string().trim().min(1).optional(),
+  hours: z.string().trim().min(1).optional(),
+  acceptanceConditions: z.array(nonEmpty).optional(),
+});
+export type HandlingItem = z.infer<typeof HandlingItem>;
+
 
 export const ResultDocument = z.strictObject({
   name: nonEmpty, // 审批结果名称
@@ -148,8 +207,22 @@ export const ItemField = z.strictObject({
 });
 export type ItemField = z.infer<typeof ItemField>;
 
+/** 行使层级 */
+export const UseLevel = z.enum(['national', 'provincial', 'municipal', 'county', 'township', 'village']);
+export type UseLevel = z.infer<typeof UseLevel>;
+/** 服务对象 */
+export const ServiceObject = z.enum(['person', 'enterprise', 'institution', 'socialOrganisation', 'unincorporated', 'government', 'other']);
+
 export const Item = z.strictObject({
   basicCode: z.string().trim().min(1).max(12), // 基本编码 (12 chars in the national list)
+  /**
+   * 实施编码: one per implementing department and level; what identifies the item. Absent in
+   * catalogs written before it existed: then the basic code stands for it (implementationCodeOf).
+   */
+  implementationCode: z.string().trim().min(1).max(64).optional(),
+  level: UseLevel.optional(), // 行使层级
+  acceptingOffice: z.string().trim().min(1).optional(), // 受理机构 when not the department itself
+  serviceObjects: z.array(ServiceObject).optional(), // 服务对象
   name: nonEmpty, // 事项名称
   nameEn: nonEmpty.optional(),
   aliases: z.array(nonEmpty).default([]), // what applicants call it (俗称)
@@ -162,6 +235,7 @@ export const Item = z.strictObject({
   legalBasis: z.array(nonEmpty).min(1), // 设定依据
   statutoryLimit: TimeLimit, // 法定办结时限
   promisedLimit: TimeLimit, // 承诺办结时限
+  specialProcedures: z.array(SpecialProcedure).optional(), // 特别程序 (not counted in the limits)
   caseType: CaseType, // 办件类型
   fee: Fee, // 是否收费 + 收费依据
   onSiteVisits: z.strictObject({ count: z.number().int().min(0).max(10), reason: z.string().trim().optional() }), // 到办事现场次数
@@ -175,8 +249,14 @@ export const Item = z.strictObject({
   situations: z.array(SituationQuestion).default([]),
   materials: z.array(Material).min(1),
   fields: z.array(ItemField).default([]),
+  faqs: z.array(z.strictObject({ question: nonEmpty, answer: nonEmpty })).optional(), // 常见问题
 });
 export type Item = z.infer<typeof Item>;
+
+/** The item's implementation code; the basic code for an item of a catalog written before 实施编码 existed. */
+export function implementationCodeOf(item: Pick<Item, 'basicCode' | 'implementationCode'>): string {
+  return item.implementationCode ?? item.basicCode;
+}
 
 export const Department = z.strictObject({
   code: nonEmpty, // 实施主体编码
@@ -206,6 +286,8 @@ export const Bundle = z.strictObject({
     .array(
       z.strictObject({
         basicCode: nonEmpty,
+        /** Which implementation when several departments implement the basic code. */
+        implementationCode: nonEmpty.optional(),
         handlingItemCode: nonEmpty.optional(),
         optional: z.boolean().default(false), // the clerk may drop it for this applicant
       }),

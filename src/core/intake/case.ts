@@ -204,6 +204,8 @@ export const Subject = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('item'),
     basicCode: text,
+    /** 实施编码 when several departments implement the basic code (absent in cases taken in before). */
+    implementationCode: text.optional(),
     /** 业务办理项 chosen; may be empty when the item has exactly one. */
     handlingItemCodes: z.array(text).default([]),
   }),
@@ -214,6 +216,8 @@ export const Subject = z.discriminatedUnion('kind', [
     basicCodes: z.array(text),
     /** Handling items per item, for items where the bundle does not fix one. */
     handlingItemCodes: z.record(text, z.array(text)).optional(),
+    /** The implementation chosen per basic code, where the clerk picked one. */
+    implementationCodes: z.record(text, text).optional(),
   }),
 ]);
 export type Subject = z.infer<typeof Subject>;
@@ -225,6 +229,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** 承诺办结日期 of one item. `provisional`: counted through a year without official holiday data. */
 export const PromisedDate = z.object({
   basicCode: text,
+  implementationCode: text.optional(),
   itemName: text,
   handlingItemCodes: z.array(text),
   limit: TimeLimit,

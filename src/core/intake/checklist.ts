@@ -29,7 +29,8 @@
  * Speed: `prepareCatalog` indexes items, bundles and questions once (cached per catalog
  * object in a WeakMap, so passing the Catalog itself is fine after the first call).
  */
-import type { Bundle, Catalog, Condition, Department, HandlingItem, Item, Material, SituationQuestion, TimeLimit } from '../catalog/schema';
+import { implementationCodeOf, type Bundle, type Catalog, type Condition, type Department, type HandlingItem, type Item, type Material, type SituationQuestion, type SpecialProcedure, type TimeLimit } from '../catalog/schema';
+import { timeLimitDays } from '../catalog/format';
 import { AGENT_SHARED_MATERIAL_IDS, materialKey, questionKey, sharedKey, type Subject } from './case';
 
 // ---- prepared catalog -----------------------------------------------------------------
@@ -42,7 +43,10 @@ export interface PreparedItem {
 
 export interface PreparedCatalog {
   readonly catalog: Catalog;
+  /** By basic code: the first implementation of it in the catalog (old cases name only the basic code). */
   readonly itemsByCode: ReadonlyMap<string, PreparedItem>;
+  /** By implementation code (实施编码): several departments may implement one basic code. */
+  readonly itemsByImplementation: ReadonlyMap<string, PreparedItem>;
   readonly bundlesById: ReadonlyMap<string, Bundle>;
   readonly departmentsByCode: ReadonlyMap<string, Department>;
 }
@@ -54,21 +58,40 @@ export function prepareCatalog(catalog: Catalog): PreparedCatalog {
   const cached = preparedCache.get(catalog);
   if (cached) return cached;
   const itemsByCode = new Map<string, PreparedItem>();
+  const itemsByImplementation = new Map<string, PreparedItem>();
   for (const item of catalog.items) {
-    if (itemsByCode.has(item.basicCode)) continue;
+    const implementation = implementationCodeOf(item);
+    if (itemsByImplementation.has(implementation)) continue;
     const questionsById = new Map<string, SituationQuestion>();
     for (const q of item.situations ?? []) if (!questionsById.has(q.id)) questionsById.set(q.id, q);
     const handlingItemsByCode = new Map<string, HandlingItem>();
     for (const h of item.handlingItems) if (!handlingItemsByCode.has(h.code)) handlingItemsByCode.set(h.code, h);
-    itemsByCode.set(item.basicCode, { item, questionsById, handlingItemsByCode });
+    const prepared: PreparedItem = { item, questionsById, handlingItemsByCode };
+    itemsByImplementation.set(implementation, prepared);
+    if (!itemsByCode.has(item.basicCode)) itemsByCode.set(item.basicCode, prepared);
   }
   const bundlesById = new Map<string, Bundle>();
   for (const b of catalog.bundles ?? []) if (!bundlesById.has(b.id)) bundlesById.set(b.id, b);
   const departmentsByCode = new Map<string, Department>();
   for (const d of catalog.departments) if (!departmentsByCode.has(d.code)) departmentsByCode.set(d.code, d);
-  const prepared: PreparedCatalog = { catalog, itemsByCode, bundlesById, departmentsByCode };
+  const prepared: PreparedCatalog = { catalog, itemsByCode, itemsByImplementation, bundlesById, departmentsByCode };
   preparedCache.set(catalog, prepared);
   return prepared;
+}
+
+/**
+ * The implementation a case means: the one named by its implementation code (when it is an
+ * implementation of this basic code), else the first of the basic code — what a case taken in
+ * before implementation codes existed referred to.
+ */
+export function preparedItemOf(pc: PreparedCatalog, basicCode: string, implementationCode?: string): PreparedItem | undefined {
+  const named = implementationCode === undefined ? undefined : pc.itemsByImplementation.get(implementationCode);
+  return named && named.item.basicCode === basicCode ? named : pc.itemsByCode.get(basicCode);
+}
+
+/** The implementation code a subject names for a basic code, if any. */
+export function implementationCodeInSubject(subject: Subject, basicCode: string): string | undefined {
+  return subject.kind === 'item' ? (subject.basicCode === basicCode ? subject.implementationCode : undefined) : subject.implementationCodes?.[basicCode];
 }
 
 function isPrepared(c: Catalog | PreparedCatalog): c is PreparedCatalog {
@@ -130,6 +153,8 @@ export interface ChecklistMaterial {
 
 export interface ChecklistItem {
   basicCode: string;
+  /** 实施编码 of the implementation taken in (absent for catalogs without one). */
+  implementationCode?: string;
   name: string;
   departmentCode: string;
   coHandlingDepartmentCodes: string[];
@@ -140,6 +165,8 @@ export interface ChecklistItem {
   statutoryLimit: TimeLimit;
   caseType: Item['caseType'];
   legalBasis: string[];
+  /** 特别程序: not counted in the limits; the acceptance notice tells the applicant. */
+  specialProcedures?: SpecialProcedure[];
   /** True for an item the bundle marks optional. */
   optionalInBundle: boolean;
 }
@@ -322,9 +349,10 @@ function resolveSubject(
   problems: ChecklistProblem[],
 ): { chosen: ChosenItem[]; bundle?: Bundle } {
   const chosen: ChosenItem[] = [];
-  const add = (code: string, requested: readonly string[], optional: boolean) => {
+  const add = (code: string, requested: readonly string[], optional: boolean, implementation?: string) => {
     if (chosen.some((c) => c.p.item.basicCode === code)) return;
-    const p = pc.itemsByCode.get(code);
+    // The implementation named (when it is one of this basic code), else the first one.
+    const p = preparedItemOf(pc, code, implementation);
     if (!p) {
       problems.push({ kind: 'unknownItem', basicCode: code });
       return;
@@ -334,7 +362,7 @@ function resolveSubject(
   };
 
   if (subject.kind === 'item') {
-    add(subject.basicCode, subject.handlingItemCodes ?? [], false);
+    add(subject.basicCode, subject.handlingItemCodes ?? [], false, subject.implementationCode);
     if (chosen.length === 0 && !problems.length) problems.push({ kind: 'noItems' });
     return { chosen };
   }
@@ -355,7 +383,7 @@ function resolveSubject(
       }
       const own = perItem[ref.basicCode];
       const requested = own && own.length > 0 ? own : ref.handlingItemCode ? [ref.handlingItemCode] : [];
-      add(ref.basicCode, requested, ref.optional ?? false);
+      add(ref.basicCode, requested, ref.optional ?? false, subject.implementationCodes?.[ref.basicCode] ?? ref.implementationCode);
     }
   }
   if (subject.basicCodes.length === 0) problems.push({ kind: 'noItems' });
@@ -371,7 +399,7 @@ function promisedLimitOf(c: ChosenItem): TimeLimit {
   return best ?? c.p.item.promisedLimit;
 }
 
-const days = (l: TimeLimit): number => (l.kind === 'immediate' ? 0 : l.days);
+const days = (l: TimeLimit): number => timeLimitDays(l);
 
 function pushDistinct(list: string[], value: string | undefined): void {
   if (value !== undefined && value !== '' && !list.includes(value)) list.push(value);
@@ -537,6 +565,7 @@ export function deriveChecklist(
     const item = c.p.item;
     return {
       basicCode: item.basicCode,
+      ...(item.implementationCode ? { implementationCode: item.implementationCode } : {}),
       name: item.name,
       departmentCode: item.departmentCode,
       coHandlingDepartmentCodes: [...(item.coHandlingDepartmentCodes ?? [])],
@@ -545,6 +574,7 @@ export function deriveChecklist(
       statutoryLimit: item.statutoryLimit,
       caseType: item.caseType,
       legalBasis: [...item.legalBasis],
+      ...(item.specialProcedures && item.specialProcedures.length > 0 ? { specialProcedures: item.specialProcedures.map((p) => ({ ...p })) } : {}),
       optionalInBundle: c.optional,
     };
   });

@@ -239,12 +239,12 @@ export function makeAcceptance(input: AcceptanceInput): BuildResult<AcceptDecisi
   const calendar = input.calendar ?? defaultCalendar;
   const acceptedOn = chinaDateOf(input.at);
   const promisedDates: PromisedDate[] = input.checklist.items.map((item) => {
-    const r =
-      item.promisedLimit.kind === 'immediate'
-        ? { date: acceptedOn, provisional: false }
-        : calendar.addWorkingDays(acceptedOn, item.promisedLimit.days);
+    // Working or calendar days (自然日) as the limit says; a promised limit is never `none`
+    // (a quality rule refuses it), but if one slips through the date is the acceptance day.
+    const r = calendar.dueDate(acceptedOn, item.promisedLimit) ?? { date: acceptedOn, provisional: false };
     return {
       basicCode: item.basicCode,
+      ...(item.implementationCode ? { implementationCode: item.implementationCode } : {}),
       itemName: item.name,
       handlingItemCodes: item.handlingItems.map((h) => h.code),
       limit: item.promisedLimit,

@@ -12,10 +12,10 @@
  * for screens and logs.
  */
 import type { Catalog, TimeLimit } from '../catalog/schema';
-import { formatTimeLimit } from '../catalog/format';
+import { formatSpecialProcedure, formatTimeLimit } from '../catalog/format';
 import { maskIdNumber } from '../identity';
 import type { AcceptDecision, Decision, IntakeCase, OneTimeNoticeDecision, ReceivedMaterial, RefuseDecision } from './case';
-import { asPrepared, type PreparedCatalog } from './checklist';
+import { asPrepared, implementationCodeInSubject, preparedItemOf, type PreparedCatalog } from './checklist';
 import { chinaDateTimeOf } from './time';
 
 export const ADMINISTRATIVE_LICENSING_LAW = '《中华人民共和国行政许可法》';
@@ -66,6 +66,8 @@ export interface DepartmentContent {
 
 export interface ItemContent {
   basicCode: string;
+  /** 实施编码 of the implementation taken in, when the catalog has one. */
+  implementationCode?: string;
   name: string;
   /** 实施编码 = the handling items' codes. */
   implementationCodes: string[];
@@ -119,6 +121,11 @@ export interface AcceptanceNoticeContent extends CommonContent {
     provisional: boolean;
   }[];
   anyProvisional: boolean;
+  /**
+   * 特别程序 of the accepted items (机构评审, 听证 …): their time is not counted in the promised
+   * limit, and the applicant must be told so. Empty when none.
+   */
+  specialProcedures: { itemName: string; text: string }[];
   /**
    * What the centre keeps (or fetched): an original, a copy, the copy of an original checked and
    * handed back ('checkedCopy'), or fetched by data sharing (免提交).
@@ -241,12 +248,13 @@ function itemsOf(c: IntakeCase, pc: PreparedCatalog, promisedCodes?: Map<string,
     }
   }
   return refs.map(({ code, handling }) => {
-    const p = pc.itemsByCode.get(code);
+    const p = preparedItemOf(pc, code, implementationCodeInSubject(s, code));
     let codes = promisedCodes?.get(code) ?? handling;
     if (codes.length === 0 && p && p.item.handlingItems.length === 1) codes = [p.item.handlingItems[0]!.code];
     const handlingItems = codes.map((h) => ({ code: h, name: p?.handlingItemsByCode.get(h)?.name ?? h }));
     return {
       basicCode: code,
+      ...(p?.item.implementationCode ? { implementationCode: p.item.implementationCode } : {}),
       name: p?.item.name ?? code,
       implementationCodes: codes,
       handlingItems,
@@ -321,6 +329,9 @@ export function acceptanceNoticeContent(
     acceptingDepartments: departments,
     promised,
     anyProvisional: promised.some((p) => p.provisional),
+    specialProcedures: base.items.flatMap((item) =>
+      (preparedItemOf(pc, item.basicCode, item.implementationCode)?.item.specialProcedures ?? []).map((sp) => ({ itemName: item.name, text: formatSpecialProcedure(sp, 'zh-CN') })),
+    ),
     materialsReceived: decision.received.map((r) => ({ name: r.name, received: RECEIVED[r.status], copies: r.copies })),
     originalsReturned: decision.received.filter((r) => r.status === 'originalCheckedCopyKept').map((r) => ({ name: r.name })),
     statement: `您提交的申请材料齐全、符合法定形式，根据${ADMINISTRATIVE_LICENSING_LAW}第三十二条的规定，决定予以受理。`,
@@ -337,10 +348,10 @@ export function oneTimeNoticeContent(
   const base = common(c, pc, decision);
   const legalBasis = [`${ADMINISTRATIVE_LICENSING_LAW}第三十二条`];
   for (const item of base.items) {
-    for (const lb of pc.itemsByCode.get(item.basicCode)?.item.legalBasis ?? []) if (!legalBasis.includes(lb)) legalBasis.push(lb);
+    for (const lb of preparedItemOf(pc, item.basicCode, item.implementationCode)?.item.legalBasis ?? []) if (!legalBasis.includes(lb)) legalBasis.push(lb);
   }
   const nameOf = new Map(base.items.map((i) => [i.basicCode, i.name]));
-  const phone = c.clerk.phone ?? base.items.map((i) => pc.itemsByCode.get(i.basicCode)?.item.consultPhone).find((p) => !!p);
+  const phone = c.clerk.phone ?? base.items.map((i) => preparedItemOf(pc, i.basicCode, i.implementationCode)?.item.consultPhone).find((p) => !!p);
   return {
     ...base,
     clerk: { ...base.clerk, ...(phone ? { phone } : {}) },

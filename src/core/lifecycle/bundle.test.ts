@@ -140,7 +140,7 @@ describe('开办企业一件事: one acceptance, every item and department with 
     expect(assessIntake(cl, states, VALID_APPLICANT).canAccept).toBe(true);
     expect(accepted.ok).toBe(true);
     if (!accepted.ok) return;
-    expect(accepted.decision.promisedDates.map((p) => [p.itemName, p.limit.kind === 'immediate' ? '即办' : p.limit.days, p.date])).toEqual([
+    expect(accepted.decision.promisedDates.map((p) => [p.itemName, 'days' in p.limit ? p.limit.days : '即办', p.date])).toEqual([
       ['有限责任公司设立登记', 1, '2026-12-01'],
       ['公章刻制备案', '即办', '2026-11-30'],
       ['新办纳税人涉税信息确认', '即办', '2026-11-30'],

@@ -220,10 +220,10 @@ export function deferralDeadline(
   promisedLimit: TimeLimit,
   calendar: WorkingDayCalendar = defaultCalendar,
 ): DeadlineResult {
-  if (promisedLimit.kind === 'immediate') return { ok: false, error: { code: 'immediateItem' } };
+  if (promisedLimit.kind === 'immediate' || promisedLimit.kind === 'none') return { ok: false, error: { code: 'immediateItem' } };
   if (!isIsoDateTime(acceptedAtIso)) return { ok: false, error: { code: 'invalidTime' } };
   const acceptedOn = chinaDateOf(acceptedAtIso);
-  const latest = calendar.addWorkingDays(acceptedOn, promisedLimit.days);
+  const latest = calendar.dueDate(acceptedOn, promisedLimit) ?? calendar.addWorkingDays(acceptedOn, promisedLimit.days);
   if (!Number.isInteger(requestedWorkingDays) || requestedWorkingDays < 1) return { ok: false, error: { code: 'invalidDays' } };
   if (requestedWorkingDays > promisedLimit.days)
     return { ok: false, error: { code: 'beyondLimit', maxDays: promisedLimit.days, latestDate: latest.date } };

@@ -32,7 +32,7 @@
  * Pure TypeScript: no DOM, no clock, no I/O.
  */
 import { pinyin } from 'pinyin-pro';
-import type { Catalog } from '../catalog/schema';
+import { implementationCodeOf, type Catalog } from '../catalog/schema';
 
 // ---------------------------------------------------------------------------
 // Public types
@@ -498,11 +498,12 @@ export function searchEntriesFromCatalog(catalog: Catalog): SearchEntryInput[] {
     const dept = departments.get(item.departmentCode);
     const extra = uniq([dept?.name, dept?.shortName, ...item.handlingItems.map((h) => h.name)].filter((s): s is string => !!s && s !== item.name));
     out.push({
-      id: item.basicCode,
+      // 实施编码: two departments implementing one basic code are two hits, told apart by department
+      id: implementationCodeOf(item),
       kind: 'item',
       name: item.name,
       aliases: [...(item.aliases ?? [])],
-      codes: uniq([item.basicCode, ...item.handlingItems.map((h) => h.code)]),
+      codes: uniq([item.basicCode, implementationCodeOf(item), ...item.handlingItems.map((h) => h.code)]),
       extra,
     });
   }

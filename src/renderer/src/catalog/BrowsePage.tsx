@@ -1,6 +1,6 @@
 /** Browse the catalog by department, by life/business theme, or the one-thing bundles. */
 import { useTranslation } from 'react-i18next';
-import type { Item } from '@core/catalog/schema';
+import { implementationCodeOf, type Item } from '@core/catalog/schema';
 import { formatTimeLimit, labels } from '@core/catalog/format';
 import { hrefFor } from '../ui/router';
 import { useCatalog } from './CatalogContext';
@@ -106,9 +106,9 @@ export function ItemTable({ items }: { items: Item[] }) {
         {items.map((item) => {
           const dept = view.departments.get(item.departmentCode);
           return (
-            <tr key={item.basicCode}>
+            <tr key={implementationCodeOf(item)}>
               <td>
-                <a href={hrefFor({ name: 'item', code: item.basicCode })}>{locale === 'en-US' && item.nameEn ? item.nameEn : item.name}</a>
+                <a href={hrefFor({ name: 'item', code: implementationCodeOf(item) })}>{locale === 'en-US' && item.nameEn ? item.nameEn : item.name}</a>
                 {item.aliases.length > 0 && <div className="muted small">{item.aliases.slice(0, 3).join(' · ')}</div>}
               </td>
               <td>{dept ? (locale === 'en-US' && dept.nameEn ? dept.nameEn : dept.shortName ?? dept.name) : item.departmentCode}</td>

@@ -8,6 +8,7 @@ import { activateCatalogVersion, catalogVersionsByImport, importCatalogText, typ
 import { useCatalog } from './CatalogContext';
 import { useLocale } from '../i18n/useLocale';
 import { CatalogDiffView } from './CatalogDiffView';
+import { NationalReport } from './NationalReport';
 
 type Feedback = { outcome: ImportOutcome; fileName: string } | { readError: string } | null;
 
@@ -126,13 +127,25 @@ export function CatalogAdminPage() {
 
 function ImportFeedback({ feedback }: { feedback: Feedback }) {
   const { t } = useTranslation();
-  const view = useCatalog();
   if (!feedback) return null;
   if ('readError' in feedback) {
     return <div className="alert alert-error" role="alert">{t('admin.readFailed', { message: feedback.readError })}</div>;
   }
   const { outcome, fileName } = feedback;
+  return (
+    <>
+      {outcome.national && <NationalReport report={outcome.national} lossy={outcome.kind === 'lossy'} />}
+      <OutcomeFeedback outcome={outcome} fileName={fileName} />
+    </>
+  );
+}
+
+function OutcomeFeedback({ outcome, fileName }: { outcome: ImportOutcome; fileName: string }) {
+  const { t } = useTranslation();
+  const view = useCatalog();
   switch (outcome.kind) {
+    case 'lossy':
+      return <div className="alert alert-error" role="alert" data-testid="import-result">{t('national.report.lost')}</div>;
     case 'imported':
       return (
         <div className="alert alert-ok" role="status" data-testid="import-result">

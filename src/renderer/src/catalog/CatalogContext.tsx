@@ -1,6 +1,6 @@
 /** The catalog in use, with lookups and its search index, for every screen. */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { Bundle, Catalog, Department, Item, Theme } from '@core/catalog/schema';
+import { implementationCodeOf, type Bundle, type Catalog, type Department, type Item, type Theme } from '@core/catalog/schema';
 import { buildSearchIndex, searchEntriesFromCatalog, type SearchIndex } from '@core/search';
 import type { CatalogVersionRecord } from '../store/db';
 import { loadCatalogVersion, useActiveCatalogVersion } from './catalog-store';
@@ -10,6 +10,7 @@ export interface CatalogView {
   catalog: Catalog;
   departments: Map<string, Department>;
   themes: Map<string, Theme>;
+  /** By implementation code, and by basic code (its first implementation). */
   items: Map<string, Item>;
   bundles: Map<string, Bundle>;
   /** bundle ids by item basic code */
@@ -34,11 +35,27 @@ export function buildCatalogView(record: CatalogVersionRecord): CatalogView {
     catalog,
     departments: new Map(catalog.departments.map((d) => [d.code, d])),
     themes: new Map(catalog.themes.map((t) => [t.id, t])),
-    items: new Map(catalog.items.map((i) => [i.basicCode, i])),
+    items: itemsByCode(catalog),
     bundles: new Map(catalog.bundles.map((b) => [b.id, b])),
     bundlesOfItem,
     searchIndex: buildSearchIndex(searchEntriesFromCatalog(catalog)),
   };
+}
+
+/**
+ * Items by implementation code (实施编码), and by basic code for the first implementation of it:
+ * links and cases written before implementation codes existed name the basic code.
+ */
+function itemsByCode(catalog: Catalog): Map<string, Item> {
+  const map = new Map<string, Item>();
+  for (const i of catalog.items) if (!map.has(implementationCodeOf(i))) map.set(implementationCodeOf(i), i);
+  for (const i of catalog.items) if (!map.has(i.basicCode)) map.set(i.basicCode, i);
+  return map;
+}
+
+/** Every implementation of a basic code (one per implementing department and level). */
+export function implementationsOf(view: CatalogView, basicCode: string): Item[] {
+  return view.catalog.items.filter((i) => i.basicCode === basicCode);
 }
 
 export function CatalogProvider({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {

@@ -5,6 +5,7 @@ import type { Condition, Item, Material } from '@core/catalog/schema';
 import { formatFee, formatTimeLimit, labels } from '@core/catalog/format';
 import { hrefFor } from '../ui/router';
 import { useCatalog } from './CatalogContext';
+import { NationalGuideParts } from './NationalGuideParts';
 import { useLocale } from '../i18n/useLocale';
 import { StartIntakeButton } from '../intake/StartIntakeButton';
 
@@ -54,6 +55,12 @@ export function ItemGuidePage({ code }: { code: string }) {
         <div>
           <div className="muted small">
             {dept ? deptName(dept.code) : item.departmentCode} · {L.itemType[item.type]} · <span className="mono">{item.basicCode}</span>
+            {item.implementationCode && (
+              <>
+                {' '}· {t('national.guide.implementationCode')} <span className="mono" data-testid="implementation-code">{item.implementationCode}</span>
+              </>
+            )}
+            {item.level && <> · {t(`national.guide.levels.${item.level}`)}</>}
           </div>
           <h1 tabIndex={-1}>{item.name}</h1>
           {item.aliases.length > 0 && <div className="aliases">{item.aliases.map((a) => <span key={a} className="tag">{a}</span>)}</div>}
@@ -63,7 +70,12 @@ export function ItemGuidePage({ code }: { code: string }) {
             {t('guide.back')}
           </button>
           <StartIntakeButton
-            subject={{ kind: 'item', basicCode: item.basicCode, handlingItemCodes: item.handlingItems.length === 1 ? [item.handlingItems[0]!.code] : [] }}
+            subject={{
+              kind: 'item',
+              basicCode: item.basicCode,
+              ...(item.implementationCode ? { implementationCode: item.implementationCode } : {}),
+              handlingItemCodes: item.handlingItems.length === 1 ? [item.handlingItems[0]!.code] : [],
+            }}
             subjectName={item.name}
           />
         </div>
@@ -77,6 +89,9 @@ export function ItemGuidePage({ code }: { code: string }) {
         <div><span className="muted small">{t('guide.caseType')}</span><strong>{L.caseType[item.caseType]}</strong></div>
         <div><span className="muted small">{t('guide.online')}</span><strong>{item.online ? t('browse.yes') : t('browse.no')}</strong></div>
       </div>
+
+      {/* national implementation lists: implementations, limit explanations, special procedures */}
+      <NationalGuideParts item={item} />
 
       <section aria-labelledby="basic">
         <h2 id="basic">{t('guide.basicInfo')}</h2>
@@ -216,6 +231,18 @@ function MaterialCard({ item, material: m, index }: { item: Item; material: Mate
         {m.sample && <Field label={t('guide.material.sample')}>{m.sample}</Field>}
         {m.fillingNotes && <Field label={t('guide.material.notes')} wide>{m.fillingNotes}</Field>}
         {m.remarks && <Field label={t('guide.material.remarks')} wide>{m.remarks}</Field>}
+        {(m.originalCount !== undefined || m.copyCount !== undefined) && (
+          <Field label={t('guide.material.copies')}>
+            {[m.originalCount ? t('national.guide.originalCount', { count: m.originalCount }) : '', m.copyCount ? t('national.guide.copyCount', { count: m.copyCount }) : ''].filter(Boolean).join('，')}
+          </Field>
+        )}
+        {(m.signing?.length || m.signingNote) && (
+          <Field label={t('national.guide.signing')} wide>
+            {m.signing?.map((k) => <span key={k} className="tag tag-warn" data-testid="signing">{t(`national.guide.signingKinds.${k}`)}</span>)}
+            {m.signingNote && <span className="muted small"> {m.signingNote}</span>}
+          </Field>
+        )}
+        {m.sourceNote && <Field label={t('national.guide.sourceNote')} wide>{m.sourceNote}</Field>}
       </dl>
     </li>
   );

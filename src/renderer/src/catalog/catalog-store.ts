@@ -1,7 +1,9 @@
 /** Catalog versions in IndexedDB: the bundled default, imports, and which one is in use. */
 import { Catalog, type Catalog as CatalogT } from '@core/catalog/schema';
 import { compareCatalogVersions } from '@core/catalog/version';
-import { parseCatalogText, type CatalogIssue } from '@core/catalog/import';
+import { parseCatalogText, type CatalogIssue, type ParseCatalogResult } from '@core/catalog/import';
+import { importNationalExport, isNationalExport, wouldLoseData, type NationalImportReport } from '@core/catalog/national';
+import { chinaDateOf } from '@core/intake/time';
 import bundledCatalogJson from '../../../../resources/catalog/default-catalog.json';
 import { getDb, type CatalogVersionRecord, type CatalogSource } from '../store/db';
 import { useLiveQuery } from '../store/live-query';
@@ -43,28 +45,67 @@ export async function ensureBundledCatalog(now: Date = new Date()): Promise<void
   });
 }
 
-export type ImportOutcome =
+export type ImportOutcome = (
   | { kind: 'imported'; version: string; itemCount: number; warnings: CatalogIssue[] }
   | { kind: 'unchanged'; version: string }
   | { kind: 'conflict'; version: string }
-  | { kind: 'invalid'; errors: CatalogIssue[] };
+  | { kind: 'invalid'; errors: CatalogIssue[] }
+  /** A national export that would lose content: not imported (nothing is dropped silently). */
+  | { kind: 'lossy' }
+) & {
+  /** Set when the file was a national implementation-list export (国家标准格式): what the conversion took in and left out. */
+  national?: NationalImportReport;
+};
 
-/** Validates and stores a catalog file; the catalog in use changes only on success. */
+/**
+ * A national export gets the next free version of the month (YYYY.M.N), effective today: the
+ * exchange carries no catalog version of its own.
+ */
+async function nationalFrame(fileName: string, now: Date) {
+  const today = chinaDateOf(now.toISOString());
+  const [y, m] = today.split('-');
+  const prefix = `${y}.${Number(m)}.`;
+  const taken = (await getDb().catalogVersions.toCollection().primaryKeys()).map(String).filter((v) => v.startsWith(prefix));
+  const n = taken.reduce((max, v) => Math.max(max, Number(v.slice(prefix.length)) || 0), 0) + 1;
+  return { version: `${prefix}${n}`, effectiveDate: today, publisher: `${fileName}（国家标准格式实施清单导入）` };
+}
+
+/** A national export's text → its report and checked catalog; null when the text is not one. */
+async function parseNational(text: string, fileName: string, now: Date): Promise<{ parsed: ParseCatalogResult; report: NationalImportReport } | null> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return null; // the catalog parser reports the syntax error
+  }
+  if (!isNationalExport(data)) return null;
+  const { report, result } = importNationalExport(data, await nationalFrame(fileName, now));
+  return { parsed: result, report };
+}
+
+/**
+ * Validates and stores a catalog file — a OneWindow catalog, or a national implementation-list
+ * export (detected by its shape, converted, and refused when any of it would be lost); the
+ * catalog in use changes only on success.
+ */
 export async function importCatalogText(text: string, fileName: string, now: Date = new Date()): Promise<ImportOutcome> {
-  const parsed = parseCatalogText(text);
-  if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors };
+  const national = await parseNational(text, fileName, now);
+  const parsed = national ? national.parsed : parseCatalogText(text);
+  const report = national ? { national: national.report } : {};
+  if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors, ...report };
+  if (national && wouldLoseData(national.report)) return { kind: 'lossy', ...report };
   const record = await recordFor(parsed.catalog, { kind: 'file', name: fileName }, now);
   const db = getDb();
   return db.transaction('rw', db.catalogVersions, db.settings, async (): Promise<ImportOutcome> => {
     const existing = await db.catalogVersions.get(record.version);
     if (existing) {
       return existing.contentHash === record.contentHash
-        ? { kind: 'unchanged', version: record.version }
-        : { kind: 'conflict', version: record.version };
+        ? { kind: 'unchanged', version: record.version, ...report }
+        : { kind: 'conflict', version: record.version, ...report };
     }
     await db.catalogVersions.put(record);
     await db.settings.put({ key: ACTIVE_CATALOG_KEY, value: record.version });
-    return { kind: 'imported', version: record.version, itemCount: record.itemCount, warnings: parsed.warnings };
+    return { kind: 'imported', version: record.version, itemCount: record.itemCount, warnings: parsed.warnings, ...report };
   });
 }
 

@@ -68,7 +68,7 @@ export function AcceptanceNotice({ content }: AcceptanceNoticeProps) {
           {content.promised.map((p, i) => {
             const item = itemsByCode.get(p.basicCode);
             const handling = item?.handlingItems.map((h) => h.name).filter((n) => n && n !== item.name) ?? [];
-            const codes = item && item.implementationCodes.length > 0 ? item.implementationCodes : [p.basicCode];
+            const codes = item?.implementationCode ? [item.implementationCode] : item && item.implementationCodes.length > 0 ? item.implementationCodes : [p.basicCode];
             return (
               <tr key={p.basicCode}>
                 <td className="doc-center">{i + 1}</td>
@@ -95,6 +95,12 @@ export function AcceptanceNotice({ content }: AcceptanceNoticeProps) {
       {footnote && (
         <p className="doc-footnote" data-testid="document-provisional-note">
           注：{footnote}
+        </p>
+      )}
+      {content.specialProcedures.length > 0 && (
+        <p className="doc-para" data-testid="document-special-procedures">
+          特别程序：以下程序所需时间不计入上述承诺时限——
+          {content.specialProcedures.map((sp) => `${content.promised.length > 1 ? `${sp.itemName}：` : ''}${sp.text}`).join('；')}。
         </p>
       )}
 

@@ -48,7 +48,10 @@ export interface IntakeModel {
 export function useIntakeModel(c: IntakeCase, catalog: Catalog, locale: Locale): IntakeModel {
   const checklist = useMemo(() => deriveChecklist(catalog, c.subject, c.answers, { hasAgent: hasAgent(c) }), [catalog, c.subject, c.answers, c.agent]);
   const items = useMemo(
-    () => checklist.items.map((ci) => catalog.items.find((i) => i.basicCode === ci.basicCode)).filter((i): i is Item => !!i),
+    () =>
+      checklist.items
+        .map((ci) => (ci.implementationCode && catalog.items.find((i) => i.implementationCode === ci.implementationCode)) || catalog.items.find((i) => i.basicCode === ci.basicCode))
+        .filter((i): i is Item => !!i),
     [checklist.items, catalog],
   );
   const noticeApplicantCheck = useMemo(() => checkApplicant(c, locale, todayInChina()), [c.applicant, c.agent, locale]);
