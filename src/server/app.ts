@@ -19,7 +19,6 @@ import { parseHolidayData } from '../core/calendar/holidayData';
 import {
   API_PREFIX,
   CatalogVersionsQuery,
-  JsonTooDeepError,
   DepartmentDecision,
   LEASE_SECONDS,
   MAX_BODY_BYTES,
@@ -33,6 +32,7 @@ import {
   WORKER_HEADER,
   WorkerName,
 } from '../core/sync/protocol';
+import { JsonTooDeepError, sha256Hex } from '../core/kernel';
 import { type Actor, authenticate, bearerToken, hashToken, tokenKind } from './auth';
 import type { Db } from './db';
 import { registerHandoutRoutes } from './handouts';
@@ -61,7 +61,6 @@ import {
   listQueue,
   publishedHolidays,
   pushCases,
-  sha256Hex,
   statusEventsAfter,
 } from './store';
 

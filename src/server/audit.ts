@@ -31,7 +31,6 @@
  *
  * Registered by app.ts with `registerAuditRoutes`.
  */
-import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import {
   AuditEntry,
@@ -44,7 +43,8 @@ import {
   type AuditPushResult,
   type ChainVerification,
 } from '../core/quality/audit';
-import { API_PREFIX, canonicalJson } from '../core/sync/protocol';
+import { canonicalJson, sha256Hex as sha256 } from '../core/kernel';
+import { API_PREFIX } from '../core/sync/protocol';
 import type { Actor } from './auth';
 import type { Db, Queryable } from './db';
 import { ApiProblem, describeIssues } from './problem';
@@ -137,7 +137,6 @@ const e0 = (entries: AuditEntry[]): AuditEntry => entries[0]!;
 export const CHECKPOINT_EVERY = 100;
 export const REQUEST_CHECKPOINT_EVERY = 1000;
 
-const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export const centreGenesis = (centreCode: string): string => sha256(`onewindow/audit-link/v1/genesis/${centreCode}`);
 

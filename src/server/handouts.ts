@@ -21,7 +21,6 @@ import { normalizeIdentityInput } from '../core/identity';
 import { followUpFor, RATING_SCORES, type Rating } from '../core/lifecycle/rating';
 import {
   API_PREFIX,
-  canonicalJson,
   type HandoutPushResponse,
   PushedHandout,
   PushedRating,
@@ -31,10 +30,10 @@ import {
   type StatusEventKind,
 } from '../core/sync/protocol';
 import { isTrainingCaseNumber } from '../core/training/isolation';
+import { canonicalJson, sha256Hex } from '../core/kernel';
 import type { Actor } from './auth';
 import type { Db, Queryable } from './db';
 import { ApiProblem, describeIssues, refuseTooDeep } from './problem';
-import { sha256Hex } from './store';
 
 const CaseIdParams = z.object({ caseId: z.uuid() });
 

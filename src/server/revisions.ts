@@ -22,17 +22,17 @@ import type { IntakeCase } from '../core/intake/case';
 import { RevisionReason, diffCaseVersions, replyOf } from '../core/lifecycle/revision';
 import {
   API_PREFIX,
-  canonicalJson,
   type CaseRevisionsResponse,
   type CaseVersionView,
   PushedRevision,
   type RevisionPushResponse,
 } from '../core/sync/protocol';
 import { isTrainingCaseNumber } from '../core/training/isolation';
+import { canonicalJson, sha256Hex } from '../core/kernel';
 import type { Actor } from './auth';
 import type { Db, Queryable } from './db';
 import { ApiProblem, describeIssues, refuseTooDeep } from './problem';
-import { type CatalogCache, sha256Hex } from './store';
+import type { CatalogCache } from './store';
 
 const CaseIdParams = z.object({ caseId: z.uuid() });
 type WorkstationActor = Extract<Actor, { kind: 'workstation' }>;

@@ -14,7 +14,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { canonicalJson } from '../core/sync/protocol';
+import { canonicalJson, sha256Hex } from '../core/kernel';
 import {
   type StoredTrainingResult,
   type TrainingResult,
@@ -26,7 +26,6 @@ import {
 import type { Actor } from './auth';
 import type { Db, Queryable } from './db';
 import { ApiProblem, describeIssues, refuseTooDeep } from './problem';
-import { sha256Hex } from './store';
 
 type WorkstationActor = Extract<Actor, { kind: 'workstation' }>;
 

@@ -7,13 +7,13 @@
  * chain) waits for the case's entry to be acknowledged.
  */
 import { IntakeCase } from '@core/intake/case';
-import { canonicalJson, MAX_PUSH_BATCH, PushResponse, type PushedCase, type PushResult } from '@core/sync/protocol';
+import { canonicalJson, sha256Hex } from '@core/kernel';
+import { MAX_PUSH_BATCH, PushResponse, type PushedCase, type PushResult } from '@core/sync/protocol';
 import { onLocalInvalid, onNetworkError, onPushResult, onSendStarted, planBatch, retryNow, type OutboxEntry } from '@core/sync/outbox';
 import { isTrainingCase } from '@core/training/isolation';
 import type { WorkstationDb } from '../store/db';
 import { openCaseRecords } from '../store/case-store';
 import type { ChannelContext, ChannelOverview, ChannelPass, OutboundChannel, Settlement } from './channel';
-import { sha256HexOfText } from './sync-store';
 
 /** An entry ready to go (`sending`, in memory only): `json` is its PushedCase as JSON text, the case in the canonical text that was hashed. */
 export type PreparedEntry = { entry: OutboxEntry; json: string };
@@ -157,7 +157,7 @@ async function prepare(ctx: ChannelContext, batch: OutboxEntry[]): Promise<{ rec
   // The parsed case is what is sent and what is hashed — as one canonical text, made once and
   // spliced into the request — so the server's own hash of it matches.
   const texts = sendable.map((x) => canonicalJson(x.c));
-  const hashes = await Promise.all(texts.map(sha256HexOfText));
+  const hashes = texts.map(sha256Hex);
   const ready: PreparedEntry[] = sendable.map(({ entry }, i) => {
     const head: Omit<PushedCase, 'case'> = { caseId: entry.caseId, contentHash: hashes[i]!, training: false };
     return { entry: onSendStarted(entry, now, hashes[i]!), json: `${JSON.stringify(head).slice(0, -1)},"case":${texts[i]!}}` };

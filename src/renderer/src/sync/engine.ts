@@ -54,8 +54,8 @@ import { apiRequest, DEFAULT_TIMEOUT_MS, type ApiResult, type ServerTarget } fro
 import { registeredChannels, type ChannelContext, type ChannelStage, type OutboundChannel } from './channel';
 import { CASES_KIND, casesChannel } from './cases-channel';
 import { runChannel } from './pipeline';
+import { contentHash } from '@core/kernel';
 import {
-  contentHashOf,
   loadCursor,
   loadServerConfig,
   resetLiveStatus,
@@ -434,7 +434,7 @@ export class SyncEngine {
       return;
     }
     const data = r.data.data;
-    const hash = await contentHashOf(data);
+    const hash = contentHash(data);
     const previous = (await this.db.settings.get(SYNC_HOLIDAYS_KEY))?.value as { hash?: string } | undefined;
     if (previous?.hash === hash) return;
     await this.db.settings.put({ key: SYNC_HOLIDAYS_KEY, value: { hash, receivedAt: this.now(), publishedAt: r.data.publishedAt, data } });

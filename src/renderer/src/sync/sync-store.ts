@@ -5,7 +5,6 @@
  */
 import { useSyncExternalStore } from 'react';
 import { z } from 'zod';
-import { canonicalJson } from '@core/sync/protocol';
 import { retryNow, type OutboxEntry } from '@core/sync/outbox';
 import { SyncServerConfig } from '@core/sync/serverConfig';
 import { defaultCalendar, HolidayDataFile, type WorkingDayCalendar } from '@core/calendar';
@@ -131,19 +130,6 @@ export async function markAllNotificationsRead(clerkId: string, db: WorkstationD
     .equals(1)
     .filter((n) => isNotificationFor(n, clerkId))
     .modify({ unread: 0 });
-}
-
-// ---- content hash ---------------------------------------------------------------------------
-
-/** SHA-256 (hex) of canonicalJson(value), as the protocol wants for a case's content hash. */
-export function contentHashOf(value: unknown): Promise<string> {
-  return sha256HexOfText(canonicalJson(value));
-}
-
-/** SHA-256 (hex) of a text's UTF-8 bytes: the content hash of a canonical JSON text already made. */
-export async function sha256HexOfText(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 // ---- live status (in memory) ----------------------------------------------------------------
