@@ -11,11 +11,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeCase } from '../../src/core/intake/case';
 import { PushResponse } from '../../src/core/sync/protocol';
+import { fcRuns, replayPath } from '../fast-check-env';
 import { BACKENDS, call, type Env, makeCase, pushed, startEnv } from './helpers';
 
-const RUNS = 25;
-const TIME_MS = 4_000;
-const opts = { numRuns: RUNS, interruptAfterTimeLimit: TIME_MS, markInterruptAsFailure: false } as const;
+const RUNS = fcRuns(25);
+// The time limit grows with the runs, so a hunt (ONEWINDOW_FC_RUNS) is not cut at the usual 4 s.
+const TIME_MS = Math.max(4_000, RUNS * 160);
+const opts = { numRuns: RUNS, interruptAfterTimeLimit: TIME_MS, markInterruptAsFailure: false, ...replayPath() } as const;
+const TEST_MS = Math.max(120_000, TIME_MS * 3);
 
 const TABLES = ['cases', 'dispatches', 'status_events', 'handouts', 'ratings', 'rating_follow_ups', 'case_revisions', 'training_results', 'workstation_health', 'case_audit_entries'];
 
@@ -120,12 +123,12 @@ for (const { name, backend, skip } of BACKENDS) {
         }),
         opts,
       );
-    }, 120_000);
+    }, TEST_MS);
 
     it('POST /cases/push with any body: never a 5xx, a refusal writes nothing', async () => {
       await fc.assert(fc.asyncProperty(hostileValue, async (v) => void (await probe('POST', '/api/v1/cases/push', env.ws.token, { cases: v }))), opts);
       await fc.assert(fc.asyncProperty(fc.anything({ maxDepth: 3 }), async (v) => void (await probe('POST', '/api/v1/cases/push', env.ws.token, v))), opts);
-    }, 120_000);
+    }, TEST_MS);
 
     const caseRoutes = ['revisions', 'handouts', 'ratings'] as const;
     for (const route of caseRoutes)
@@ -138,7 +141,7 @@ for (const { name, backend, skip } of BACKENDS) {
           }),
           opts,
         );
-      }, 120_000);
+      }, TEST_MS);
 
     it('department routes: random decisions, batches, ids and queries', async () => {
       await fc.assert(
@@ -155,7 +158,7 @@ for (const { name, backend, skip } of BACKENDS) {
         }),
         opts,
       );
-    }, 120_000);
+    }, TEST_MS);
 
     it('workstation routes: audit, training results, health, status events, catalog versions', async () => {
       await fc.assert(
@@ -174,6 +177,6 @@ for (const { name, backend, skip } of BACKENDS) {
         }),
         opts,
       );
-    }, 120_000);
+    }, TEST_MS);
   });
 }
