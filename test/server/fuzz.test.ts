@@ -38,7 +38,7 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(hostileString, nested, fc.j
 /** Percent-encodes for a URL; a lone surrogate goes as the bytes a hostile client would send (CESU-8). */
 function enc(s: string): string {
   try {
-    return enc(s);
+    return encodeURIComponent(s);
   } catch {
     return `%ED%A0%80${encodeURIComponent(s.replace(/[\uD800-\uDFFF]/g, ''))}`;
   }
