@@ -45,14 +45,9 @@ import {
 } from '../core/quality/audit';
 import { canonicalJson, sha256Hex as sha256 } from '../core/kernel';
 import { API_PREFIX } from '../core/sync/protocol';
-import type { Actor } from './auth';
 import type { Db, Queryable } from './db';
+import { asJson, iso, type WorkstationActor } from './guards';
 import { ApiProblem, describeIssues } from './problem';
-
-type WorkstationActor = Extract<Actor, { kind: 'workstation' }>;
-
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
-const asJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 /** Stores the entries that continue their chains; see the module comment. */
 export async function recordAuditEntries(db: Db, ws: WorkstationActor, raw: unknown, now: Date): Promise<AuditPushResponse> {
@@ -136,7 +131,6 @@ const e0 = (entries: AuditEntry[]): AuditEntry => entries[0]!;
 
 export const CHECKPOINT_EVERY = 100;
 export const REQUEST_CHECKPOINT_EVERY = 1000;
-
 
 export const centreGenesis = (centreCode: string): string => sha256(`onewindow/audit-link/v1/genesis/${centreCode}`);
 

@@ -47,20 +47,8 @@ import { canonicalJson, JsonTooDeepError, sha256Hex } from '../core/kernel';
 import { findUnstorableString, jsonDepthExceeds, MAX_JSON_DEPTH } from '../core/text';
 import type { Db, Queryable } from './db';
 import type { Officer } from './officers';
+import { asJson, iso, isoOrNull } from './guards';
 import { ApiProblem, describeIssues, formatPath } from './problem';
-
-
-function iso(v: unknown): string {
-  if (v instanceof Date) return v.toISOString();
-  return new Date(String(v)).toISOString();
-}
-function isoOrNull(v: unknown): string | null {
-  return v === null || v === undefined ? null : iso(v);
-}
-function asJson<T>(v: unknown): T {
-  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
-}
-
 
 // ---- catalog versions -----------------------------------------------------------------------
 
