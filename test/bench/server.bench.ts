@@ -343,7 +343,7 @@ async function openBrowser(log: (l: string) => void): Promise<Browser> {
 interface PushFigures {
   engine: string;
   /** Chromium: where the engine's push phase went (ms; the steps overlap). */
-  steps: { loadDue: number; prepare: number; busy: number } | null;
+  steps: { loadDue: number; prepare: number; settle: number; busy: number } | null;
   bareCpu: CpuSplit;
   /** Chromium: IndexedDB alone, CPU µs per record over all Chromium's processes (reading a case; settling an outbox entry). */
   idbFloor: { records: number; readUs: number; settleUs: number } | null;
@@ -453,7 +453,8 @@ async function benchPush(svc: Service, browser: Browser | null, n: number, nBase
   log(`server[${svc.backend}]: engine push of ${n}: ${fmt(main.pushMs, 0)} ms (${perS(rate(n, main.pushMs))}), ${main.pushRequests} requests; whole run with the events ${fmt(main.runMs, 0)} ms`);
   return {
     engine: 'Chromium, IndexedDB',
-    steps: { loadDue: main.stepMs.loadDue ?? 0, prepare: main.stepMs.prepare ?? 0, busy: main.pushBusyMs },
+    // the cases channel's own step timings (EngineOptions.stepTimes); NaN, not 0, when a step was not timed
+    steps: { loadDue: main.stepMs.loadDue ?? NaN, prepare: main.stepMs.prepare ?? NaN, settle: main.stepMs.settle ?? NaN, busy: main.pushBusyMs },
     bareCpu,
     engineCpu: {
       chromium: sum(atPushEnd.chromium) - sum(first.chromium),
@@ -726,7 +727,7 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
             ? [
                 {
                   label: `${name}:   the engine's own work (one batch at a time)`,
-                  value: `reading due entries ${fmt(p.steps.loadDue, 0)} ms + preparing (read, check, hash) ${fmt(p.steps.prepare, 0)} ms; a push request in flight ${fmt((100 * p.steps.busy) / p.pushMs, 0)}% of the time`,
+                  value: `reading due entries ${fmt(p.steps.loadDue, 0)} ms + preparing (read, check, hash) ${fmt(p.steps.prepare, 0)} ms + writing the answers ${fmt(p.steps.settle, 0)} ms; a push request in flight ${fmt((100 * p.steps.busy) / p.pushMs, 0)}% of the time`,
                 },
               ]
             : []),

@@ -20,8 +20,29 @@ export type PreparedEntry = { entry: OutboxEntry; json: string };
 
 export const CASES_KIND = 'cases';
 
-export function casesChannel(opts: { batchSize?: number; concurrency?: number } = {}): OutboundChannel<PreparedEntry, PushResult> {
+/**
+ * Wall time spent in each step of the channel, summed over a run, in ms: `countDue`, `loadDue`
+ * (the outbox reads), `prepare` (read, open, check and hash the cases), `send` (the push request
+ * and its answer), `settle` (writing the answers). Steps overlap: two batches are in flight.
+ * Only the server benchmark passes one; without it nothing is timed.
+ */
+export type StepTimes = Record<string, number>;
+
+function timedStep<A extends unknown[], R>(steps: StepTimes | undefined, name: string, step: (...a: A) => Promise<R>): (...a: A) => Promise<R> {
+  if (!steps) return step;
+  return async (...a) => {
+    const t = performance.now();
+    try {
+      return await step(...a);
+    } finally {
+      steps[name] = (steps[name] ?? 0) + performance.now() - t;
+    }
+  };
+}
+
+export function casesChannel(opts: { batchSize?: number; concurrency?: number; stepTimes?: StepTimes } = {}): OutboundChannel<PreparedEntry, PushResult> {
   const batchSize = Math.max(1, Math.min(opts.batchSize ?? MAX_PUSH_BATCH, MAX_PUSH_BATCH));
+  const steps = opts.stepTimes;
   return {
     kind: CASES_KIND,
     stage: 'beforePull',
@@ -29,13 +50,13 @@ export function casesChannel(opts: { batchSize?: number; concurrency?: number } 
     concurrency: Math.max(1, Math.min(opts.concurrency ?? 2, 8)),
     backoff: 'record',
     keyOf: (p) => p.entry.caseId,
-    open: async (ctx) => openPass(ctx, batchSize),
-    send: async (ctx, batch) => {
+    open: async (ctx) => openPass(ctx, batchSize, steps),
+    send: timedStep(steps, 'send', async (ctx: ChannelContext, batch: readonly PreparedEntry[]) => {
       const r = await ctx.request('/cases/push', PushResponse, { method: 'POST', bodyText: `{"cases":[${batch.map((p) => p.json).join(',')}]}` });
       if (!r.ok) return r;
       return { ...r, data: new Map(r.data.results.map((res) => [res.caseId, res] as const)) };
-    },
-    settle: async (ctx, settled) => {
+    }),
+    settle: timedStep(steps, 'settle', async (ctx: ChannelContext, settled: readonly Settlement<PreparedEntry, PushResult>[]) => {
       const now = ctx.now();
       let delivered = 0;
       let refused = 0;
@@ -52,7 +73,7 @@ export function casesChannel(opts: { batchSize?: number; concurrency?: number } 
       });
       await ctx.db.outbox.bulkPut(next);
       return { delivered, refused };
-    },
+    }),
     overview: async (db) => overview(db),
     retryNeedsFix: async (db, now) =>
       db.transaction('rw', db.outbox, async () => {
@@ -73,7 +94,7 @@ async function overview(db: WorkstationDb): Promise<ChannelOverview> {
   return { queued: queued + retry, needsFix, problems: problems.map((e) => ({ key: e.caseId, label: e.caseNumber, reason: e.needsFix?.reason ?? e.lastError ?? '' })) };
 }
 
-function openPass(ctx: ChannelContext, batchSize: number): ChannelPass<PreparedEntry> {
+function openPass(ctx: ChannelContext, batchSize: number, steps?: StepTimes): ChannelPass<PreparedEntry> {
   const { db } = ctx;
   const tried = new Set<string>();
   // Keyset of the queued entries: the last enqueuedAt taken, how many taken carry it, how many retries were taken.
@@ -85,7 +106,7 @@ function openPass(ctx: ChannelContext, batchSize: number): ChannelPass<PreparedE
    * `queued` range, and an IndexedDB range read that starts at the beginning steps over
    * every entry removed from it so far — slower and slower as a backlog drains.
    */
-  const loadDue = async (now: number): Promise<OutboxEntry[]> => {
+  const loadDue = timedStep(steps, 'loadDue', async (now: number): Promise<OutboxEntry[]> => {
     const want = batchSize;
     // Entries in flight are still on disk as they were (queued or retry) and come back in
     // these reads: read that many more, so `want` fresh ones are there when they exist.
@@ -95,17 +116,18 @@ function openPass(ctx: ChannelContext, batchSize: number): ChannelPass<PreparedE
     ]);
     const fresh = (e: OutboxEntry) => !tried.has(e.caseId);
     return planBatch([...queued.filter(fresh), ...retries.filter(fresh)], now, want);
-  };
+  });
+  const prepareTimed = timedStep(steps, 'prepare', prepare);
 
   return {
-    countDue: async () => {
+    countDue: timedStep(steps, 'countDue', async () => {
       const now = ctx.now();
       const [q, r] = await Promise.all([
         db.outbox.where('state').equals('queued').count(),
         db.outbox.where('[state+nextAttemptAt]').between(['retry', -Infinity], ['retry', now], true, true).count(),
       ]);
       return q + r;
-    },
+    }),
     next: async (limit) => {
       const batch = (await loadDue(ctx.now())).slice(0, limit);
       for (const e of batch) {
@@ -116,7 +138,7 @@ function openPass(ctx: ChannelContext, batchSize: number): ChannelPass<PreparedE
           from.triedAtFrom = 1;
         } else if (e.enqueuedAt === from.queuedFrom) from.triedAtFrom += 1;
       }
-      return prepare(ctx, batch);
+      return prepareTimed(ctx, batch);
     },
   };
 }
