@@ -282,6 +282,8 @@ function chromiumPath(): string | undefined {
   return process.env.ONEWINDOW_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 }
 
+const APP_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
 /** Bundles test/server/workstationPage.ts (vite), serves it on a loopback origin, opens it in Chromium. */
 async function openBrowser(log: (l: string) => void): Promise<Browser> {
   const { build } = await import('vite');
@@ -290,7 +292,9 @@ async function openBrowser(log: (l: string) => void): Promise<Browser> {
     configFile: false,
     logLevel: 'warn',
     resolve: { alias: { '@core': join(ROOT, 'src/core') } },
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // what vite.web.config.ts defines for the app: the engine seals cases on the page, and the
+    // browser host it opens needs the app's version
+    define: { 'process.env.NODE_ENV': '"production"', __APP_VERSION__: JSON.stringify(APP_VERSION), __BENCH_HOOKS__: 'false' },
     build: {
       outDir: PAGE_OUT,
       emptyOutDir: true,
