@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/unit/**/*.test.ts', 'test/server/**/*.test.ts'],
     environment: 'node',
+    // fast-check keeps the seed and path of every failure (test-results/fast-check-failures.jsonl)
+    setupFiles: ['test/fast-check-setup.ts'],
     pool: 'threads',
   },
 });

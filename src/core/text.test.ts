@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, JsonTooDeepError } from './sync/protocol';
+import { canonicalJson, JsonTooDeepError } from './kernel';
 import { findUnstorableString, jsonDepthExceeds, MAX_JSON_DEPTH, safeText, textProblem, textProblemMessage } from './text';
 
 const nest = (depth: number, leaf: unknown = 1): unknown => {

@@ -19,7 +19,6 @@ import { parseHolidayData } from '../core/calendar/holidayData';
 import {
   API_PREFIX,
   CatalogVersionsQuery,
-  JsonTooDeepError,
   DepartmentDecision,
   LEASE_SECONDS,
   MAX_BODY_BYTES,
@@ -33,11 +32,13 @@ import {
   WORKER_HEADER,
   WorkerName,
 } from '../core/sync/protocol';
+import { JsonTooDeepError, sha256Hex } from '../core/kernel';
 import { type Actor, authenticate, bearerToken, hashToken, tokenKind } from './auth';
 import type { Db } from './db';
 import { registerHandoutRoutes } from './handouts';
 import { migrationVersion } from './migrate';
-import { ApiProblem, describeIssues, refuseTooDeep } from './problem';
+import { departmentOf, parseOr400, workstationOf } from './guards';
+import { ApiProblem, describeIssues } from './problem';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimit';
 import { registerRevisionRoutes } from './revisions';
 import { checkCorrectionDecision, registerCorrectionRoutes } from './corrections';
@@ -61,7 +62,6 @@ import {
   listQueue,
   publishedHolidays,
   pushCases,
-  sha256Hex,
   statusEventsAfter,
 } from './store';
 
@@ -189,14 +189,6 @@ export type OneWindowServer = FastifyInstance & {
   flushAudit(): Promise<void>;
 };
 
-function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string, checkDepth = true): T {
-  if (checkDepth) refuseTooDeep(value);
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const { paths, message } = describeIssues(r.error.issues);
-  throw new ApiProblem(400, 'invalidBody', `${what}: ${message}`, paths);
-}
-
 const DispatchIdParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 const CaseIdParams = z.object({ caseId: z.uuid() });
 const PushEnvelope = z.object({ cases: z.array(z.unknown()).min(1).max(MAX_PUSH_BATCH) });
@@ -233,6 +225,12 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
     logger: options.logger ?? false,
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: false,
+    // A "__proto__" or "constructor.prototype" member is valid JSON that could poison an object
+    // downstream. Fastify's default refuses the whole body for it, which failed every good case in
+    // a push beside the one that carried it; dropped instead, that one case no longer matches its
+    // content hash and is refused alone ('invalid'), as any other bad case is.
+    onProtoPoisoning: 'remove',
+    onConstructorPoisoning: 'remove',
     // Errors Fastify raises before routing (a URL that is not valid percent-encoded UTF-8 …): the
     // API's own error shape too.
     frameworkErrors: (error, _request, reply) =>
@@ -422,7 +420,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   });
 
   app.post(`${API_PREFIX}/officer/sign-out`, { config: { auth: 'department' } }, async (request, reply) => {
-    const a = department(request);
+    const a = departmentOf(request);
     if (!a.officer) throw new ApiProblem(403, 'forbidden', 'sign-out ends an officer\'s session; a department token is revoked by an administrator');
     await signOutOfficer(db, bearerToken(request.headers.authorization)!, now());
     return reply.code(204).send();
@@ -430,19 +428,8 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
 
   // ---- workstations ------------------------------------------------------------------------
 
-  const workstation = (request: FastifyRequest) => {
-    const a = request.actor;
-    if (a?.kind !== 'workstation') throw new ApiProblem(403, 'forbidden', 'workstations only');
-    return a;
-  };
-  const department = (request: FastifyRequest) => {
-    const a = request.actor;
-    if (a?.kind !== 'department') throw new ApiProblem(403, 'forbidden', 'departments only');
-    return a;
-  };
-
   app.post(`${API_PREFIX}/cases/push`, { config: { auth: 'workstation' } }, async (request) => {
-    const ws = workstation(request);
+    const ws = workstationOf(request);
     // Depth is checked case by case (pushCases): one case nested too deep is that case's `invalid`.
     const { cases } = parseOr400(PushEnvelope, request.body, 'push', false);
     const results = await pushCases(db, { id: ws.id, centreCode: ws.centreCode, code: ws.code }, cases, now(), catalogs);
@@ -450,7 +437,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   });
 
   app.get(`${API_PREFIX}/status-events`, { config: { auth: 'workstation' } }, async (request) => {
-    const ws = workstation(request);
+    const ws = workstationOf(request);
     const q = parseOr400(StatusEventsQuery, request.query, 'query');
     return statusEventsAfter(db, ws.id, q.after, q.limit);
   });
@@ -477,14 +464,14 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   // ---- departments -------------------------------------------------------------------------
 
   app.get(`${API_PREFIX}/department/queue`, { config: { auth: 'department' } }, async (request) => {
-    const dept = department(request);
+    const dept = departmentOf(request);
     const q = parseOr400(QueueQuery, request.query, 'query');
     return listQueue(db, dept.id, q);
   });
 
   /** The department of an inline-auth route: by its token (checked by the route's statement), or as authenticated. */
   const departmentRef = (request: FastifyRequest): DepartmentRef =>
-    request.inlineToken !== null ? { tokenHash: hashToken(request.inlineToken) } : { code: department(request).id, officer: department(request).officer ?? null };
+    request.inlineToken !== null ? { tokenHash: hashToken(request.inlineToken) } : { code: departmentOf(request).id, officer: departmentOf(request).officer ?? null };
   const acted = (request: FastifyRequest, d: ActingDepartment): void => {
     request.actor ??= { kind: 'department', id: d.code, name: d.name ?? d.code };
   };
@@ -554,7 +541,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   });
 
   app.get(`${API_PREFIX}/department/cases/:caseId`, { config: { auth: 'department' } }, async (request) => {
-    const dept = department(request);
+    const dept = departmentOf(request);
     const r = CaseIdParams.safeParse(request.params);
     if (!r.success) throw new ApiProblem(404, 'notFound', 'no such case for this department');
     return { dispatch: await caseForDepartment(db, dept.id, r.data.caseId) };

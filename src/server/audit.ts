@@ -31,7 +31,6 @@
  *
  * Registered by app.ts with `registerAuditRoutes`.
  */
-import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import {
   AuditEntry,
@@ -44,15 +43,11 @@ import {
   type AuditPushResult,
   type ChainVerification,
 } from '../core/quality/audit';
-import { API_PREFIX, canonicalJson } from '../core/sync/protocol';
-import type { Actor } from './auth';
+import { canonicalJson, sha256Hex as sha256 } from '../core/kernel';
+import { API_PREFIX } from '../core/sync/protocol';
 import type { Db, Queryable } from './db';
+import { asJson, iso, type WorkstationActor } from './guards';
 import { ApiProblem, describeIssues } from './problem';
-
-type WorkstationActor = Extract<Actor, { kind: 'workstation' }>;
-
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
-const asJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 /** Stores the entries that continue their chains; see the module comment. */
 export async function recordAuditEntries(db: Db, ws: WorkstationActor, raw: unknown, now: Date): Promise<AuditPushResponse> {
@@ -136,8 +131,6 @@ const e0 = (entries: AuditEntry[]): AuditEntry => entries[0]!;
 
 export const CHECKPOINT_EVERY = 100;
 export const REQUEST_CHECKPOINT_EVERY = 1000;
-
-const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export const centreGenesis = (centreCode: string): string => sha256(`onewindow/audit-link/v1/genesis/${centreCode}`);
 

@@ -8,7 +8,8 @@
  * by timing (an attacker cannot steer the hash), and the hash found is compared again in
  * constant time all the same. A revoked token stops working on its next request.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { sha256Hex } from '../core/kernel';
 import type { Queryable } from './db';
 import { authenticateOfficer, type Officer } from './officers';
 
@@ -27,7 +28,7 @@ export function newToken(kind: ActorKind): string {
 }
 
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return sha256Hex(token);
 }
 
 function sameHash(a: string, b: string): boolean {

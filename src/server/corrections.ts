@@ -17,10 +17,9 @@ import type { IntakeCase } from '../core/intake/case';
 import { correctionPoints, unknownCorrectionPaths } from '../core/lifecycle/caseFields';
 import { API_PREFIX, type DepartmentDecision } from '../core/sync/protocol';
 import type { Queryable } from './db';
+import { asJson, departmentOf } from './guards';
 import { ApiProblem } from './problem';
 import type { CatalogCache, DepartmentRef } from './store';
-
-const asJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 /** The case as it stands (the latest revision after a fix, else as pushed). */
 const LATEST_BODY = `COALESCE((SELECT r.body::text FROM case_revisions r WHERE r.case_id = c.case_id ORDER BY r.revision DESC LIMIT 1), c.body)`;
@@ -69,8 +68,7 @@ const CaseIdParams = z.object({ caseId: z.uuid() });
 export function registerCorrectionRoutes(app: FastifyInstance, options: { db: Queryable; catalogs: CatalogCache }): void {
   const { db, catalogs } = options;
   app.get(`${API_PREFIX}/department/cases/:caseId/correction-points`, { config: { auth: 'department' } }, async (request) => {
-    const a = request.actor;
-    if (a?.kind !== 'department') throw new ApiProblem(403, 'forbidden', 'departments only');
+    const a = departmentOf(request);
     const p = CaseIdParams.safeParse(request.params);
     if (!p.success) throw new ApiProblem(404, 'notFound', 'no such case for this department');
     const [row] = await db.query<{ body: unknown }>(

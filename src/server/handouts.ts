@@ -11,8 +11,7 @@
  * workstation-generated id (same id + same body → alreadyHave; other body → 409 conflict);
  * training is refused (403 training). Registered by app.ts with `registerHandoutRoutes`.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
 import { defaultCalendar } from '../core/calendar';
 import type { IntakeCase } from '../core/intake/case';
 import { validateCaseNumber } from '../core/intake/caseNumber';
@@ -21,7 +20,6 @@ import { normalizeIdentityInput } from '../core/identity';
 import { followUpFor, RATING_SCORES, type Rating } from '../core/lifecycle/rating';
 import {
   API_PREFIX,
-  canonicalJson,
   type HandoutPushResponse,
   PushedHandout,
   PushedRating,
@@ -31,34 +29,10 @@ import {
   type StatusEventKind,
 } from '../core/sync/protocol';
 import { isTrainingCaseNumber } from '../core/training/isolation';
-import type { Actor } from './auth';
+import { canonicalJson, sha256Hex } from '../core/kernel';
 import type { Db, Queryable } from './db';
-import { ApiProblem, describeIssues, refuseTooDeep } from './problem';
-import { sha256Hex } from './store';
-
-const CaseIdParams = z.object({ caseId: z.uuid() });
-
-type WorkstationActor = Extract<Actor, { kind: 'workstation' }>;
-
-function workstationOf(request: FastifyRequest): WorkstationActor {
-  const a = request.actor;
-  if (a?.kind !== 'workstation') throw new ApiProblem(403, 'forbidden', 'workstations only');
-  return a;
-}
-
-function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  refuseTooDeep(value);
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const { paths, message } = describeIssues(r.error.issues);
-  throw new ApiProblem(400, 'invalidBody', `${what}: ${message}`, paths);
-}
-
-function caseIdOf(request: FastifyRequest): string {
-  const r = CaseIdParams.safeParse(request.params);
-  if (!r.success) throw new ApiProblem(404, 'notFound', 'no such case for this centre');
-  return r.data.caseId.toLowerCase();
-}
+import { asJson, caseIdOf, iso, parseOr400, workstationOf, type WorkstationActor } from './guards';
+import { ApiProblem } from './problem';
 
 function refuseTraining(training: boolean, caseNumber: string): void {
   if (training || isTrainingCaseNumber(caseNumber)) throw new ApiProblem(403, 'training', 'training hand-outs and ratings never reach the server');
@@ -81,12 +55,6 @@ async function lockCase(tx: Queryable, caseId: string, ws: WorkstationActor): Pr
   if (!row || row.centre_code !== ws.centreCode) throw new ApiProblem(404, 'notFound', 'no such case for this centre');
   return row;
 }
-
-function asJson<T>(v: unknown): T {
-  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
-}
-
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 
 async function caseEvents(tx: Queryable, c: CaseRow): Promise<StatusEvent[]> {
   const rows = await tx.query<{ seq: number; kind: StatusEventKind; department_code: string | null; at: Date; result_ready: boolean | null }>(
@@ -202,14 +170,14 @@ export function registerHandoutRoutes(app: FastifyInstance, options: { db: Db; n
   const { db, now } = options;
   app.post(`${API_PREFIX}/cases/:caseId/handouts`, { config: { auth: 'workstation' } }, async (request, reply) => {
     const ws = workstationOf(request);
-    const caseId = caseIdOf(request);
+    const caseId = caseIdOf(request, 'no such case for this centre');
     const body = parseOr400(PushedHandout, request.body, 'handout');
     const r = await recordHandout(db, ws, caseId, body, now());
     return reply.code(r.outcome === 'stored' ? 201 : 200).send(r);
   });
   app.post(`${API_PREFIX}/cases/:caseId/ratings`, { config: { auth: 'workstation' } }, async (request, reply) => {
     const ws = workstationOf(request);
-    const caseId = caseIdOf(request);
+    const caseId = caseIdOf(request, 'no such case for this centre');
     const body = parseOr400(PushedRating, request.body, 'rating');
     const r = await recordRating(db, ws, caseId, body, now());
     return reply.code(r.outcome === 'stored' ? 201 : 200).send(r);

@@ -10,29 +10,10 @@
  *
  * Registered by app.ts with `registerHealthRoutes`.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
 import { type CentreHealthResponse, HealthReport } from '../core/quality/health';
-import type { Actor } from './auth';
 import type { Db, Queryable } from './db';
-import { ApiProblem, describeIssues } from './problem';
-
-type WorkstationActor = Extract<Actor, { kind: 'workstation' }>;
-
-function workstationOf(request: FastifyRequest): WorkstationActor {
-  const a = request.actor;
-  if (a?.kind !== 'workstation') throw new ApiProblem(403, 'forbidden', 'workstations only');
-  return a;
-}
-
-function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const { paths, message } = describeIssues(r.error.issues);
-  throw new ApiProblem(400, 'invalidBody', `${what}: ${message}`, paths);
-}
-
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+import { iso, parseOr400, workstationOf, type WorkstationActor } from './guards';
 
 /** Keeps the report as the workstation's latest. */
 export async function recordHealth(db: Queryable, ws: WorkstationActor, report: HealthReport, now: Date): Promise<void> {

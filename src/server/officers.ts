@@ -9,7 +9,8 @@
  * - Lockout: LOCK_AFTER consecutive failures lock sign-in for LOCK_MINUTES. An unknown 工号
  *   costs the same scrypt as a known one, so timing does not tell which numbers exist.
  */
-import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { sha256Hex } from '../core/kernel';
 import type { Db, Queryable } from './db';
 import { ApiProblem } from './problem';
 
@@ -48,7 +49,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 let dummyHash: Promise<string> | null = null;
 
 /** SHA-256 (hex) of a session token, as auth.ts hashes every bearer token. */
-const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+const hashToken = (token: string): string => sha256Hex(token);
 
 export function newSessionToken(): string {
   return 'ow_os_' + randomBytes(32).toString('base64url');

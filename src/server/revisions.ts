@@ -16,43 +16,22 @@
  * The cases row keeps revision 1 exactly as pushed (a retried push of it stays alreadyHave).
  * Registered by app.ts with `registerRevisionRoutes`.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
 import type { IntakeCase } from '../core/intake/case';
 import { RevisionReason, diffCaseVersions, replyOf } from '../core/lifecycle/revision';
 import {
   API_PREFIX,
-  canonicalJson,
   type CaseRevisionsResponse,
   type CaseVersionView,
   PushedRevision,
   type RevisionPushResponse,
 } from '../core/sync/protocol';
 import { isTrainingCaseNumber } from '../core/training/isolation';
-import type { Actor } from './auth';
+import { canonicalJson, sha256Hex } from '../core/kernel';
 import type { Db, Queryable } from './db';
-import { ApiProblem, describeIssues, refuseTooDeep } from './problem';
-import { type CatalogCache, sha256Hex } from './store';
-
-const CaseIdParams = z.object({ caseId: z.uuid() });
-type WorkstationActor = Extract<Actor, { kind: 'workstation' }>;
-
-function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  refuseTooDeep(value);
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const { paths, message } = describeIssues(r.error.issues);
-  throw new ApiProblem(400, 'invalidBody', `${what}: ${message}`, paths);
-}
-
-function caseIdOf(request: FastifyRequest): string {
-  const r = CaseIdParams.safeParse(request.params);
-  if (!r.success) throw new ApiProblem(404, 'notFound', 'no such case');
-  return r.data.caseId.toLowerCase();
-}
-
-const asJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+import { asJson, caseIdOf, departmentOf, iso, parseOr400, type WorkstationActor } from './guards';
+import { ApiProblem } from './problem';
+import type { CatalogCache } from './store';
 
 type CaseRow = {
   case_id: string;
@@ -201,12 +180,11 @@ export function registerRevisionRoutes(app: FastifyInstance, options: { db: Db; 
   app.post(`${API_PREFIX}/cases/:caseId/revisions`, { config: { auth: 'workstation' } }, async (request, reply) => {
     const a = request.actor;
     if (a?.kind !== 'workstation') throw new ApiProblem(403, 'forbidden', 'workstations only');
-    const r = await recordRevision(db, a, caseIdOf(request), request.body, now());
+    const r = await recordRevision(db, a, caseIdOf(request, 'no such case'), request.body, now());
     return reply.code(r.outcome === 'stored' ? 201 : 200).send(r);
   });
   app.get(`${API_PREFIX}/department/cases/:caseId/revisions`, { config: { auth: 'department' } }, async (request) => {
-    const a = request.actor;
-    if (a?.kind !== 'department') throw new ApiProblem(403, 'forbidden', 'departments only');
-    return revisionsForDepartment(db, a.id, caseIdOf(request), catalogs);
+    const a = departmentOf(request);
+    return revisionsForDepartment(db, a.id, caseIdOf(request, 'no such case'), catalogs);
   });
 }

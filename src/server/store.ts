@@ -13,7 +13,6 @@
  * after its cursor (statusEventsAfter). An event still being written is numbered by a later
  * pull, after every number handed out before.
  */
-import { createHash } from 'node:crypto';
 import { Catalog } from '../core/catalog/schema';
 import { compareCatalogVersions } from '../core/catalog/version';
 import type { HolidayDataFile, HolidayYear } from '../core/calendar/holidayData';
@@ -31,8 +30,6 @@ import {
   resolveDepartments,
 } from '../core/sync/dispatch';
 import {
-  canonicalJson,
-  JsonTooDeepError,
   type DecisionBatchResult,
   type DepartmentDecision,
   DepartmentDecisionKind as DepartmentDecisionKindEnum,
@@ -46,24 +43,12 @@ import {
   type StatusEvent,
   type StatusEventKind,
 } from '../core/sync/protocol';
+import { canonicalJson, JsonTooDeepError, sha256Hex } from '../core/kernel';
 import { findUnstorableString, jsonDepthExceeds, MAX_JSON_DEPTH } from '../core/text';
 import type { Db, Queryable } from './db';
 import type { Officer } from './officers';
+import { asJson, iso, isoOrNull } from './guards';
 import { ApiProblem, describeIssues, formatPath } from './problem';
-
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-
-function iso(v: unknown): string {
-  if (v instanceof Date) return v.toISOString();
-  return new Date(String(v)).toISOString();
-}
-function isoOrNull(v: unknown): string | null {
-  return v === null || v === undefined ? null : iso(v);
-}
-function asJson<T>(v: unknown): T {
-  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
-}
-
 
 // ---- catalog versions -----------------------------------------------------------------------
 

@@ -12,9 +12,8 @@
  * result carries a score summary and at most a PX (training) case number, which the schema
  * checks. Registered by app.ts with `registerTrainingRoutes`.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
-import { canonicalJson } from '../core/sync/protocol';
+import type { FastifyInstance } from 'fastify';
+import { canonicalJson, sha256Hex } from '../core/kernel';
 import {
   type StoredTrainingResult,
   type TrainingResult,
@@ -23,29 +22,13 @@ import {
   TrainingResultsQuery,
   type TrainingResultsResponse,
 } from '../core/training/protocol';
-import type { Actor } from './auth';
-import type { Db, Queryable } from './db';
-import { ApiProblem, describeIssues, refuseTooDeep } from './problem';
-import { sha256Hex } from './store';
 
-type WorkstationActor = Extract<Actor, { kind: 'workstation' }>;
+import type { Db, Queryable } from './db';
+import { parseOr400, workstationOf, type WorkstationActor } from './guards';
+import { ApiProblem } from './problem';
 
 /** Most results a GET returns (a centre's onboarding year fits many times over). */
 export const MAX_TRAINING_RESULTS_READ = 5_000;
-
-function workstationOf(request: FastifyRequest): WorkstationActor {
-  const a = request.actor;
-  if (a?.kind !== 'workstation') throw new ApiProblem(403, 'forbidden', 'workstations only');
-  return a;
-}
-
-function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  refuseTooDeep(value);
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const { paths, message } = describeIssues(r.error.issues);
-  throw new ApiProblem(400, 'invalidBody', `${what}: ${message}`, paths);
-}
 
 type Row = { result_id: string; content_hash: string };
 

@@ -11,6 +11,7 @@ import Fuse from 'fuse.js';
 import { pinyin } from 'pinyin-pro';
 import { buildSearchIndex, search, type SearchEntryInput } from '../../src/core/search/index';
 import { fmt, formatBenchResult, median, percentile, type BenchOptions, type BenchResult } from './report';
+import { mulberry32 } from '../../src/core/quality/stats';
 
 export const ITEM_COUNT = 10_000;
 export const QUERIES_PER_KIND = 300; // × 4 kinds = 1,200 queries
@@ -20,16 +21,7 @@ const LIMIT = 20;
 // ---------------------------------------------------------------------------
 // Deterministic PRNG (mulberry32)
 
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const int = (rnd: () => number, lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));

@@ -282,6 +282,8 @@ function chromiumPath(): string | undefined {
   return process.env.ONEWINDOW_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 }
 
+const APP_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
 /** Bundles test/server/workstationPage.ts (vite), serves it on a loopback origin, opens it in Chromium. */
 async function openBrowser(log: (l: string) => void): Promise<Browser> {
   const { build } = await import('vite');
@@ -290,7 +292,9 @@ async function openBrowser(log: (l: string) => void): Promise<Browser> {
     configFile: false,
     logLevel: 'warn',
     resolve: { alias: { '@core': join(ROOT, 'src/core') } },
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // what vite.web.config.ts defines for the app: the engine seals cases on the page, and the
+    // browser host it opens needs the app's version
+    define: { 'process.env.NODE_ENV': '"production"', __APP_VERSION__: JSON.stringify(APP_VERSION), __BENCH_HOOKS__: 'false' },
     build: {
       outDir: PAGE_OUT,
       emptyOutDir: true,
@@ -343,7 +347,7 @@ async function openBrowser(log: (l: string) => void): Promise<Browser> {
 interface PushFigures {
   engine: string;
   /** Chromium: where the engine's push phase went (ms; the steps overlap). */
-  steps: { loadDue: number; prepare: number; busy: number } | null;
+  steps: { loadDue: number; prepare: number; settle: number; busy: number } | null;
   bareCpu: CpuSplit;
   /** Chromium: IndexedDB alone, CPU µs per record over all Chromium's processes (reading a case; settling an outbox entry). */
   idbFloor: { records: number; readUs: number; settleUs: number } | null;
@@ -453,7 +457,8 @@ async function benchPush(svc: Service, browser: Browser | null, n: number, nBase
   log(`server[${svc.backend}]: engine push of ${n}: ${fmt(main.pushMs, 0)} ms (${perS(rate(n, main.pushMs))}), ${main.pushRequests} requests; whole run with the events ${fmt(main.runMs, 0)} ms`);
   return {
     engine: 'Chromium, IndexedDB',
-    steps: { loadDue: main.stepMs.loadDue ?? 0, prepare: main.stepMs.prepare ?? 0, busy: main.pushBusyMs },
+    // the cases channel's own step timings (EngineOptions.stepTimes); NaN, not 0, when a step was not timed
+    steps: { loadDue: main.stepMs.loadDue ?? NaN, prepare: main.stepMs.prepare ?? NaN, settle: main.stepMs.settle ?? NaN, busy: main.pushBusyMs },
     bareCpu,
     engineCpu: {
       chromium: sum(atPushEnd.chromium) - sum(first.chromium),
@@ -726,7 +731,7 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
             ? [
                 {
                   label: `${name}:   the engine's own work (one batch at a time)`,
-                  value: `reading due entries ${fmt(p.steps.loadDue, 0)} ms + preparing (read, check, hash) ${fmt(p.steps.prepare, 0)} ms; a push request in flight ${fmt((100 * p.steps.busy) / p.pushMs, 0)}% of the time`,
+                  value: `reading due entries ${fmt(p.steps.loadDue, 0)} ms + preparing (read, check, hash) ${fmt(p.steps.prepare, 0)} ms + writing the answers ${fmt(p.steps.settle, 0)} ms; a push request in flight ${fmt((100 * p.steps.busy) / p.pushMs, 0)}% of the time`,
                 },
               ]
             : []),

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hotelSubject } from '../fixtures/intake';
-import { canonicalJson } from '../../src/core/sync/protocol';
+import { canonicalJson } from '../../src/core/kernel';
 import { makeCase } from './helpers';
 
 const parsed = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;

@@ -8,14 +8,19 @@
  * route and a time limit per property.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeCase } from '../../src/core/intake/case';
 import { PushResponse } from '../../src/core/sync/protocol';
+import { fcRuns, replayPath } from '../fast-check-env';
 import { BACKENDS, call, type Env, makeCase, pushed, startEnv } from './helpers';
 
-const RUNS = 25;
-const TIME_MS = 4_000;
-const opts = { numRuns: RUNS, interruptAfterTimeLimit: TIME_MS, markInterruptAsFailure: false } as const;
+const RUNS = fcRuns(25);
+// The time limit grows with the runs, so a hunt (ONEWINDOW_FC_RUNS) is not cut short. It is a
+// bound, not a target: on a loaded machine one run of the department property (eight probes)
+// took over 4 s, and a property cut before its first run counts as failed.
+const TIME_MS = Math.max(15_000, RUNS * 400);
+const opts = { numRuns: RUNS, interruptAfterTimeLimit: TIME_MS, markInterruptAsFailure: false, ...replayPath() } as const;
+const TEST_MS = Math.max(120_000, TIME_MS * 3);
 
 const TABLES = ['cases', 'dispatches', 'status_events', 'handouts', 'ratings', 'rating_follow_ups', 'case_revisions', 'training_results', 'workstation_health', 'case_audit_entries'];
 
@@ -35,7 +40,7 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(hostileString, nested, fc.j
 /** Percent-encodes for a URL; a lone surrogate goes as the bytes a hostile client would send (CESU-8). */
 function enc(s: string): string {
   try {
-    return enc(s);
+    return encodeURIComponent(s);
   } catch {
     return `%ED%A0%80${encodeURIComponent(s.replace(/[\uD800-\uDFFF]/g, ''))}`;
   }
@@ -58,6 +63,19 @@ function mutateAt(root: unknown, pick: number, v: unknown): unknown {
   return copy;
 }
 
+/**
+ * The predicate still running when a property is cut at its time limit: fast-check stops waiting
+ * for it but it goes on, and its writes would land in the next test's before/after row counts.
+ */
+let inflight: Promise<unknown> = Promise.resolve();
+function tracked<A extends unknown[]>(predicate: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return (...args) => {
+    const p = predicate(...args);
+    inflight = p.catch(() => undefined);
+    return p;
+  };
+}
+
 for (const { name, backend, skip } of BACKENDS) {
   describe.skipIf(skip)(`fuzzing every route — ${name}`, () => {
     let env: Env;
@@ -70,7 +88,11 @@ for (const { name, backend, skip } of BACKENDS) {
       const q = await call(env.app, 'GET', '/api/v1/department/queue', { token: env.dept.SCJG });
       dispatchId = q.json.dispatches[0].dispatchId;
     }, 60_000);
+    afterEach(async () => {
+      await inflight;
+    });
     afterAll(async () => {
+      await inflight;
       await env?.close();
     });
 
@@ -92,7 +114,7 @@ for (const { name, backend, skip } of BACKENDS) {
 
     it('POST /cases/push: a case mutated anywhere never fails its two good neighbours', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.nat(), hostileValue, fc.boolean(), async (pick, v, rehash) => {
+        fc.asyncProperty(fc.nat(), hostileValue, fc.boolean(), tracked(async (pick, v, rehash) => {
           const [a, b, victim] = [makeCase(), makeCase(), makeCase()];
           const mutated = mutateAt(victim, pick, v) as IntakeCase;
           let hash = pushed(victim).contentHash;
@@ -117,32 +139,32 @@ for (const { name, backend, skip } of BACKENDS) {
             const rows = await env.db.query('SELECT 1 FROM cases WHERE case_id::text = $1', [String(victim.id).toLowerCase()]);
             expect(rows).toHaveLength(0);
           }
-        }),
+        })),
         opts,
       );
-    }, 120_000);
+    }, TEST_MS);
 
     it('POST /cases/push with any body: never a 5xx, a refusal writes nothing', async () => {
-      await fc.assert(fc.asyncProperty(hostileValue, async (v) => void (await probe('POST', '/api/v1/cases/push', env.ws.token, { cases: v }))), opts);
-      await fc.assert(fc.asyncProperty(fc.anything({ maxDepth: 3 }), async (v) => void (await probe('POST', '/api/v1/cases/push', env.ws.token, v))), opts);
-    }, 120_000);
+      await fc.assert(fc.asyncProperty(hostileValue, tracked(async (v) => void (await probe('POST', '/api/v1/cases/push', env.ws.token, { cases: v })))), opts);
+      await fc.assert(fc.asyncProperty(fc.anything({ maxDepth: 3 }), tracked(async (v) => void (await probe('POST', '/api/v1/cases/push', env.ws.token, v)))), opts);
+    }, TEST_MS);
 
     const caseRoutes = ['revisions', 'handouts', 'ratings'] as const;
     for (const route of caseRoutes)
       it(`POST /cases/:caseId/${route}: a mutated or random body is refused with a reason`, async () => {
         await fc.assert(
-          fc.asyncProperty(fc.nat(), hostileValue, fc.boolean(), async (pick, v, randomId) => {
+          fc.asyncProperty(fc.nat(), hostileValue, fc.boolean(), tracked(async (pick, v, randomId) => {
             const base = { training: false, case: accepted, revision: 2, contentHash: '0'.repeat(64), previousContentHash: '0'.repeat(64), handout: {}, rating: {} };
             const id = randomId ? crypto.randomUUID() : accepted.id;
             await probe('POST', `/api/v1/cases/${id}/${route}`, env.ws.token, mutateAt(base, pick, v));
-          }),
+          })),
           opts,
         );
-      }, 120_000);
+      }, TEST_MS);
 
     it('department routes: random decisions, batches, ids and queries', async () => {
       await fc.assert(
-        fc.asyncProperty(hostileValue, hostileString, async (v, s) => {
+        fc.asyncProperty(hostileValue, hostileString, tracked(async (v, s) => {
           const t = env.dept.SCJG;
           await probe('POST', `/api/v1/department/dispatches/${dispatchId}/decision`, t, { kind: 'correctionRequested', comment: s, fieldComments: [{ path: s || 'x', comment: s || 'x' }], extra: v });
           await probe('POST', `/api/v1/department/dispatches/${dispatchId}/decision`, t, v);
@@ -152,14 +174,14 @@ for (const { name, backend, skip } of BACKENDS) {
           await probe('GET', `/api/v1/department/queue?state=${enc(s)}&after=${enc(s)}`, t);
           await probe('GET', `/api/v1/department/cases/${enc(s)}`, t);
           await probe('GET', `/api/v1/department/cases/${enc(s)}/revisions`, t);
-        }),
+        })),
         opts,
       );
-    }, 120_000);
+    }, TEST_MS);
 
     it('workstation routes: audit, training results, health, status events, catalog versions', async () => {
       await fc.assert(
-        fc.asyncProperty(hostileValue, hostileString, async (v, s) => {
+        fc.asyncProperty(hostileValue, hostileString, tracked(async (v, s) => {
           const t = env.ws.token;
           await probe('POST', '/api/v1/audit', t, { entries: [v] });
           await probe('POST', '/api/v1/audit', t, v);
@@ -171,9 +193,9 @@ for (const { name, backend, skip } of BACKENDS) {
           await probe('GET', '/api/v1/centre/health', t);
           await probe('GET', '/api/v1/holidays', t);
           await probe('GET', '/api/v1/me', s.replace(/[^\x21-\x7e]/g, '') || 'x');
-        }),
+        })),
         opts,
       );
-    }, 120_000);
+    }, TEST_MS);
   });
 }

@@ -261,6 +261,25 @@ for (const { name, backend, skip } of BACKENDS) {
       }
       times.sort((a, b) => a - b);
       console.log(`[${name}] push of ${MAX_PUSH_BATCH} cases (half bundles → 75 dispatches): median ${times[2]!.toFixed(1)} ms, min ${times[0]!.toFixed(1)} ms`);
+    }, 60_000); // five full batches: past vitest's 5 s default on a loaded machine
+
+    // Found by the fuzz property "a case mutated anywhere never fails its two good neighbours"
+    // (fast-check seed 3, path "3:0:1:85:85", counterexample [0, {"__proto__":{}}, false]): a
+    // valid JSON body with a "__proto__" key was refused whole (400 invalidJson), failing the
+    // good cases beside the one that carried it.
+    it('a "__proto__" or "constructor.prototype" key in one case fails that case only, never the batch', async () => {
+      for (const hostile of ['{"__proto__":{}}', '{"constructor":{"prototype":{"polluted":true}}}']) {
+        const [a, victim, b] = [makeCase(), makeCase(), makeCase()];
+        const text = JSON.stringify({ cases: [pushed(a), pushed(victim), pushed(b)] });
+        // the hostile member goes into the victim's case only, as JSON text (an object literal cannot carry it)
+        const at = text.indexOf('"case":{', text.indexOf(`"caseId":"${victim.id}"`)) + '"case":{'.length;
+        const raw = `${text.slice(0, at)}"extra":${hostile},${text.slice(at)}`;
+        const r = await call(env.app, 'POST', '/api/v1/cases/push', { token: env.ws.token, body: raw });
+        expect(r.status, JSON.stringify(r.json)).toBe(200);
+        const rs = PushResponse.parse(r.json).results;
+        expect(rs.map((x) => x.outcome)).toEqual(['stored', 'invalid', 'stored']);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }
     });
 
     it('a case id in upper case is the same case (PostgreSQL prints uuids in lower case)', async () => {

@@ -19,18 +19,8 @@ import {
   type ResidentIdProblem,
   type UsccProblem,
 } from './index';
+import { mulberry32 as rng } from '../quality/stats';
 
-/** Deterministic PRNG (mulberry32) so property tests are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = (r: () => number, s: string): string => s[Math.floor(r() * s.length)]!;
 const digits = (r: () => number, n: number): string => Array.from({ length: n }, () => pick(r, '0123456789')).join('');
 

@@ -9,18 +9,7 @@ import {
   normalizeCaseNumberInput,
   validateCaseNumber,
 } from './caseNumber';
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../quality/stats';
 
 const make = (parts: Parameters<typeof makeCaseNumber>[0]): string => {
   const r = makeCaseNumber(parts);

@@ -3,7 +3,6 @@
  * the dishonesty list, the 补正 loop and case versions, 统一窗口出件, 好差评. Pure: time, ids
  * and the calendar are passed in. See README.md.
  */
-export * from './hash';
 export * from './dishonesty';
 export * from './deferral';
 export * from './deferralDocuments';

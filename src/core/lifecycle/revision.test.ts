@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IntakeCase } from '../intake/case';
 import { agentPerson, makeIntakeCatalog, IDS } from '../../../test/fixtures/intake';
-import { contentHash } from './hash';
+import { contentHash } from '../kernel';
 import { CaseRevision, MAX_REPLY_LENGTH, diffCaseVersions, makeCaseRevision, verifyRevisionChain } from './revision';
 import { CASE_NUMBER, FOOD, FOOD_KEYS, acceptedFoodCase, foodDraft } from '../../../test/fixtures/lifecycle';
 

@@ -1,7 +1,7 @@
 /**
  * Case versions: the clerk's fix after a 补正 request (or a 容缺 supplement forwarded to the
  * department) is a NEW VERSION of the accepted case, linked to the version it replaces by
- * that version's content hash (the sync protocol's SHA-256 of canonicalJson, ./hash.ts).
+ * that version's content hash (the sync protocol's SHA-256 of canonicalJson, ../kernel).
  *
  * - Revision 1 is the case as accepted and pushed; each fix adds 1.
  * - The acceptance decision is never rewritten (it is the printed, dated 受理通知书: case
@@ -21,7 +21,6 @@ import { checkApplicant, type ApplicantProblem } from '../intake/applicant';
 import { type FieldValue, type HistoryEntry, IntakeCase, MaterialState } from '../intake/case';
 import type { PreparedCatalog } from '../intake/checklist';
 import { chinaDateOf, epochMinutes, IsoDateTime, isIsoDateTime } from '../intake/time';
-import { canonicalJson } from '../sync/protocol';
 import {
   AGENT_FIELDS,
   ORGANISATION_FIELDS,
@@ -34,7 +33,7 @@ import {
   materialStateText,
 } from './caseFields';
 import { L, distinct } from './common';
-import { contentHash } from './hash';
+import { canonicalJson, contentHash } from '../kernel';
 import { safeText } from '../text';
 
 // ---- diff ----------------------------------------------------------------------------------------

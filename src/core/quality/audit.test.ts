@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../sync/protocol';
+import { canonicalJson } from '../kernel';
 import { agentPerson, makeDraft, organisationApplicant, personApplicant } from '../../../test/fixtures/intake';
 import {
   AuditEntry,

@@ -5,7 +5,7 @@
  *
  * ## The hash
  * `hash = SHA-256(canonicalJson(entry without hash and serverTime))`, lowercase hex, where
- * canonicalJson (../sync/protocol) sorts object keys at every level, and only the fields
+ * canonicalJson (../kernel/canonical.ts) sorts object keys at every level, and only the fields
  * of the format are hashed (a field a store adds, e.g. an auto-increment key, is ignored).
  * SHA-256 is @noble/hashes (audited, dependency-free, synchronous) so the core stays pure
  * and the same code runs in the renderer, the server and tests.
@@ -38,12 +38,11 @@
  * `before` / `after` may hold personal data (the log is local and encrypted at rest with
  * the case); keep them to the fields that changed (`changedFields`).
  */
-import { sha256Hex as coreSha256Hex } from '../lifecycle/hash';
+import { canonicalJson, sha256Hex as coreSha256Hex } from '../kernel';
 import { z } from 'zod';
 import type { Localized } from '../i18n';
 import { IsoDateTime } from '../intake/time';
 import type { IntakeCase } from '../intake/case';
-import { canonicalJson } from '../sync/protocol';
 import { Role } from './roles';
 import { maskIdNumber } from '../identity/mask';
 import { maskAddress, maskName, maskPhone } from './masking';
@@ -194,7 +193,7 @@ export interface AuditAnchor {
 
 // ---- hashing ------------------------------------------------------------------------------
 
-/** Core's SHA-256 (lifecycle/hash.ts) of a string, hex. */
+/** Core's SHA-256 (kernel/hash.ts) of a string, hex. */
 export function sha256HexOf(s: string): string {
   return coreSha256Hex(s);
 }

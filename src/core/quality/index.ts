@@ -8,7 +8,7 @@
  * | `opened.ts`   | `shouldRecordOpening`: a `case.opened` entry at most once per user and case per `OPENED_QUIET_MINUTES` |
  * | `sampling.ts` | `sampleForReview(cases, settings, rng \| { seed })`, `handlingBounds` |
  * | `rubric.ts`   | `Review` schema, `scoreReview`, `withClerkReply`, weights and labels |
- * | `metrics.ts`  | `MetricCase`, `toMetricCase`, `computeDashboard(s)`, `prepareMetricCases`, `trainingAverages`, `metricsToCsv` |
+ * | `metrics/`    | `MetricCase`, `toMetricCase`, `computeDashboard(s)`, `prepareMetricCases`, `trainingAverages`, `metricsToCsv` (one module per job, see metrics/index.ts) |
  * | `masking.ts`  | `maskForRole(value, field, role, view?)`, `canSee`, `MASKING_POLICY`, `maskApplicantForRole` |
  * | `roles.ts`    | `Role` (clerk, trainer, supervisor), `PERMISSIONS`, `can` |
  * | `accounts.ts` | local accounts: password rules, lockout (5 failures → 5 min), `signInOutcome`, `canDisable` |

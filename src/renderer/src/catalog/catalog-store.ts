@@ -4,24 +4,20 @@ import { compareCatalogVersions } from '@core/catalog/version';
 import { parseCatalogText, type CatalogIssue, type ParseCatalogResult } from '@core/catalog/import';
 import { importNationalExport, isNationalExport, wouldLoseData, type NationalImportReport } from '@core/catalog/national';
 import { chinaDateOf } from '@core/intake/time';
+import { sha256Hex } from '@core/kernel';
 import bundledCatalogJson from '../../../../resources/catalog/default-catalog.json';
 import { getDb, type CatalogVersionRecord, type CatalogSource } from '../store/db';
 import { useLiveQuery } from '../store/live-query';
 
 export const ACTIVE_CATALOG_KEY = 'activeCatalogVersion';
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-async function recordFor(catalog: CatalogT, source: CatalogSource, now: Date): Promise<CatalogVersionRecord> {
+function recordFor(catalog: CatalogT, source: CatalogSource, now: Date): CatalogVersionRecord {
   return {
     version: catalog.version,
     effectiveDate: catalog.effectiveDate,
     importedAt: now.toISOString(),
     source,
-    contentHash: await sha256Hex(JSON.stringify(catalog)),
+    contentHash: sha256Hex(JSON.stringify(catalog)),
     itemCount: catalog.items.length,
     catalog,
   };
@@ -34,7 +30,7 @@ async function recordFor(catalog: CatalogT, source: CatalogSource, now: Date): P
 export async function ensureBundledCatalog(now: Date = new Date()): Promise<void> {
   const db = getDb();
   const bundled = Catalog.parse(bundledCatalogJson);
-  const record = await recordFor(bundled, { kind: 'bundled' }, now);
+  const record = recordFor(bundled, { kind: 'bundled' }, now);
   await db.transaction('rw', db.catalogVersions, db.settings, async () => {
     const existing = await db.catalogVersions.get(bundled.version);
     if (!existing) await db.catalogVersions.put(record);
@@ -94,7 +90,7 @@ export async function importCatalogText(text: string, fileName: string, now: Dat
   const report = national ? { national: national.report } : {};
   if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors, ...report };
   if (national && wouldLoseData(national.report)) return { kind: 'lossy', ...report };
-  const record = await recordFor(parsed.catalog, { kind: 'file', name: fileName }, now);
+  const record = recordFor(parsed.catalog, { kind: 'file', name: fileName }, now);
   const db = getDb();
   return db.transaction('rw', db.catalogVersions, db.settings, async (): Promise<ImportOutcome> => {
     const existing = await db.catalogVersions.get(record.version);

@@ -12,6 +12,7 @@
  * the bytes zeroed; browser build: non-extractable CryptoKeys straight from its IndexedDB).
  * Where there is no host at all (unit tests in Node), keys are made for the process only.
  */
+import { canonicalJson } from '@core/kernel';
 import type { HostDataKeys } from '@core/host/contract';
 import { getHost } from '../platform/host';
 
@@ -150,10 +151,11 @@ export async function blindIndex(kind: BlindIndexKind, text: string): Promise<st
  * session (its role), the accounts (role, password hash, lockout count), the 容缺 approvers.
  * Editing such a record in IndexedDB without the key leaves a tag that no longer matches.
  * `domain` separates the kinds (a session's tag never passes as an account's).
+ * The value is written as canonical JSON (core/kernel), so a tag does not depend on key order.
  */
 export async function authTag(domain: string, value: unknown): Promise<string> {
   const k = await dataKeys();
-  return hex(await crypto.subtle.sign('HMAC', k.index, enc.encode(`onewindow/mac/v1/${domain}/${stableJson(value)}`)), 32);
+  return hex(await crypto.subtle.sign('HMAC', k.index, enc.encode(`onewindow/mac/v1/${domain}/${canonicalJson(value)}`)), 32);
 }
 
 /** Whether `tag` is the authentication tag of `value` (compared in constant time). */
@@ -164,16 +166,4 @@ export async function authTagMatches(domain: string, value: unknown, tag: unknow
   let diff = 0;
   for (let i = 0; i < want.length; i++) diff |= want.charCodeAt(i) ^ tag.charCodeAt(i);
   return diff === 0;
-}
-
-/** JSON with object keys sorted at every level (undefined members left out), so a tag does not depend on key order. */
-function stableJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
-    .join(',')}}`;
 }

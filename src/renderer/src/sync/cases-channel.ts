@@ -7,21 +7,42 @@
  * chain) waits for the case's entry to be acknowledged.
  */
 import { IntakeCase } from '@core/intake/case';
-import { canonicalJson, MAX_PUSH_BATCH, PushResponse, type PushedCase, type PushResult } from '@core/sync/protocol';
+import { canonicalJson, sha256Hex } from '@core/kernel';
+import { MAX_PUSH_BATCH, PushResponse, type PushedCase, type PushResult } from '@core/sync/protocol';
 import { onLocalInvalid, onNetworkError, onPushResult, onSendStarted, planBatch, retryNow, type OutboxEntry } from '@core/sync/outbox';
 import { isTrainingCase } from '@core/training/isolation';
 import type { WorkstationDb } from '../store/db';
 import { openCaseRecords } from '../store/case-store';
 import type { ChannelContext, ChannelOverview, ChannelPass, OutboundChannel, Settlement } from './channel';
-import { sha256HexOfText } from './sync-store';
 
 /** An entry ready to go (`sending`, in memory only): `json` is its PushedCase as JSON text, the case in the canonical text that was hashed. */
 export type PreparedEntry = { entry: OutboxEntry; json: string };
 
 export const CASES_KIND = 'cases';
 
-export function casesChannel(opts: { batchSize?: number; concurrency?: number } = {}): OutboundChannel<PreparedEntry, PushResult> {
+/**
+ * Wall time spent in each step of the channel, summed over a run, in ms: `countDue`, `loadDue`
+ * (the outbox reads), `prepare` (read, open, check and hash the cases), `send` (the push request
+ * and its answer), `settle` (writing the answers). Steps overlap: two batches are in flight.
+ * Only the server benchmark passes one; without it nothing is timed.
+ */
+export type StepTimes = Record<string, number>;
+
+function timedStep<A extends unknown[], R>(steps: StepTimes | undefined, name: string, step: (...a: A) => Promise<R>): (...a: A) => Promise<R> {
+  if (!steps) return step;
+  return async (...a) => {
+    const t = performance.now();
+    try {
+      return await step(...a);
+    } finally {
+      steps[name] = (steps[name] ?? 0) + performance.now() - t;
+    }
+  };
+}
+
+export function casesChannel(opts: { batchSize?: number; concurrency?: number; stepTimes?: StepTimes } = {}): OutboundChannel<PreparedEntry, PushResult> {
   const batchSize = Math.max(1, Math.min(opts.batchSize ?? MAX_PUSH_BATCH, MAX_PUSH_BATCH));
+  const steps = opts.stepTimes;
   return {
     kind: CASES_KIND,
     stage: 'beforePull',
@@ -29,13 +50,13 @@ export function casesChannel(opts: { batchSize?: number; concurrency?: number } 
     concurrency: Math.max(1, Math.min(opts.concurrency ?? 2, 8)),
     backoff: 'record',
     keyOf: (p) => p.entry.caseId,
-    open: async (ctx) => openPass(ctx, batchSize),
-    send: async (ctx, batch) => {
+    open: async (ctx) => openPass(ctx, batchSize, steps),
+    send: timedStep(steps, 'send', async (ctx: ChannelContext, batch: readonly PreparedEntry[]) => {
       const r = await ctx.request('/cases/push', PushResponse, { method: 'POST', bodyText: `{"cases":[${batch.map((p) => p.json).join(',')}]}` });
       if (!r.ok) return r;
       return { ...r, data: new Map(r.data.results.map((res) => [res.caseId, res] as const)) };
-    },
-    settle: async (ctx, settled) => {
+    }),
+    settle: timedStep(steps, 'settle', async (ctx: ChannelContext, settled: readonly Settlement<PreparedEntry, PushResult>[]) => {
       const now = ctx.now();
       let delivered = 0;
       let refused = 0;
@@ -52,7 +73,7 @@ export function casesChannel(opts: { batchSize?: number; concurrency?: number } 
       });
       await ctx.db.outbox.bulkPut(next);
       return { delivered, refused };
-    },
+    }),
     overview: async (db) => overview(db),
     retryNeedsFix: async (db, now) =>
       db.transaction('rw', db.outbox, async () => {
@@ -73,7 +94,7 @@ async function overview(db: WorkstationDb): Promise<ChannelOverview> {
   return { queued: queued + retry, needsFix, problems: problems.map((e) => ({ key: e.caseId, label: e.caseNumber, reason: e.needsFix?.reason ?? e.lastError ?? '' })) };
 }
 
-function openPass(ctx: ChannelContext, batchSize: number): ChannelPass<PreparedEntry> {
+function openPass(ctx: ChannelContext, batchSize: number, steps?: StepTimes): ChannelPass<PreparedEntry> {
   const { db } = ctx;
   const tried = new Set<string>();
   // Keyset of the queued entries: the last enqueuedAt taken, how many taken carry it, how many retries were taken.
@@ -85,7 +106,7 @@ function openPass(ctx: ChannelContext, batchSize: number): ChannelPass<PreparedE
    * `queued` range, and an IndexedDB range read that starts at the beginning steps over
    * every entry removed from it so far — slower and slower as a backlog drains.
    */
-  const loadDue = async (now: number): Promise<OutboxEntry[]> => {
+  const loadDue = timedStep(steps, 'loadDue', async (now: number): Promise<OutboxEntry[]> => {
     const want = batchSize;
     // Entries in flight are still on disk as they were (queued or retry) and come back in
     // these reads: read that many more, so `want` fresh ones are there when they exist.
@@ -95,17 +116,18 @@ function openPass(ctx: ChannelContext, batchSize: number): ChannelPass<PreparedE
     ]);
     const fresh = (e: OutboxEntry) => !tried.has(e.caseId);
     return planBatch([...queued.filter(fresh), ...retries.filter(fresh)], now, want);
-  };
+  });
+  const prepareTimed = timedStep(steps, 'prepare', prepare);
 
   return {
-    countDue: async () => {
+    countDue: timedStep(steps, 'countDue', async () => {
       const now = ctx.now();
       const [q, r] = await Promise.all([
         db.outbox.where('state').equals('queued').count(),
         db.outbox.where('[state+nextAttemptAt]').between(['retry', -Infinity], ['retry', now], true, true).count(),
       ]);
       return q + r;
-    },
+    }),
     next: async (limit) => {
       const batch = (await loadDue(ctx.now())).slice(0, limit);
       for (const e of batch) {
@@ -116,7 +138,7 @@ function openPass(ctx: ChannelContext, batchSize: number): ChannelPass<PreparedE
           from.triedAtFrom = 1;
         } else if (e.enqueuedAt === from.queuedFrom) from.triedAtFrom += 1;
       }
-      return prepare(ctx, batch);
+      return prepareTimed(ctx, batch);
     },
   };
 }
@@ -157,7 +179,7 @@ async function prepare(ctx: ChannelContext, batch: OutboxEntry[]): Promise<{ rec
   // The parsed case is what is sent and what is hashed — as one canonical text, made once and
   // spliced into the request — so the server's own hash of it matches.
   const texts = sendable.map((x) => canonicalJson(x.c));
-  const hashes = await Promise.all(texts.map(sha256HexOfText));
+  const hashes = texts.map(sha256Hex);
   const ready: PreparedEntry[] = sendable.map(({ entry }, i) => {
     const head: Omit<PushedCase, 'case'> = { caseId: entry.caseId, contentHash: hashes[i]!, training: false };
     return { entry: onSendStarted(entry, now, hashes[i]!), json: `${JSON.stringify(head).slice(0, -1)},"case":${texts[i]!}}` };

@@ -7,7 +7,8 @@ import { syntheticCases } from '../cases/synthetic-cases';
 import { makeIntakeCatalog } from '../../../../test/fixtures/intake';
 import { Catalog } from '@core/catalog/schema';
 import { SyncEngine } from './engine';
-import { contentHashOf, loadSyncedCalendar, loadSyncStatus, retryEntryNow, saveServerConfig, SYNC_CURSOR_KEY } from './sync-store';
+import { contentHash } from '@core/kernel';
+import { loadSyncedCalendar, loadSyncStatus, retryEntryNow, saveServerConfig, SYNC_CURSOR_KEY } from './sync-store';
 
 const SERVER = 'http://127.0.0.1:8787';
 const TOKEN = 'ws_test_token_0123456789';
@@ -43,7 +44,7 @@ class FakeServer {
       if (poisoned) return json(400, { error: { code: 'invalidBody', message: 'applicant.phone: invalid', paths: ['cases[0].case.applicant.phone'] } });
       const results: PushResult[] = [];
       for (const c of body.data.cases) {
-        const expected = await contentHashOf(c.case);
+        const expected = contentHash(c.case);
         if (expected !== c.contentHash) results.push({ caseId: c.caseId, outcome: 'invalid', reason: 'hash mismatch' });
         else if (this.invalid.has(c.caseId)) results.push({ caseId: c.caseId, outcome: 'invalid', reason: 'unknown item', paths: ['case.subject.basicCode'] });
         else if (this.stored.has(c.caseId)) results.push({ caseId: c.caseId, outcome: this.stored.get(c.caseId) === c.contentHash ? 'alreadyHave' : 'conflict' });

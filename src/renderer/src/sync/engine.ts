@@ -52,10 +52,10 @@ import { boundedLiveQuery } from '../store/live-query';
 import { sealNotificationRecord, sealStatusEventRecords } from '../store/sealed-records';
 import { apiRequest, DEFAULT_TIMEOUT_MS, type ApiResult, type ServerTarget } from './api';
 import { registeredChannels, type ChannelContext, type ChannelStage, type OutboundChannel } from './channel';
-import { CASES_KIND, casesChannel } from './cases-channel';
+import { CASES_KIND, casesChannel, type StepTimes } from './cases-channel';
 import { runChannel } from './pipeline';
+import { contentHash } from '@core/kernel';
 import {
-  contentHashOf,
   loadCursor,
   loadServerConfig,
   resetLiveStatus,
@@ -109,6 +109,8 @@ export interface EngineOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Push batches in flight at once (default 2: one being stored while the next is prepared). */
   concurrency?: number;
+  /** Where the cases channel sums the wall time of its steps (the server benchmark's profile). */
+  stepTimes?: StepTimes;
   /**
    * The other outbound kinds (revisions, hand-outs, …), each run through the same pipeline
    * after the cases. Default: the channels registered (channel.ts registerChannel) when the
@@ -146,7 +148,7 @@ export class SyncEngine {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.intervalMs = opts.intervalMs ?? SYNC_INTERVAL_MS;
     this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    this.cases = casesChannel({ batchSize: opts.batchSize ?? MAX_PUSH_BATCH, concurrency: opts.concurrency ?? 2 }) as unknown as OutboundChannel;
+    this.cases = casesChannel({ batchSize: opts.batchSize ?? MAX_PUSH_BATCH, concurrency: opts.concurrency ?? 2, ...(opts.stepTimes ? { stepTimes: opts.stepTimes } : {}) }) as unknown as OutboundChannel;
     this.channels = (opts.channels ?? registeredChannels()).filter((c) => c.kind !== CASES_KIND);
   }
 
@@ -434,7 +436,7 @@ export class SyncEngine {
       return;
     }
     const data = r.data.data;
-    const hash = await contentHashOf(data);
+    const hash = contentHash(data);
     const previous = (await this.db.settings.get(SYNC_HOLIDAYS_KEY))?.value as { hash?: string } | undefined;
     if (previous?.hash === hash) return;
     await this.db.settings.put({ key: SYNC_HOLIDAYS_KEY, value: { hash, receivedAt: this.now(), publishedAt: r.data.publishedAt, data } });

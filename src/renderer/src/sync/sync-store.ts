@@ -7,7 +7,6 @@ import { useSyncExternalStore } from 'react';
 import type { Catalog } from '@core/catalog/schema';
 import type { IntakeCase } from '@core/intake/case';
 import { z } from 'zod';
-import { canonicalJson } from '@core/sync/protocol';
 import { retryNow, type OutboxEntry, type OutboxState } from '@core/sync/outbox';
 import { SyncServerConfig } from '@core/sync/serverConfig';
 import { defaultCalendar, HolidayDataFile, type WorkingDayCalendar } from '@core/calendar';
@@ -195,19 +194,6 @@ export function useCaseTimeline(caseId: string): CaseTimelineData | undefined {
     const catalog = record ? ((await loadCatalogVersion(record.case.catalogVersion))?.catalog ?? undefined) : undefined;
     return { entry: entry ?? null, events, c: record?.case ?? null, catalog };
   }, [caseId]);
-}
-
-// ---- content hash ---------------------------------------------------------------------------
-
-/** SHA-256 (hex) of canonicalJson(value), as the protocol wants for a case's content hash. */
-export function contentHashOf(value: unknown): Promise<string> {
-  return sha256HexOfText(canonicalJson(value));
-}
-
-/** SHA-256 (hex) of a text's UTF-8 bytes: the content hash of a canonical JSON text already made. */
-export async function sha256HexOfText(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 // ---- live status (in memory) ----------------------------------------------------------------

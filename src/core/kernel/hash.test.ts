@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../sync/protocol';
+import { canonicalJson } from './canonical';
 import { acceptedFoodCase } from '../../../test/fixtures/lifecycle';
 import { contentHash, sha256Hex, utf8Bytes } from './hash';
 

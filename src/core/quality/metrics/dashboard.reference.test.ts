@@ -15,8 +15,8 @@ import {
   type MetricFilters,
   type MetricRow,
   type TrainingScore,
-} from './metrics';
-import { mulberry32, quantileSorted, type Rng } from './stats';
+} from '.';
+import { mulberry32, quantileSorted, type Rng } from '../stats';
 
 function randomCases(r: Rng, n: number, applicants: number): MetricCase[] {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

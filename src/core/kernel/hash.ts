@@ -1,13 +1,15 @@
 /**
- * Core's SHA-256, synchronous and without any platform API: @noble/hashes (audited,
- * dependency-free), the one implementation the domain uses — the content hash of a case (the
- * sync protocol's `contentHash`, which links a case revision to the version it replaces) and
- * the audit chain's entry hashes (quality/audit.ts). The service hashes the same bytes with
- * node:crypto for speed, the workstation's push with WebCrypto; tests check that they agree.
+ * The one SHA-256 of OneWindow, synchronous and without any platform API: @noble/hashes
+ * (audited, dependency-free). Everything hashes with it — the content hash of a case (the sync
+ * protocol's `contentHash`, which links a case revision to the version it replaces), the audit
+ * chains' entry hashes on the workstation and the service, hand-out and rating hashes, the
+ * catalog's content hash, the service's stored token digests. One implementation means no two
+ * parts can disagree about a hash; hash.test.ts checks it against the FIPS examples and
+ * node:crypto.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { canonicalJson } from '../sync/protocol';
+import { canonicalJson } from './canonical';
 
 /** UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does). */
 export function utf8Bytes(text: string): Uint8Array {
