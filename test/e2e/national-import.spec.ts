@@ -30,6 +30,7 @@ test('import a national export, take in a case for the second implementation of 
   await expect(report).toContainText('没有遗漏');
   await expect(page.getByTestId('import-result')).toContainText('已');
   await expect(page.getByTestId('catalog-versions').locator('tbody tr')).toHaveCount(2);
+  await page.screenshot({ path: join(tmp, 'report.png') });
 
   // search finds both implementations, told apart by department; the clerk picks 甲区
   await page.getByRole('combobox', { name: '搜索事项' }).fill('食品经营许可');
@@ -84,4 +85,5 @@ test('an export with a field the catalog cannot hold is refused, with the field 
   await expect(page.getByTestId('national-unknown-codes')).toContainText('list[0].AUDIT_ITEM.task_type');
   await expect(page.getByTestId('national-problems')).toContainText('该实施清单未导入');
   await expect(page.getByTestId('catalog-versions').locator('tbody tr')).toHaveCount(1);
+  await page.screenshot({ path: join(tmp, 'lossy.png'), fullPage: true });
 });

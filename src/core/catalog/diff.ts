@@ -21,6 +21,7 @@ import type {
   Theme,
 } from './schema';
 import { formatFee, formatList, formatOnSiteVisits, formatTimeLimit, formatYesNo, labels } from './format';
+import { implementationCodeOf } from './schema';
 
 export type DisplayValue = Localized | null;
 
@@ -461,7 +462,7 @@ export function diffCatalogs(from: Catalog, to: Catalog): CatalogDiff {
   const items = keyedDiff(
     arr(from.items),
     arr(to.items),
-    (i) => i.basicCode,
+    (i) => implementationCodeOf(i), // 实施编码; the basic code for catalogs without one
     (i) => i.name,
     (a, b) => {
       const d = itemDiffWith(a, b, ctx);

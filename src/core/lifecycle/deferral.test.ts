@@ -162,6 +162,13 @@ describe('deferralDeadline', () => {
     expect(deferralDeadline('2026-11-29T17:30:00Z', 3, limit5)).toMatchObject({ ok: true, date: '2026-12-03' });
   });
 
+  it('caps a calendar-day promise (自然日) at the working days up to its due date', () => {
+    // Mon 2026-11-30 + 10 calendar days = Thu 12-10: 8 working days
+    const tenCalendarDays = { kind: 'calendarDays' as const, days: 10 };
+    expect(deferralDeadline(AT, 8, tenCalendarDays, defaultCalendar)).toMatchObject({ ok: true, date: '2026-12-10', latestDate: '2026-12-10' });
+    expect(deferralDeadline(AT, 9, tenCalendarDays, defaultCalendar)).toEqual({ ok: false, error: { code: 'beyondLimit', maxDays: 8, latestDate: '2026-12-10' } });
+  });
+
   it('skips the National Day holiday and counts the make-up Saturday (2026-10-10)', () => {
     expect(deferralDeadline('2026-09-30T15:00:00+08:00', 3, limit5)).toMatchObject({ ok: true, date: '2026-10-10' });
     expect(deferralDeadline('2026-09-30T15:00:00+08:00', 4, limit5)).toMatchObject({ ok: true, date: '2026-10-12' });

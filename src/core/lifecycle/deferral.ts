@@ -170,8 +170,9 @@ export function assessDeferral(assessment: Assessment, checklist: Checklist, opt
   for (const d of deferrable) {
     for (const code of d.line.itemCodes) {
       const item = itemsByCode.get(code);
-      if (!item || item.promisedLimit.kind !== 'workingDays') continue;
-      const days = item.promisedLimit.days;
+      if (!item || (item.promisedLimit.kind !== 'workingDays' && item.promisedLimit.kind !== 'calendarDays')) continue;
+      // A calendar-day promise (自然日) in working days, rounded down: never more than fit.
+      const days = item.promisedLimit.kind === 'workingDays' ? item.promisedLimit.days : Math.max(1, Math.floor((item.promisedLimit.days * 5) / 7));
       if (!limit || days < limit.days) limit = { days, basicCodes: [code] };
       else if (days === limit.days && !limit.basicCodes.includes(code)) limit.basicCodes.push(code);
     }
@@ -225,8 +226,9 @@ export function deferralDeadline(
   const acceptedOn = chinaDateOf(acceptedAtIso);
   const latest = calendar.dueDate(acceptedOn, promisedLimit) ?? calendar.addWorkingDays(acceptedOn, promisedLimit.days);
   if (!Number.isInteger(requestedWorkingDays) || requestedWorkingDays < 1) return { ok: false, error: { code: 'invalidDays' } };
-  if (requestedWorkingDays > promisedLimit.days)
-    return { ok: false, error: { code: 'beyondLimit', maxDays: promisedLimit.days, latestDate: latest.date } };
+  // A calendar-day promise: the working days up to its due date.
+  const maxDays = promisedLimit.kind === 'workingDays' ? promisedLimit.days : calendar.workingDaysBetween(acceptedOn, latest.date).days;
+  if (requestedWorkingDays > maxDays) return { ok: false, error: { code: 'beyondLimit', maxDays, latestDate: latest.date } };
   const r = calendar.addWorkingDays(acceptedOn, requestedWorkingDays);
   return { ok: true, date: r.date, workingDays: requestedWorkingDays, provisional: r.provisional, latestDate: latest.date };
 }

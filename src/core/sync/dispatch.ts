@@ -63,8 +63,19 @@ function subjectItems(subject: Subject): { basicCode: string; path: string }[] {
  * of the case's items, then co-handling departments not already listed.
  */
 export function resolveDepartments(catalog: Pick<Catalog, 'version' | 'items' | 'bundles'>, subject: Subject): ResolveDepartmentsResult {
-  const items = new Map<string, Item>(catalog.items.map((i) => [i.basicCode, i]));
   const wanted = subjectItems(subject);
+  // Each basic code resolves to the implementation the case names (实施编码: the department that
+  // implements it for this applicant), else to the first implementation of it in the catalog.
+  const first = new Map<string, Item>();
+  for (const i of catalog.items) if (!first.has(i.basicCode)) first.set(i.basicCode, i);
+  const named = (basicCode: string): string | undefined =>
+    subject.kind === 'item' ? (subject.basicCode === basicCode ? subject.implementationCode : undefined) : subject.implementationCodes?.[basicCode];
+  const items = new Map<string, Item>();
+  for (const { basicCode } of wanted) {
+    const code = named(basicCode);
+    const item = (code !== undefined && catalog.items.find((i) => i.basicCode === basicCode && i.implementationCode === code)) || first.get(basicCode);
+    if (item) items.set(basicCode, item);
+  }
   const unknown = wanted.filter((w) => !items.has(w.basicCode));
   if (unknown.length > 0)
     return {

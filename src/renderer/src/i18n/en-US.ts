@@ -129,7 +129,7 @@ export const enUS: Messages = {
   },
   admin: {
     title: 'Catalog management',
-    intro: 'Import a new item catalog (JSON). A valid file is stored as a new version and put in use; otherwise every error is listed and the catalog in use stays as it is.',
+    intro: 'Import a new item catalog (JSON), or an implementation list exported by a provincial platform in the national format (JSON). A valid file is stored as a new version and put in use; otherwise every error is listed and the catalog in use stays as it is.',
     import: 'Import catalog file…',
     importing: 'Checking…',
     imported: 'Imported catalog {{version}} ({{items}} items); it is now in use',
