@@ -21,10 +21,10 @@ import {
 } from './registry';
 
 export const TRAINING_LICENCE_TYPES: LicenceTypeInput[] = [
-  { code: 'business-licence', name: '营业执照', nameEn: 'Business licence', issuingDepartmentCode: 'SCJG', holderIdType: 'uscc' },
-  { code: 'food-business-licence', name: '食品经营许可证', nameEn: 'Food business licence', issuingDepartmentCode: 'SCJG', holderIdType: 'uscc' },
+  { code: 'business-licence', name: '营业执照', nameEn: 'Business licence', issuingDepartmentCode: 'SCJGJ', holderIdType: 'uscc' },
+  { code: 'food-business-licence', name: '食品经营许可证', nameEn: 'Food business licence', issuingDepartmentCode: 'SCJGJ', holderIdType: 'uscc' },
   { code: 'resident-id-card', name: '居民身份证', nameEn: 'Resident identity card', issuingDepartmentCode: 'GAJ', holderIdType: 'residentId' },
-  { code: 'real-estate-certificate', name: '不动产权证书', nameEn: 'Real estate title certificate', issuingDepartmentCode: 'ZRZYJ', holderIdType: 'property' },
+  { code: 'real-estate-certificate', name: '不动产权证书', nameEn: 'Real estate title certificate', issuingDepartmentCode: 'BDCDJZX', holderIdType: 'property' },
 ];
 
 export const TRAINING_PERSONS: PersonRecord[] = [
