@@ -15,6 +15,7 @@ import {
   type OrganisationRecord,
   type PersonRecord,
   TRAINING_REGISTRY,
+  upsertLicenceTypes,
   writeLicences,
   writeOrganisations,
   writePersons,
@@ -54,13 +55,7 @@ export const TRAINING_LICENCES: LicenceInput[] = [
 /** Seeds the training registry (only where it is empty: a trainer's own training data is kept). */
 export async function seedTrainingRegistry(db: Db, now: Date): Promise<void> {
   const [row] = await db.query<{ n: number }>('SELECT count(*) AS n FROM training_licences');
-  await db.query(
-    `INSERT INTO licence_types (code, name, name_en, issuing_department_code, holder_id_type, updated_at)
-     SELECT x.code, x.name, x."nameEn", x."issuingDepartmentCode", x."holderIdType", $2
-       FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, "nameEn" text, "issuingDepartmentCode" text, "holderIdType" text)
-     ON CONFLICT (code) DO NOTHING`,
-    [JSON.stringify(TRAINING_LICENCE_TYPES), now],
-  );
+  await upsertLicenceTypes(db, TRAINING_LICENCE_TYPES, now, 'training');
   if (Number(row?.n ?? 0) > 0) return;
   await db.transaction(async (tx) => {
     await writeLicences(tx, TRAINING_REGISTRY, TRAINING_LICENCES, 'seed', now);
