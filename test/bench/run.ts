@@ -25,6 +25,7 @@ export const benches: Record<string, () => Promise<Bench>> = {
   server: () => import('./server.bench').then((m) => m.runServerBench),
   soak: () => import('./soak.bench').then((m) => m.runSoakBench),
   national: () => import('./national.bench').then((m) => m.runNationalBench),
+  sharing: () => import('./sharing.bench').then((m) => m.runSharingBench), // licence look-up over 1,000,000 licences
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
