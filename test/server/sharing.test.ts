@@ -10,14 +10,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/core/sync/protocol';
+import { canonicalJson, sha256Hex } from '../../src/core/kernel';
 import { LicenceLookupResponse, BasicRecordResponse, type RegistryImportInput } from '../../src/core/sharing/protocol';
 import { makeIntakeCatalog, FOOD, IDS, USCCS } from '../fixtures/intake';
 import { registryKeys } from '../../src/server/sharing/keys';
 import { liveRegistry } from '../../src/server/sharing/registry';
 import { importRegistry, importRegistryText, ImportError } from '../../src/server/sharing/import';
 import { TRAINING_LICENCES, TRAINING_PERSONS } from '../../src/server/sharing/training';
-import { publishCatalog, sha256Hex } from '../../src/server/store';
+import { publishCatalog } from '../../src/server/store';
 import { runAdmin } from '../../src/server/admin';
 import { BACKENDS, call, type Env, makeCase, pushed, startEnv, uuid } from './helpers';
 

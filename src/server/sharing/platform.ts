@@ -12,7 +12,8 @@
  * answer cannot be replayed; an answer whose signature does not check is refused (`badSignature`).
  * A timestamp more than 5 minutes off is refused both ways.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { sha256Hex } from '../../core/kernel';
 import {
   circuitBreaker,
   ConsecutiveBreaker,
@@ -66,7 +67,7 @@ export interface PlatformAdapter {
 export const QUERY_PATH = '/v1/licences/query';
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
-const sha256 = (b: string): string => createHash('sha256').update(b, 'utf8').digest('hex');
+const sha256 = (b: string): string => sha256Hex(b);
 
 /** The signature over one request or answer (see the module comment). */
 export function platformSignature(secret: string, first: string, path: string, timestamp: string, nonce: string, body: string): string {

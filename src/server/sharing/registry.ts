@@ -8,11 +8,9 @@
  * key). Everything here takes a `Registry`, which names its tables and keys; `registryFor(training)`
  * is the one place that chooses, so a training look-up never names a live table.
  */
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../core/sync/protocol';
+import { canonicalJson, sha256Bytes, sha256Hex } from '../../core/kernel';
 import type { HolderIdType, LicenceStatus } from '../../core/sharing/licence';
 import type { Queryable } from '../db';
-import { sha256Hex } from '../store';
 import { type RegistryKeys, TRAINING_KEYS } from './keys';
 
 export interface RegistryTables {
@@ -277,7 +275,7 @@ export interface LicenceInput {
 
 /** Stores a document (sealed, once per content); returns its SHA-256. */
 export async function putDocument(q: Queryable, reg: Registry, mime: string, bytes: Buffer): Promise<string> {
-  const sha = createHash('sha256').update(bytes).digest('hex');
+  const sha = sha256Bytes(bytes);
   await q.query(`INSERT INTO ${reg.t.documents} (sha256, mime, size, sealed) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING`, [
     sha,
     mime,
