@@ -220,6 +220,7 @@ for (const { name, backend, skip } of BACKENDS)
         expect(list.json.materials).toEqual([
           {
             materialKey: 'shared/application-form',
+            name: '食品经营许可申请书',
             pages: [
               expect.objectContaining({ page: 1, sha256: sha(a), onService: true }),
               expect.objectContaining({ page: 2, sha256: sha(b), onService: false }),

@@ -27,6 +27,7 @@ import { Server as TusServer } from '@tus/server';
 import { EVENTS, type Upload } from '@tus/utils';
 import { z } from 'zod';
 import type { IntakeCase } from '../../core/intake/case';
+import { caseNames } from '../../core/lifecycle/caseFields';
 import { PageMime, Sha256Hex } from '../../core/materials/page';
 import { API_PREFIX } from '../../core/sync/protocol';
 import type { Actor } from '../auth';
@@ -274,8 +275,10 @@ export const pagesPlugin: FastifyPluginAsync<PagesPluginOptions> = async (app, o
         (r) => r.sha256,
       ),
     );
+    const names = caseNames(c);
     const materials = Object.entries(c.materialPages ?? {}).map(([materialKey, refs]) => ({
       materialKey,
+      name: names.materialName(materialKey) ?? materialKey,
       pages: refs.map((r, i) => ({
         page: i + 1,
         sha256: r.sha256,
