@@ -24,6 +24,7 @@ export const benches: Record<string, () => Promise<Bench>> = {
   dashboards: () => import('./dashboards.bench').then((m) => m.runDashboardsBench),
   server: () => import('./server.bench').then((m) => m.runServerBench),
   soak: () => import('./soak.bench').then((m) => m.runSoakBench),
+  pages: () => import('./pages.bench').then((m) => m.runPagesBench),
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
