@@ -2,14 +2,17 @@
  * Pages of materials: upload throughput through the service's tus endpoint, against plain HTTP
  * PUTs of the same pages in the same run.
  *
- * 500 pages of ~250 KB (JPEG-shaped random bytes: compression would not shrink them) go from
- * tus-js-client (the workstation's client, here in Node) to the service as its own process
+ * 500 pages of ~250 KB (JPEG-shaped random bytes: compression would not shrink them) go by tus
+ * creation-with-upload from node:http (the baseline's own HTTP client, so the two differ only in
+ * what the service does) to the service as its own process
  * (`src/server/main.ts`, rate limit off, log off, the directory page store in a temporary
  * directory) over loopback: creation-with-upload, one request per page; the token looked up,
  * the SHA-256 checked and the page sealed with AES-256-GCM at completion, its rows written, the
  * request audited. Baseline: the same pages PUT one request each to a minimal node:http route in
  * its own process that writes the body to a file — no resumability, no authentication, no
  * check, no sealing, no database. Both with 4 pages in flight, after a warm-up of 20 pages each.
+ * For information, the same pages through tus-js-client in Node (the workstation runs it in the
+ * browser, over XHR; in Node it is markedly slower per request).
  * Target: tus throughput ≥ 0.8 × the baseline's, checked on PostgreSQL (a fresh database,
  * created and dropped); PGlite's figures are printed for information (checked when PostgreSQL
  * cannot be reached).
@@ -18,7 +21,6 @@
  *
  * Env: BENCH_PAGES (500), BENCH_PAGE_KB (250), BENCH_PAGES_PARALLEL (4),
  * BENCH_PAGES_BACKENDS (postgres,pglite), ONEWINDOW_TEST_PG (the PostgreSQL server),
- * BENCH_PAGES_RAW=1 (tus creation-with-upload from node:http instead of tus-js-client),
  * BENCH_PAGES_PROF=<dir> (a CPU profile of the service process there).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -118,7 +120,10 @@ async function seed(db: Db): Promise<string> {
 }
 
 interface Run {
+  /** tus creation-with-upload from node:http: the same HTTP client as the baseline. */
   tusMs: number;
+  /** the same through tus-js-client in Node. */
+  clientMs: number;
   plainMs: number;
 }
 
@@ -142,20 +147,24 @@ async function runOne(backend: 'postgres' | 'pglite', pages: Buffer[], warm: Buf
     try {
       // 50 pages a case, as a large intake would have.
       const cases = Array.from({ length: Math.ceil((pages.length + warm.length) / 50) }, () => crypto.randomUUID());
-      const tusOne = process.env.BENCH_PAGES_RAW ? (p: Buffer, i: number) => rawTus(service.url, token, p, { sha256: sha(p), caseId: cases[Math.floor(i / 50)]!, mime: 'image/jpeg' }) : (p: Buffer, i: number) => tusUpload(service.url, token, p, { sha256: sha(p), caseId: cases[Math.floor(i / 50)]!, mime: 'image/jpeg' }).then(() => {});
+      const metaOf = (p: Buffer, i: number) => ({ sha256: sha(p), caseId: cases[Math.floor(i / 50)]!, mime: 'image/jpeg' });
+      const tusOne = (p: Buffer, i: number) => rawTus(service.url, token, p, metaOf(p, i));
+      const clientOne = (p: Buffer, i: number) => tusUpload(service.url, token, p, metaOf(p, i)).then(() => {});
       const putOne = (p: Buffer) => put(`${plain.url}/${sha(p)}`, p);
       log(`${backend}: warm-up, ${warm.length} pages each way`);
       await inParallel(warm, width, putOne);
       await inParallel(warm, width, (p, i) => tusOne(p, pages.length + i));
-      log(`${backend}: plain PUT, ${pages.length} pages`);
-      let t = performance.now();
-      await inParallel(pages, width, putOne);
-      const plainMs = performance.now() - t;
-      log(`${backend}: tus, ${pages.length} pages`);
-      t = performance.now();
-      await inParallel(pages, width, tusOne);
-      const tusMs = performance.now() - t;
-      return { tusMs, plainMs };
+      const timed = async (what: string, fn: () => Promise<void>) => {
+        log(`${backend}: ${what}, ${pages.length} pages`);
+        const t = performance.now();
+        await fn();
+        return performance.now() - t;
+      };
+      const plainMs = await timed('plain PUT', () => inParallel(pages, width, putOne));
+      const tusMs = await timed('tus', () => inParallel(pages, width, tusOne));
+      // tus-js-client: the same pages again (each page's second upload only adds its rows)
+      const clientMs = await timed('tus-js-client', () => inParallel(pages, width, clientOne));
+      return { tusMs, clientMs, plainMs };
     } finally {
       plain.child.kill('SIGTERM');
       await service.stop();
@@ -186,7 +195,8 @@ export async function runPagesBench(options: BenchOptions = {}): Promise<BenchRe
     const r = await runOne(backend, pages, warm, width, log);
     const ratio = r.plainMs / r.tusMs;
     figures.push(
-      { label: `${backend}: tus (sealed, checked)`, value: `${fmt(r.tusMs / 1000)} s — ${fmt(count / (r.tusMs / 1000))} pages/s, ${fmt(mb / (r.tusMs / 1000))} MiB/s` },
+      { label: `${backend}: tus (node:http)`, value: `${fmt(r.tusMs / 1000)} s — ${fmt(count / (r.tusMs / 1000))} pages/s, ${fmt(mb / (r.tusMs / 1000))} MiB/s` },
+      { label: `${backend}: tus via tus-js-client`, value: `${fmt(r.clientMs / 1000)} s — ${fmt(count / (r.clientMs / 1000))} pages/s, ${fmt(mb / (r.clientMs / 1000))} MiB/s` },
       { label: `${backend}: plain PUT (baseline)`, value: `${fmt(r.plainMs / 1000)} s — ${fmt(count / (r.plainMs / 1000))} pages/s, ${fmt(mb / (r.plainMs / 1000))} MiB/s` },
       { label: `${backend}: tus / plain`, value: ratio },
     );
