@@ -10,6 +10,7 @@
  * (ANALYZE) this often when requests came in; default 15, 0 = never — see maintenance.ts).
  * Data sharing: ONEWINDOW_SHARING_KEY / ONEWINDOW_SHARING_KEY_FILE, ONEWINDOW_PLATFORM_*,
  * ONEWINDOW_LOOKUP_RATE (sharing/config.ts, docs/data-sharing.md).
+ * Pages of materials: ONEWINDOW_PAGES_* (pages/storage.ts, pagesConfigFromEnv).
  */
 import { openDbFromEnv } from './db';
 import { buildServer } from './app';
@@ -17,17 +18,20 @@ import { migrate } from './migrate';
 import { vacuumIntervalFromEnv } from './maintenance';
 import { parseRateLimit } from './rateLimit';
 import { sharingOptionsFromEnv } from './sharing/config';
+import { pagesConfigFromEnv } from './pages/storage';
 
 async function main(): Promise<void> {
   const host = process.env.HOST ?? '127.0.0.1';
   const port = Number(process.env.PORT ?? 8787);
   const db = await openDbFromEnv();
   const m = await migrate(db);
+  const pages = pagesConfigFromEnv();
   const app = await buildServer({
     db,
     logger: process.env.ONEWINDOW_LOG !== '0',
     rateLimit: parseRateLimit(process.env.ONEWINDOW_RATE_LIMIT),
     vacuumIntervalMs: vacuumIntervalFromEnv(process.env.ONEWINDOW_VACUUM_MINUTES),
+    pages,
     corsOrigins: (process.env.ONEWINDOW_CORS_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
   });
   if (m.applied.length > 0) app.log.info(`migrations applied: ${m.applied.join(', ')}`);
   app.log.info(`database: ${db.kind} (${db.where}), migration ${m.version}`);
+  app.log.info(`pages: ${pages.objects.kind} (${pages.objects.where}), staging in ${pages.stagingDir}`);
 
   let closing = false;
   const stop = async (signal: string) => {

@@ -30,3 +30,17 @@ export function sha256Hex(text: string): string {
 export function contentHash(value: unknown): string {
   return sha256Hex(canonicalJson(value));
 }
+
+/** An incremental SHA-256, for bytes that arrive in chunks (an upload as it streams in). */
+export interface Sha256Stream {
+  update(chunk: Uint8Array): void;
+  digestHex(): string;
+}
+
+export function sha256Stream(): Sha256Stream {
+  const h = sha256.create();
+  return {
+    update: (chunk) => void h.update(chunk),
+    digestHex: () => bytesToHex(h.digest()),
+  };
+}

@@ -433,6 +433,7 @@
 
     if (window.oneWindowLicences) void window.oneWindowLicences.show(d); // fetched licences, 办结 → licence (licences.js)
 
+    if (window.OneWindowInboxPages) window.OneWindowInboxPages.show(d, c); // 电子材料 (pages.js)
     const actions = $('d-actions');
     actions.replaceChildren();
     if (d.state === 'queued' || leaseExpired(d)) {

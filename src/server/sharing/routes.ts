@@ -16,15 +16,15 @@
  * - `POST /api/v1/sharing/licences/status` — 吊销 / 注销 (or back to valid) of its own licences.
  * See docs/data-sharing.md.
  */
+import { departmentOf, parseOr400, workstationOf, type WorkstationActor } from '../guards';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { z } from 'zod';
 import type { FetchedLicence } from '../../core/sharing/licence';
 import { BasicRecordRequest, LicenceLookupRequest, LookupLogQuery, type LookupLogEntry } from '../../core/sharing/protocol';
 import type { IntakeCase } from '../../core/intake/case';
-import type { Actor } from '../auth';
 import type { Db } from '../db';
-import { ApiProblem, describeIssues, refuseTooDeep } from '../problem';
+import { ApiProblem } from '../problem';
 import { type CatalogCache, caseForDepartment } from '../store';
 import { importRegistry, ImportError } from './import';
 import { issuanceOfDispatch, issueOnApproval, issuePendingLicences } from './issuance';
@@ -44,28 +44,6 @@ export interface SharingOptions {
 }
 
 export const DEFAULT_LOOKUP_RATE = { max: 60, windowMs: 60_000 };
-
-type WorkstationActor = Extract<Actor, { kind: 'workstation' }>;
-type DepartmentActor = Extract<Actor, { kind: 'department' }>;
-
-function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  refuseTooDeep(value);
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const { paths, message } = describeIssues(r.error.issues);
-  throw new ApiProblem(400, 'invalidBody', `${what}: ${message}`, paths);
-}
-
-function workstationOf(request: FastifyRequest): WorkstationActor {
-  const a = request.actor;
-  if (a?.kind !== 'workstation') throw new ApiProblem(403, 'forbidden', 'workstations only');
-  return a;
-}
-function departmentOf(request: FastifyRequest): DepartmentActor {
-  const a = request.actor;
-  if (a?.kind !== 'department') throw new ApiProblem(403, 'forbidden', 'departments only');
-  return a;
-}
 
 const LookupIdParams = z.object({ lookupId: z.uuid() });
 const CaseLookupParams = z.object({ caseId: z.uuid(), lookupId: z.uuid() });
