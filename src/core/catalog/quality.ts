@@ -11,6 +11,7 @@
 import type { Catalog, Condition, Item, TimeLimit } from './schema';
 import { type CatalogIssue, type PathSegment, makeIssue, quote } from './issues';
 import { formatTimeLimit, labels, timeLimitDays } from './format';
+import { checkLicenceQuality } from './quality-licences';
 
 /** Stable codes of the quality rules (CatalogIssue.code). */
 export const qualityCodes = {
@@ -195,6 +196,9 @@ export function checkCatalogQuality(catalog: Catalog, setAside: SetAsideIds = {}
         );
     });
   });
+
+  // 电子证照目录 and the links to it (./quality-licences.ts).
+  out.push(...checkLicenceQuality(catalog));
 
   return out;
 
