@@ -50,7 +50,7 @@ describe('licence quality rules', () => {
   it('the shipped sample catalog passes them: its materials name licences, 设立登记 issues the 营业执照', () => {
     const c = Catalog.parse(shipped);
     expect(checkLicenceQuality(c)).toEqual([]);
-    expect(c.licenceTypes!.map((t) => t.code)).toEqual(expect.arrayContaining(['business-licence', 'resident-id', 'household-register', 'property-certificate', 'marriage-certificate']));
+    expect(c.licenceTypes!.map((t) => t.code)).toEqual(expect.arrayContaining(['business-licence', 'resident-id-card', 'household-register', 'real-estate-certificate', 'food-business-licence', 'marriage-certificate']));
     const founding = c.items.find((i) => i.basicCode === '330001002000')!;
     expect(founding.results[0]!.licenceTypeCode).toBe('business-licence');
     const food = c.items.find((i) => i.basicCode === '330001005000')!;
@@ -64,7 +64,7 @@ describe('catalog diff of licences', () => {
     const to = makeLicenceCatalog();
     const d = diffCatalogs(from, to);
     expect(d.changed).toBe(true);
-    expect(d.licenceTypes.added.map((e) => e.key)).toEqual(['business-licence', 'resident-id']);
+    expect(d.licenceTypes.added.map((e) => e.key)).toEqual(['business-licence', 'resident-id-card']);
     const food = d.items.changed.find((i) => i.basicCode === from.items[0]!.basicCode)!;
     const licenceChange = food.materials.changed.find((m) => m.key === 'licence')!.changes.find((c) => c.field === 'licences')!;
     expect(licenceChange.before).toBeNull();

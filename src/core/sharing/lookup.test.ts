@@ -113,7 +113,7 @@ describe('licencesForLine and licenceHolder', () => {
   });
 
   const link: LineLicence = { typeCode: 'business-licence', holder: 'organisation', type: makeLicenceCatalog().licenceTypes![0]! };
-  const idLink: LineLicence = { typeCode: 'resident-id', holder: 'applicant', type: makeLicenceCatalog().licenceTypes![1]! };
+  const idLink: LineLicence = { typeCode: 'resident-id-card', holder: 'applicant', type: makeLicenceCatalog().licenceTypes![1]! };
 
   it('takes the organisation’s USCC and name from the form, normalised, only when valid', () => {
     const c = { applicant: { kind: 'organisation' as const, name: ' 杭州西溪望湖酒店管理有限公司 ', uscc: USCCS.hotelCompany.toLowerCase() } };
