@@ -44,6 +44,7 @@ import { checkCorrectionDecision, registerCorrectionRoutes } from './corrections
 import { appendRequestRows, registerAuditRoutes } from './audit';
 import { registerTrainingRoutes } from './training';
 import { registerHealthRoutes } from './health';
+import { sharingRoutes, type SharingOptions } from './sharing/routes'; // data sharing (sharing/)
 import { officerLabel, signIn as signInOfficer, signOut as signOutOfficer } from './officers';
 import { DEFAULT_VACUUM_INTERVAL_MS, startMaintenance } from './maintenance';
 import {
@@ -78,6 +79,8 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** PGlite: VACUUM (ANALYZE) this often when requests came in (maintenance.ts); 0 = never. Default 15 min. */
   vacuumIntervalMs?: number;
+  /** Data sharing: the registry's key, the provincial platform, the look-up rate (sharing/routes.ts). */
+  sharing?: SharingOptions;
 }
 
 type AuthNeed = 'none' | 'workstation' | 'department' | 'any';
@@ -473,6 +476,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   });
 
   registerHandoutRoutes(app, { db, now });
+  const sharing = await sharingRoutes(app, { db, now, catalogs, sharing: options.sharing }); // data sharing: look-ups, registry, 办结 → licence
 
   // ---- departments -------------------------------------------------------------------------
 
@@ -509,6 +513,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
     await checkCorrectionDecision(db, catalogs, departmentRef(request), id, decision);
     const { department: d, ...result } = await decideAs(db, departmentRef(request), id, request.worker, decision, now());
     acted(request, d);
+    if (decision.kind === 'approved') await sharing.afterApprovals([id]); // 办结 issues its electronic licence
     return result;
   });
 
@@ -543,6 +548,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
     const rest = decisions.filter((it, i): it is DecisionBatchItem => it !== null && !refusedHere.has(i));
     const r = await decideBatchAs(db, departmentRef(request), rest, request.worker, now()); // also when rest is empty: it checks the token
     acted(request, r.department);
+    await sharing.afterApprovals(r.results.flatMap((x) => (x.outcome === 'decided' && x.state === 'approved' ? [x.dispatchId] : []))); // 办结 → licence
     let next = 0;
     const results = raw.map((item, i) => {
       const e = refusedHere.get(i);
