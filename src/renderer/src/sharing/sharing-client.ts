@@ -126,11 +126,11 @@ export const LookupLogEntry = z
     kind: z.string().max(40).nullish(),
     typeCode: z.string().max(200).nullish(),
     holderIdType: z.string().max(40).nullish(),
-    /** Masked by the service, or masked here before it is shown. */
-    holderId: z.string().max(64).nullish(),
-    holderName: z.string().max(200).nullish(),
+    /** The holder's number as the service masks it. */
+    holderMasked: z.string().max(200).nullish(),
     outcome: z.string().max(40).nullish(),
-    training: z.boolean().nullish(),
+    licenceNumber: z.string().max(200).nullish(),
+    source: z.string().max(40).nullish(),
     /** Whether the look-up's case was later pushed to the service. */
     casePushed: z.boolean().nullish(),
   })
@@ -139,12 +139,17 @@ export type LookupLogEntry = z.infer<typeof LookupLogEntry>;
 
 const LookupLogAnswer = z.union([z.object({ lookups: z.array(LookupLogEntry).max(10_000) }).loose(), z.array(LookupLogEntry).max(10_000)]);
 
-export async function loadLookupLog(q: { from: string; to: string }, o: SharingOptions = {}): Promise<SharingResult<LookupLogEntry[]>> {
+/**
+ * The centre's look-up log, `from`/`to` as ISO date-times (to exclusive). The service answers any
+ * workstation of the centre with the whole log (it does not know a clerk's role): the page is
+ * guarded by role here (RequireRole 'dashboards').
+ */
+export async function loadLookupLog(q: { from: string; to: string; clerkId?: string }, o: SharingOptions = {}): Promise<SharingResult<LookupLogEntry[]>> {
   const who = await clerkId();
   if (!who) return { ok: false, failure: { kind: 'noClerk' } };
   const t = await target();
   if (!t) return { ok: false, failure: { kind: 'offline', configured: false, errorKey: null } };
-  const qs = new URLSearchParams({ from: q.from, to: q.to, clerkId: who });
+  const qs = new URLSearchParams({ from: q.from, to: q.to, ...(q.clerkId ? { clerkId: q.clerkId } : {}) });
   const r = await apiRequest(t, `/sharing/lookups?${qs.toString()}`, LookupLogAnswer, opts(o));
   if (!r.ok) return { ok: false, failure: failureOf(r) };
   return { ok: true, data: Array.isArray(r.data) ? r.data : r.data.lookups };
