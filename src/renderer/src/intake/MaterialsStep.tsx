@@ -187,7 +187,7 @@ function MaterialRow({ index, line, state, update, listedInNotice, rowRef, onDon
           );
         })}
       </div>
-      {fetchable && <LicenceFetch ref={fetchRef} c={c} lineKey={line.key} licences={licences} state={state} set={set} onAttached={onDone} />}
+      {fetchable && <LicenceFetch ref={fetchRef} c={c} lineKey={line.key} licences={licences} state={state} set={set} onAttached={onDone} paperAllowed={line.forms.includes('paper')} />}
       {state.status === 'deficient' && (
         <div className="deficient-reason">
           <label>

@@ -58,9 +58,11 @@ interface Props {
   set: (s: MaterialState) => void;
   /** The licence was taken: the next line becomes current. */
   onAttached: () => void;
+  /** The item takes this material on paper too (its forms): else the fallback is 由部门调取 only. */
+  paperAllowed?: boolean;
 }
 
-export const LicenceFetch = forwardRef<LicenceFetchHandle, Props>(function LicenceFetch({ c, lineKey, licences, state, set, onAttached }, ref) {
+export const LicenceFetch = forwardRef<LicenceFetchHandle, Props>(function LicenceFetch({ c, lineKey, licences, state, set, onAttached, paperAllowed = true }, ref) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [view, setView] = useState<View>({ kind: 'idle' });
@@ -174,7 +176,7 @@ export const LicenceFetch = forwardRef<LicenceFetchHandle, Props>(function Licen
               {t('sharing.byDepartment')}
             </button>
           )}
-          <span className="muted small"> {t('sharing.paperHint')}</span>
+          {paperAllowed && <span className="muted small"> {t('sharing.paperHint')}</span>}
         </div>
       )}
       {attached && view.kind !== 'found' && (
