@@ -8,6 +8,9 @@ import type { ActorKind } from './auth';
 import { type Db, openDbFromEnv } from './db';
 import { migrate } from './migrate';
 import { verifyAudit } from './audit';
+import { changeLicenceStatus, importSharingFile, SharingAdminError } from './sharing/admin'; // data sharing
+import { ImportError } from './sharing/import';
+import { sharingKeyFromEnv } from './sharing/keys';
 import {
   AdminError,
   createCentre,
@@ -44,6 +47,10 @@ export const USAGE = `用法 / usage: npm run admin -- <command>
   verify-audit [--workstation <id>]                 checks the case audit chains (of one workstation, or all) against the centre
                                                     chain, the workstations' heads and the cases held, and the request table's
                                                     chain; exit 2 and every finding when something is edited or missing
+  import-sharing <file.json>                        data sharing: licence types, licences, persons, organisations (all or nothing;
+  import-sharing <file.csv> --kind <kind>           every problem as path: reason); CSV: one kind a file (licences|persons|organisations|licenceTypes)
+  licence-status <typeCode> <number> revoked|cancelled|valid <reason>
+                                                    吊销 / 注销 a licence (or back to valid); every later look-up sees it
   list                                              centres, workstations, departments, catalog versions, holiday years
   seed-demo [--json]                                demo centre 330106 示例市民中心, workstation 7K, every department
                                                     of the default catalog, the default catalog and holidays; prints tokens
@@ -191,6 +198,26 @@ export async function runAdmin(db: Db, argv: string[], out: Out = console.log): 
       for (const c of v.checkpoints) out(`checkpoint ${c.scope} @ ${c.position}: ${c.hash} (${c.at}) — note it outside this database`);
       return v.ok ? 0 : 2;
     }
+    case 'import-sharing': {
+      need(args, 1, 'import-sharing <file.json | file.csv --kind licences|persons|organisations|licenceTypes>');
+      const k = args.indexOf('--kind');
+      try {
+        const r = await importSharingFile(db, sharingKeyFromEnv(), args[0]!, k >= 0 ? args[k + 1] : undefined);
+        out(`imported: ${r.licenceTypes} licence types, ${r.licences} licences, ${r.persons} persons, ${r.organisations} organisations`);
+        return 0;
+      } catch (e) {
+        if (!(e instanceof ImportError)) throw e;
+        out(`nothing imported — ${e.errors.length} problem(s):`);
+        for (const line of e.errors.slice(0, 500)) out(`  ${line}`);
+        return 2;
+      }
+    }
+    case 'licence-status': {
+      need(args, 4, 'licence-status <typeCode> <number> revoked|cancelled|valid <reason>');
+      const r = await changeLicenceStatus(db, sharingKeyFromEnv(), args[0]!, args[1]!, args[2]!, args.slice(3).join(' '));
+      out(`licence ${args[0]} ${args[1]}: ${r.previous} → ${args[2]}`);
+      return 0;
+    }
     case 'seed-demo': {
       const s = await seedDemo(db);
       if (args.includes('--json')) {
@@ -229,7 +256,7 @@ async function main(): Promise<void> {
     await migrate(db);
     process.exitCode = await runAdmin(db, argv);
   } catch (e) {
-    console.error(e instanceof AdminError ? e.message : e instanceof Error ? `error: ${e.message}` : e);
+    console.error(e instanceof AdminError || e instanceof SharingAdminError ? e.message : e instanceof Error ? `error: ${e.message}` : e);
     process.exitCode = 1;
   } finally {
     await db?.close();

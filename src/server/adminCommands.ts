@@ -15,6 +15,8 @@ import { hashPassword, type Officer, STAFF_NO_PATTERN } from './officers';
 import { ApiProblem } from './problem';
 import { randomInt } from 'node:crypto';
 import { publishCatalog, publishHolidays, type PublishOutcome } from './store';
+import { DEMO_REGISTRY_FILE, importSharingFile } from './sharing/admin';
+import { sharingKeyFromEnv } from './sharing/keys';
 
 export class AdminError extends Error {
   constructor(message: string) {
@@ -308,7 +310,7 @@ export interface DemoSetup {
  * of the default catalog, the default catalog and holiday data published. Safe to run
  * again: what exists is kept and fresh tokens are issued (the old ones stop working).
  */
-export async function seedDemo(db: Db, options: { catalogFile?: string; holidaysFile?: string; now?: Date } = {}): Promise<DemoSetup> {
+export async function seedDemo(db: Db, options: { catalogFile?: string; holidaysFile?: string; now?: Date; sharingKey?: Buffer } = {}): Promise<DemoSetup> {
   const now = options.now ?? new Date();
   const published = await publishCatalogFile(db, options.catalogFile ?? DEFAULT_CATALOG_FILE, now);
   const { years } = await publishHolidaysFile(db, options.holidaysFile ?? DEFAULT_HOLIDAYS_FILE, now);
@@ -332,6 +334,7 @@ export async function seedDemo(db: Db, options: { catalogFile?: string; holidays
       officers.push({ departmentCode: d.code, staffNo, name, password: (await resetOfficerPassword(db, staffNo, now)).password });
     } else officers.push({ departmentCode: d.code, staffNo, name, password: (await createOfficer(db, d.code, staffNo, name)).password });
   }
+  await importSharingFile(db, options.sharingKey ?? sharingKeyFromEnv(), DEMO_REGISTRY_FILE, undefined, now); // data sharing: the demo registry (fictional)
   return {
     centre: { ...DEMO_CENTRE },
     workstation: { id: ws.id, code: DEMO_WORKSTATION_CODE, token: ws.token },

@@ -177,6 +177,7 @@ const INBOX_DIR = fileURLToPath(new URL('./inbox/', import.meta.url));
 const INBOX_FILES: Record<string, { file: string; type: string }> = {
   '/inbox': { file: `${INBOX_DIR}index.html`, type: 'text/html; charset=utf-8' },
   '/inbox/inbox.js': { file: `${INBOX_DIR}inbox.js`, type: 'text/javascript; charset=utf-8' },
+  '/inbox/licences.js': { file: `${INBOX_DIR}licences.js`, type: 'text/javascript; charset=utf-8' }, // data sharing
   '/inbox/inbox.css': { file: `${INBOX_DIR}inbox.css`, type: 'text/css; charset=utf-8' },
   '/inbox/icon.svg': { file: fileURLToPath(new URL('../../resources/icons/icon.svg', import.meta.url)), type: 'image/svg+xml' },
 };

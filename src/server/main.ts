@@ -8,12 +8,15 @@
  * ONEWINDOW_CORS_ORIGINS=<origin>,<origin> (besides app://onewindow and loopback),
  * ONEWINDOW_LOG=0 to silence the request log, ONEWINDOW_VACUUM_MINUTES (PGlite: VACUUM
  * (ANALYZE) this often when requests came in; default 15, 0 = never — see maintenance.ts).
+ * Data sharing: ONEWINDOW_SHARING_KEY / ONEWINDOW_SHARING_KEY_FILE, ONEWINDOW_PLATFORM_*,
+ * ONEWINDOW_LOOKUP_RATE (sharing/config.ts, docs/data-sharing.md).
  */
 import { openDbFromEnv } from './db';
 import { buildServer } from './app';
 import { migrate } from './migrate';
 import { vacuumIntervalFromEnv } from './maintenance';
 import { parseRateLimit } from './rateLimit';
+import { sharingOptionsFromEnv } from './sharing/config';
 
 async function main(): Promise<void> {
   const host = process.env.HOST ?? '127.0.0.1';
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    sharing: sharingOptionsFromEnv(process.env), // the registry's key, the provincial platform, the look-up rate
   });
   if (m.applied.length > 0) app.log.info(`migrations applied: ${m.applied.join(', ')}`);
   app.log.info(`database: ${db.kind} (${db.where}), migration ${m.version}`);

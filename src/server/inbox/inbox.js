@@ -431,6 +431,8 @@
         : [h('tr', {}, h('td', { colSpan: 3, className: 'muted', textContent: '无' }))]),
     );
 
+    if (window.oneWindowLicences) void window.oneWindowLicences.show(d); // fetched licences, 办结 → licence (licences.js)
+
     const actions = $('d-actions');
     actions.replaceChildren();
     if (d.state === 'queued' || leaseExpired(d)) {

@@ -13,6 +13,8 @@ CREATE TABLE licence_types (
   name_en                 text,
   issuing_department_code text NOT NULL,
   holder_id_type          text NOT NULL CHECK (holder_id_type IN ('residentId', 'uscc', 'property')),
+  -- Where the definition came from: a catalog or an import wins over the training registry's own.
+  source                  text NOT NULL DEFAULT 'catalog' CHECK (source IN ('catalog', 'import', 'training')),
   updated_at              timestamptz NOT NULL DEFAULT now()
 );
 

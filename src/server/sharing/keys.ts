@@ -8,7 +8,8 @@
  *
  * Where the master key comes from (main.ts and the admin CLI, `sharingKeyFromEnv`):
  * `ONEWINDOW_SHARING_KEY` (32 bytes, base64 or hex), else the file `ONEWINDOW_SHARING_KEY_FILE`
- * (default `.data/sharing.key`), created with a fresh random key (mode 0600) the first time.
+ * (default: beside the PGlite data directory, `<ONEWINDOW_DATA_DIR>.sharing.key`, or
+ * `.data/sharing.key`), created with a fresh random key (mode 0600) the first time.
  * Lose the key and the registry cannot be read: back it up apart from the database.
  *
  * The training registry uses a fixed, public key: its people are fictional, and a fixed key keeps
@@ -74,7 +75,8 @@ function parseKey(text: string, where: string): Buffer {
 /** The master key from the environment or its key file (created on first use). */
 export function sharingKeyFromEnv(env: NodeJS.ProcessEnv = process.env): Buffer {
   if (env.ONEWINDOW_SHARING_KEY?.trim()) return parseKey(env.ONEWINDOW_SHARING_KEY, 'ONEWINDOW_SHARING_KEY');
-  const file = resolve(env.ONEWINDOW_SHARING_KEY_FILE?.trim() || DEFAULT_SHARING_KEY_FILE);
+  const dataDir = env.DATABASE_URL?.trim() ? '' : (env.ONEWINDOW_DATA_DIR?.trim() ?? '');
+  const file = resolve(env.ONEWINDOW_SHARING_KEY_FILE?.trim() || (dataDir ? `${dataDir.replace(/[\\/]+$/, '')}.sharing.key` : DEFAULT_SHARING_KEY_FILE));
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });

@@ -2,8 +2,8 @@
  * A look-up of someone's data at the window, from request to recorded answer:
  * which registry (training or live), the provincial platform first where one is configured
  * (its answer cached with its time; the centre's registry when it is unavailable, saying why),
- * the answer on the look-up date, and the row in the look-up log — written in the same
- * transaction as the answer is read, so no answer leaves without its record.
+ * the answer on the look-up date, and the row in the look-up log — written (and committed) before
+ * the answer is sent, so no answer leaves without its record.
  */
 import { randomUUID } from 'node:crypto';
 import type { BasicRecordRequest, BasicRecordResponse, LicenceLookupRequest, LicenceLookupResponse, PlatformNote } from '../../core/sharing/protocol';
@@ -125,7 +125,10 @@ export async function lookupLicence(ctx: LookupContext, asker: Asker, req: Licen
   let platform: Awaited<ReturnType<typeof askPlatform>> | null = null;
   if (ctx.platform && !training && type) platform = await askPlatform(ctx, reg, req);
 
-  return ctx.db.transaction(async (tx) => {
+  // Read, then record; the answer leaves only once its record is committed (no transaction needed
+  // for that: the record is the last write, and its failure fails the request).
+  {
+    const tx = ctx.db;
     const at = ctx.now();
     const candidates = platform?.ok ? platform.candidates : type ? await licencesOfHolder(tx, reg, req.typeCode, req.holderIdType, req.holderId) : [];
     const chosen = chooseAnswer(candidates, req.holderName, req.on);
@@ -164,7 +167,7 @@ export async function lookupLicence(ctx: LookupContext, asker: Asker, req: Licen
       ...(platformNote ? { platformUnavailable: platformNote } : {}),
       ...(training ? { training: true as const } : {}),
     };
-  });
+  }
 }
 
 export async function lookupBasicRecord(ctx: LookupContext, asker: Asker, req: BasicRecordRequest): Promise<BasicRecordResponse> {

@@ -106,13 +106,15 @@ export function createPlatformAdapter(config: PlatformConfig, now: () => Date = 
   const base = config.baseUrl.replace(/\/+$/, '');
   const url = new URL(base + QUERY_PATH);
   const path = url.pathname;
+  // Retried: a timeout (cockatiel's TaskCancelledError) and transient failures; never an open circuit.
+  const transient = (e: unknown) => (e instanceof PlatformFailure && e.transient) || isTaskCancelledError(e);
   const policy = wrap(
     retry(
-      handleWhen((e) => e instanceof PlatformFailure && e.transient),
+      handleWhen(transient),
       { maxAttempts: Math.max(0, (config.attempts ?? 3) - 1), backoff: new ExponentialBackoff({ initialDelay: config.backoffMs ?? 100, maxDelay: 2000 }) },
     ),
     circuitBreaker(
-      handleWhen((e) => e instanceof PlatformFailure),
+      handleWhen((e) => e instanceof PlatformFailure || isTaskCancelledError(e)),
       { halfOpenAfter: config.halfOpenAfterMs ?? 30_000, breaker: new ConsecutiveBreaker(config.breakAfter ?? 5) },
     ),
     timeout(config.timeoutMs ?? 2000, TimeoutStrategy.Aggressive),

@@ -62,14 +62,20 @@ export interface LicenceTypeRow {
 
 export type LicenceTypeInput = Omit<LicenceTypeRow, 'nameEn'> & { nameEn?: string | null | undefined };
 
-export async function upsertLicenceTypes(q: Queryable, types: readonly LicenceTypeInput[], now: Date): Promise<void> {
+/** `training` definitions never replace others; a catalog's or an import's replace a training one. */
+export async function upsertLicenceTypes(q: Queryable, types: readonly LicenceTypeInput[], now: Date, source: 'catalog' | 'import' | 'training' = 'import'): Promise<void> {
   if (types.length === 0) return;
+  const replace =
+    source === 'training'
+      ? 'DO NOTHING'
+      : `DO UPDATE SET name = excluded.name, name_en = excluded.name_en, issuing_department_code = excluded.issuing_department_code,
+           holder_id_type = excluded.holder_id_type, source = excluded.source, updated_at = excluded.updated_at
+         ${source === 'catalog' ? "WHERE licence_types.source = 'training'" : ''}`;
   await q.query(
-    `INSERT INTO licence_types (code, name, name_en, issuing_department_code, holder_id_type, updated_at)
-     SELECT x.code, x.name, x.name_en, x.dept, x.holder, $2 FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, name_en text, dept text, holder text)
-     ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,
-       issuing_department_code = excluded.issuing_department_code, holder_id_type = excluded.holder_id_type, updated_at = excluded.updated_at`,
-    [JSON.stringify(types.map((t) => ({ code: t.code, name: t.name, name_en: t.nameEn ?? null, dept: t.issuingDepartmentCode, holder: t.holderIdType }))), now],
+    `INSERT INTO licence_types (code, name, name_en, issuing_department_code, holder_id_type, source, updated_at)
+     SELECT x.code, x.name, x.name_en, x.dept, x.holder, $3, $2 FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, name_en text, dept text, holder text)
+     ON CONFLICT (code) ${replace}`,
+    [JSON.stringify(types.map((t) => ({ code: t.code, name: t.name, name_en: t.nameEn ?? null, dept: t.issuingDepartmentCode, holder: t.holderIdType }))), now, source],
   );
 }
 
@@ -82,13 +88,14 @@ export async function loadLicenceTypesFromCatalogs(q: Queryable, now: Date): Pro
     `SELECT DISTINCT ON (t->>'code') t->>'code' AS code, t->>'name' AS name, t->>'nameEn' AS name_en,
             t->>'issuingDepartmentCode' AS dept, t->>'holderIdType' AS holder
        FROM catalog_versions v, jsonb_array_elements(coalesce(v.body->'licenceTypes', '[]'::jsonb)) t
-      WHERE NOT EXISTS (SELECT 1 FROM licence_types lt WHERE lt.code = t->>'code')
+      WHERE NOT EXISTS (SELECT 1 FROM licence_types lt WHERE lt.code = t->>'code' AND lt.source <> 'training')
       ORDER BY t->>'code', v.published_at DESC`,
   );
   await upsertLicenceTypes(
     q,
     rows.map((r) => ({ code: r.code, name: r.name, nameEn: r.name_en, issuingDepartmentCode: r.dept, holderIdType: r.holder as HolderIdType })),
     now,
+    'catalog',
   );
   return rows.length;
 }
@@ -96,15 +103,15 @@ export async function loadLicenceTypesFromCatalogs(q: Queryable, now: Date): Pro
 export async function licenceType(q: Queryable, code: string, now: Date): Promise<LicenceTypeRow | null> {
   const read = async () =>
     (
-      await q.query<{ code: string; name: string; name_en: string | null; dept: string; holder: HolderIdType }>(
-        'SELECT code, name, name_en, issuing_department_code AS dept, holder_id_type AS holder FROM licence_types WHERE code = $1',
+      await q.query<{ code: string; name: string; name_en: string | null; dept: string; holder: HolderIdType; source: string }>(
+        'SELECT code, name, name_en, issuing_department_code AS dept, holder_id_type AS holder, source FROM licence_types WHERE code = $1',
         [code],
         { name: 'ow_licence_type' },
       )
     )[0];
   let r = await read();
-  if (!r) {
-    // A catalog published since: pick its licence types up now.
+  if (!r || r.source === 'training') {
+    // A catalog published since: pick its licence types up now (they replace the training registry's own).
     if ((await loadLicenceTypesFromCatalogs(q, now)) > 0) r = await read();
   }
   return r ? { code: r.code, name: r.name, nameEn: r.name_en, issuingDepartmentCode: r.dept, holderIdType: r.holder } : null;

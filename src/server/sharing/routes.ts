@@ -93,7 +93,7 @@ export async function sharingRoutes(
   const sharing = options.sharing ?? {};
   const keys: RegistryKeys = registryKeys(sharing.key ?? (await import('node:crypto')).randomBytes(32));
   const live = liveRegistry(keys);
-  const platform = !sharing.platform ? null : 'query' in sharing.platform ? sharing.platform : createPlatformAdapter(sharing.platform, now);
+  const platform = !sharing.platform ? null : 'query' in sharing.platform ? sharing.platform : createPlatformAdapter(sharing.platform); // signed with the wall clock, not the service's (test) clock
   const ctx: LookupContext = { db, live, platform, now };
   await seedTrainingRegistry(db, now());
   await loadLicenceTypesFromCatalogs(db, now());

@@ -15,16 +15,17 @@ import {
   type OrganisationRecord,
   type PersonRecord,
   TRAINING_REGISTRY,
+  upsertLicenceTypes,
   writeLicences,
   writeOrganisations,
   writePersons,
 } from './registry';
 
 export const TRAINING_LICENCE_TYPES: LicenceTypeInput[] = [
-  { code: 'business-licence', name: '营业执照', nameEn: 'Business licence', issuingDepartmentCode: 'SCJG', holderIdType: 'uscc' },
-  { code: 'food-business-licence', name: '食品经营许可证', nameEn: 'Food business licence', issuingDepartmentCode: 'SCJG', holderIdType: 'uscc' },
+  { code: 'business-licence', name: '营业执照', nameEn: 'Business licence', issuingDepartmentCode: 'SCJGJ', holderIdType: 'uscc' },
+  { code: 'food-business-licence', name: '食品经营许可证', nameEn: 'Food business licence', issuingDepartmentCode: 'SCJGJ', holderIdType: 'uscc' },
   { code: 'resident-id-card', name: '居民身份证', nameEn: 'Resident identity card', issuingDepartmentCode: 'GAJ', holderIdType: 'residentId' },
-  { code: 'real-estate-certificate', name: '不动产权证书', nameEn: 'Real estate title certificate', issuingDepartmentCode: 'ZRZYJ', holderIdType: 'property' },
+  { code: 'real-estate-certificate', name: '不动产权证书', nameEn: 'Real estate title certificate', issuingDepartmentCode: 'BDCDJZX', holderIdType: 'property' },
 ];
 
 export const TRAINING_PERSONS: PersonRecord[] = [
@@ -54,13 +55,7 @@ export const TRAINING_LICENCES: LicenceInput[] = [
 /** Seeds the training registry (only where it is empty: a trainer's own training data is kept). */
 export async function seedTrainingRegistry(db: Db, now: Date): Promise<void> {
   const [row] = await db.query<{ n: number }>('SELECT count(*) AS n FROM training_licences');
-  await db.query(
-    `INSERT INTO licence_types (code, name, name_en, issuing_department_code, holder_id_type, updated_at)
-     SELECT x.code, x.name, x."nameEn", x."issuingDepartmentCode", x."holderIdType", $2
-       FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, "nameEn" text, "issuingDepartmentCode" text, "holderIdType" text)
-     ON CONFLICT (code) DO NOTHING`,
-    [JSON.stringify(TRAINING_LICENCE_TYPES), now],
-  );
+  await upsertLicenceTypes(db, TRAINING_LICENCE_TYPES, now, 'training');
   if (Number(row?.n ?? 0) > 0) return;
   await db.transaction(async (tx) => {
     await writeLicences(tx, TRAINING_REGISTRY, TRAINING_LICENCES, 'seed', now);
