@@ -56,7 +56,7 @@ describe('judgeLookup: what an answer of the registry means for the line', () =>
     const r = judgeLookup(answer(), asked, ctx);
     expect(r.kind).toBe('attach');
     if (r.kind !== 'attach') return;
-    expect(r.licence).toMatchObject({ number: 'YZ-2026-0001', issuer: '示例市市场监督管理局', statusAtFetch: 'valid', hash: HASH, lookupId: 'lk-1', fetchedBy: 'c-001', expiresOn: null, source: 'centre' });
+    expect(r.licence).toMatchObject({ number: 'YZ-2026-0001', issuer: '示例市市场监督管理局', statusAtFetch: 'valid', hash: HASH, lookupId: 'lk-1', fetchedBy: 'c-001', expiresOn: null, source: 'centre', fetchedAt: '2026-12-07T02:00:00Z' });
     expect(fetchedState(r.licence)).toMatchObject({ status: 'fetched', reference: 'YZ-2026-0001' });
   });
 

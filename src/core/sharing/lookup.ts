@@ -203,7 +203,9 @@ export function judgeLookup(
   if (reg.expiresOn !== null && reg.expiresOn < asked.on) return refused('expired');
   if (reg.holderIdType !== asked.holder.holderIdType || normalizeIdentityInput(reg.holderId) !== normalizeIdentityInput(asked.holder.holderId)) return refused('holderMismatch');
   if (!sameName(reg.holderName, asked.holder.holderName)) return refused('holderMismatch');
-  const fetchedAt = IsoDateTime.safeParse(ctx.fetchedAt);
+  // the registry's answer time when it is a proper time (the platform's may be cached), else the workstation's
+  const answered = IsoDateTime.safeParse(answer.answeredAt);
+  const fetchedAt = answered.success ? answered : IsoDateTime.safeParse(ctx.fetchedAt);
   const licence = FetchedLicence.safeParse({
     typeCode: reg.typeCode,
     typeName: reg.typeName,
