@@ -136,7 +136,13 @@ test('a 营业执照 issued by a department’s 办结 is fetched in the next ca
   expect(log.status).toBe(200);
   const mine = (log.json.lookups as { caseId: string; casePushed: boolean; outcome: string }[]).filter((l) => l.caseId === first.caseId || l.caseId === second.caseId);
   expect(mine.map((l) => [l.outcome, l.casePushed])).toEqual(expect.arrayContaining([['notFound', true], ['found', true]]));
-  expect(itemName(FOOD)).toBe('食品经营许可');
+  // 减材料 on the dashboards: the food licence case fetched its 营业执照 at the window
+  await page.goto('#/dashboards');
+  const byItem = page.getByTestId('sharing-by-item');
+  await expect(byItem.locator(`tr[data-key="${FOOD}"]`)).toContainText(itemName(FOOD));
+  await expect(byItem.locator(`tr[data-key="${FOOD}"] td`).nth(2)).toHaveText('1'); // fetched at the window
+  await expect(byItem.locator(`tr[data-key="${CHANGE}"] td`).nth(4)).toHaveText('1'); // its 营业执照, brought on paper
+  await shot(page, 'sharing-figures');
 });
 
 test('offline the line says so at once; left to the department, it is fetched before deciding once connected', async ({ page }) => {
@@ -172,6 +178,16 @@ test('offline the line says so at once; left to the department, it is fetched be
   await expect(page.getByTestId('pending-fetches')).toHaveCount(0);
   await page.getByTestId('step-materials').click();
   await expect(line(page, '营业执照').getByTestId('licence-attached')).toContainText(issuedNumber);
+
+  // the supervisors' look-up log: this draft's look-up never led to a pushed case — highlighted
+  await page.goto('#/lookups');
+  await expect(page.getByTestId('lookup-log')).toBeVisible();
+  await expect(page.getByTestId('lookup-not-pushed')).toBeVisible();
+  const draftId = decodeURIComponent(intakeUrl.split('#/intake/')[1]!).slice(0, 8);
+  const row = page.getByTestId('lookup-row').filter({ hasText: draftId });
+  await expect(row).toHaveAttribute('data-pushed', 'false');
+  await expect(row).toContainText('查到');
+  await shot(page, 'sharing-lookup-log');
 });
 
 test('a revoked licence is refused with its reason, and the line stays on paper', async ({ page }) => {

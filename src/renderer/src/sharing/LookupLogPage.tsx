@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chinaDateOf } from '@core/intake/time';
+import { LookupOutcome } from '@core/sharing/lookup';
 import { loadLookupLog, type LookupLogEntry, type SharingFailure } from './sharing-client';
 import './sharing.css';
 
@@ -98,8 +99,8 @@ export function LookupLogPage() {
                   <td>{r.workstationId ?? ''}</td>
                   <td>{r.typeCode ?? r.kind ?? ''}</td>
                   <td>{r.holderMasked ?? ''}</td>
-                  <td>
-                    {r.outcome ?? ''}
+                  <td data-outcome={r.outcome ?? ''}>
+                    {LookupOutcome.safeParse(r.outcome).success ? t(`sharing.log.outcomes.${r.outcome}`) : (r.outcome ?? '')}
                     {r.licenceNumber ? ` · ${r.licenceNumber}` : ''}
                   </td>
                   <td>

@@ -59,6 +59,7 @@ const zh = {
       notPushed: '未形成办件',
       training: '培训',
       notPushedCount: '未形成办件的调取 {{count}} 次',
+      outcomes: { found: '查到', notFound: '未查到', holderMismatch: '持证人不一致', expired: '已过期', revoked: '已吊销', cancelled: '已注销', unavailable: '暂不可用' },
     },
     figures: {
       title: '减材料：数据共享',
@@ -136,6 +137,7 @@ const en: typeof zh = {
       notPushed: 'No case',
       training: 'training',
       notPushedCount: '{{count}} look-ups never led to a case',
+      outcomes: { found: 'found', notFound: 'not found', holderMismatch: 'holder mismatch', expired: 'expired', revoked: 'revoked', cancelled: 'cancelled', unavailable: 'unavailable' },
     },
     figures: {
       title: 'Fewer documents: data sharing',
