@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chinaDateOf } from '@core/intake/time';
+import { chinaDateOf, chinaDateTimeOf } from '@core/intake/time';
 import { LookupOutcome } from '@core/sharing/lookup';
 import { loadLookupLog, type LookupLogEntry, type SharingFailure } from './sharing-client';
 import './sharing.css';
@@ -15,6 +15,16 @@ import './sharing.css';
 function chinaMidnight(date: string, plusDays = 0): string {
   const d = new Date(`${date}T00:00:00+08:00`);
   return new Date(d.getTime() + plusDays * 86_400_000).toISOString();
+}
+
+/** The look-up's time in China (the service answers in UTC). */
+function chinaTime(at: string): string {
+  try {
+    const d = chinaDateTimeOf(at);
+    return `${d.date} ${d.time}`;
+  } catch {
+    return at;
+  }
 }
 
 export function LookupLogPage() {
@@ -94,7 +104,7 @@ export function LookupLogPage() {
             <tbody>
               {list.map((r) => (
                 <tr key={r.lookupId} className={r.casePushed === false ? 'not-pushed' : ''} data-testid="lookup-row" data-pushed={String(r.casePushed ?? '')}>
-                  <td>{(r.at ?? r.answeredAt ?? '').replace('T', ' ').slice(0, 19)}</td>
+                  <td>{chinaTime(r.at ?? r.answeredAt ?? '')}</td>
                   <td>{r.clerkId ?? ''}</td>
                   <td>{r.workstationId ?? ''}</td>
                   <td>{r.typeCode ?? r.kind ?? ''}</td>
