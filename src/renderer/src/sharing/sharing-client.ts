@@ -39,7 +39,8 @@ export function isTrainingLookup(c: Pick<IntakeCase, 'training'>): boolean {
 
 /** The failure as the sync code reads it (same classification, same sentences). */
 export function failureOf(r: Extract<ApiResult<unknown>, { ok: false }>): SharingFailure {
-  const raw = r.status !== null ? `HTTP ${r.status}: ${r.message}` : r.message;
+  // as the sync engine words it: an HTTP status only for an error status (a 2xx that was malformed is not one)
+  const raw = r.status !== null && r.kind !== 'malformed' && r.kind !== 'network' && r.kind !== 'timeout' ? `HTTP ${r.status}: ${r.message}` : r.message;
   const c = classifySyncError(raw);
   if (c.key === 'network' || c.key === 'timeout') return { kind: 'offline', configured: true, errorKey: c.key };
   return { kind: 'failed', errorKey: c.key, detail: c.detail };
