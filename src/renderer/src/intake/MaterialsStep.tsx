@@ -107,11 +107,12 @@ function MaterialRow({ index, line, state, update, listedInNotice, rowRef, onDon
   const [customReason, setCustomReason] = useState(state.status === 'deficient' ? state.reason : '');
   const set = (s: MaterialState) => update((x) => withMaterialState(x, line.key, s, nowIso()));
   // data sharing: where a licence can stand in, 免提交 needs a real fetch — key 3 / F / the radio ask the registry
+  // (training drills were written for the bare key: a training case keeps it, F fetches from the training registry)
   const fetchRef = useRef<LicenceFetchHandle>(null);
   const fetchable = licences.length > 0;
   const choose = (choice: Choice): boolean => {
     if (choice === 'fetched' && !line.canFetch) return false;
-    if (choice === 'fetched' && fetchable) {
+    if (choice === 'fetched' && fetchable && c.training !== true) {
       fetchRef.current?.start();
       return false;
     }
