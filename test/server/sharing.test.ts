@@ -6,6 +6,9 @@
  * rate limit, training isolation, and a 办结 issuing a licence the next look-up fetches.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/core/sync/protocol';
 import { LicenceLookupResponse, BasicRecordResponse, type RegistryImportInput } from '../../src/core/sharing/protocol';
@@ -15,6 +18,7 @@ import { liveRegistry } from '../../src/server/sharing/registry';
 import { importRegistry, importRegistryText, ImportError } from '../../src/server/sharing/import';
 import { TRAINING_LICENCES, TRAINING_PERSONS } from '../../src/server/sharing/training';
 import { publishCatalog, sha256Hex } from '../../src/server/store';
+import { runAdmin } from '../../src/server/admin';
 import { BACKENDS, call, type Env, makeCase, pushed, startEnv, uuid } from './helpers';
 
 const KEY = randomBytes(32);
@@ -188,6 +192,32 @@ for (const { name, backend, skip } of BACKENDS) {
       expect(got.licence).toMatchObject({ number: 'HC-CSV-1', expiresOn: null, fields: { grade: 'A' } });
     });
 
+    it('the admin CLI: import-sharing (all or nothing, every problem printed) and licence-status', async () => {
+      process.env.ONEWINDOW_SHARING_KEY = KEY.toString('base64');
+      try {
+        const dir = mkdtempSync(join(tmpdir(), 'ow-sharing-'));
+        const good = join(dir, 'good.json');
+        writeFileSync(good, JSON.stringify({ licences: [{ ...goodImport().licences![1]!, number: 'HC-CLI-1', holderId: IDS.liQiang, holderName: '李强' }] }));
+        const out: string[] = [];
+        expect(await runAdmin(env.db, ['import-sharing', good], (l) => out.push(l))).toBe(0);
+        expect(out).toEqual(['imported: 0 licence types, 1 licences, 0 persons, 0 organisations']);
+        const bad = join(dir, 'bad.csv');
+        writeFileSync(bad, `id,name,address\n${IDS.wangFang},王芳,杭州\n12345,某人,杭州\n`);
+        out.length = 0;
+        expect(await runAdmin(env.db, ['import-sharing', bad, '--kind', 'persons'], (l) => out.push(l))).toBe(2);
+        expect(out).toEqual(['nothing imported — 1 problem(s):', '  line 3.id: not a valid resident ID number (GB 11643 check character)']);
+        const person = await call(env.app, 'POST', '/api/v1/sharing/basic-records', { token: env.ws.token, body: { caseId: uuid(), clerkId: 'C9201', kind: 'person', id: IDS.wangFang } });
+        expect(person.json.outcome).toBe('notFound'); // the good line was not imported either
+        out.length = 0;
+        expect(await runAdmin(env.db, ['licence-status', 'health-cert', 'HC-CLI-1', 'cancelled', '持证人申请注销'], (l) => out.push(l))).toBe(0);
+        expect(out).toEqual(['licence health-cert HC-CLI-1: valid → cancelled']);
+        const a = LicenceLookupResponse.parse((await lookup({ typeCode: 'health-cert', holderIdType: 'residentId', holderId: IDS.liQiang, holderName: '李强', on: '2026-01-01' })).json);
+        expect(a.outcome).toBe('cancelled');
+      } finally {
+        delete process.env.ONEWINDOW_SHARING_KEY;
+      }
+    });
+
     it('a department imports only its own licence types, and no basic records', async () => {
       const own = { licences: [{ ...goodImport().licences![0]!, number: 'BL-DEPT-1', holderId: USCCS.individualBusiness, holderName: '西湖区示例小吃店', document: undefined }] };
       expect((await call(env.app, 'POST', '/api/v1/sharing/import', { token: env.dept.SCJG, body: own })).json).toEqual({ licenceTypes: 0, licences: 1, persons: 0, organisations: 0 });
@@ -311,6 +341,17 @@ for (const { name, backend, skip } of BACKENDS) {
       );
       expect(a.outcome).toBe('found');
       expect(a.licence).toMatchObject({ number: after.json.issued[0].number, issuer: '西湖区市场监督管理局', holderName: '张伟', issuedOn: '2026-11-30' });
+      // the batch route (department systems) issues too
+      const c2 = makeCase({ catalogVersion: '2026.11.9', subject: c.subject });
+      await call(env.app, 'POST', '/api/v1/cases/push', { token: env.ws.token, body: { cases: [pushed(c2)] } });
+      const q2 = await call(env.app, 'GET', '/api/v1/department/queue', { token: env.dept.SCJG });
+      const d2 = q2.json.dispatches.find((x: { caseId: string }) => x.caseId === c2.id);
+      await call(env.app, 'POST', `/api/v1/department/dispatches/${d2.dispatchId}/claim`, { token: env.dept.SCJG });
+      const batch = await call(env.app, 'POST', '/api/v1/department/decisions', { token: env.dept.SCJG, body: { decisions: [{ dispatchId: d2.dispatchId, decision: { kind: 'approved' } }] } });
+      expect(batch.json.results[0].outcome).toBe('decided');
+      const issued2 = await call(env.app, 'GET', `/api/v1/department/cases/${c2.id}/licences`, { token: env.dept.SCJG });
+      expect(issued2.json.issued).toHaveLength(1);
+      expect(issued2.json.issued[0].number).not.toBe(after.json.issued[0].number);
       // a second approval path (the service restarting) issues nothing twice
       const [n] = await env.db.query<{ n: number }>('SELECT count(*) AS n FROM licences WHERE issued_by_dispatch = $1', [d.dispatchId]);
       expect(Number(n!.n)).toBe(1);

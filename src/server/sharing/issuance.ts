@@ -97,7 +97,20 @@ const chinaDate = (d: Date): string => new Date(d.getTime() + 8 * 3600_000).toIS
 /** Issues the licences of approved dispatches (others are skipped). Returns the numbers issued. */
 export async function issueOnApproval(db: Db, catalogs: CatalogCache, reg: Registry, dispatchIds: readonly number[], now: Date): Promise<string[]> {
   const numbers: string[] = [];
-  for (const id of dispatchIds) {
+  if (dispatchIds.length === 0) return numbers;
+  // One query for the batch; most approvals issue nothing, and are known so from the (cached) catalog alone.
+  const brief = await db.query<{ id: number; catalog_version: string; basic_codes: unknown }>(
+    `SELECT d.id, c.catalog_version, d.basic_codes FROM dispatches d JOIN cases c ON c.case_id = d.case_id
+      WHERE d.id = ANY($1::bigint[]) AND d.state = 'approved'`,
+    [dispatchIds],
+  );
+  const issuing: number[] = [];
+  for (const r of brief) {
+    const catalog = await catalogs.get(db, r.catalog_version);
+    const codes = new Set(asJson<string[]>(r.basic_codes));
+    if (catalog?.items.some((i) => codes.has(i.basicCode) && i.results.some((x) => x.licenceTypeCode))) issuing.push(Number(r.id));
+  }
+  for (const id of issuing) {
     const f = await dispatchFacts(db, id);
     if (!f || f.state !== 'approved') continue;
     const c = asJson<IntakeCase>(f.body);
