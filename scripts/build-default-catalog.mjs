@@ -3117,6 +3117,47 @@ function selfCheck(c) {
   return errs;
 }
 
+// ---------------------------------------------------------------------------
+// Data sharing (一数一源): the 电子证照目录, the materials a licence can stand in for (and whose),
+// and the results a 办结 issues as licences (docs/data-sharing-window.md). Codes as the service's
+// registry names them.
+// ---------------------------------------------------------------------------
+
+const BUSINESS_LICENCE_ITEMS = ['330001003000', '330001004000', '330001005000', '330001006000', '330002007000', '330003006000', '330007003000', '330008001000', '330008002000', '330008005000', '330009005000', '330010001000', '330010002000'];
+const HOUSEHOLD_REGISTER_ITEMS = ['330001001000', '330002001000', '330002002000', '330002003000', '330002004000', '330003001000', '330004001000', '330006004000', '330006005000'];
+const MARRIAGE_CERTIFICATE_ITEMS = ['330002003000', '330002004000', '330006002000', '330009001000', '330009004000'];
+
+function linkLicence(basicCode, materialId, typeCode, holder) {
+  const m = catalog.items.find((i) => i.basicCode === basicCode)?.materials.find((x) => x.id === materialId);
+  if (!m) throw new Error(`no material ${basicCode}/${materialId} to link ${typeCode}`);
+  (m.licences ??= []).push({ typeCode, holder });
+}
+function issueLicence(basicCode, resultName, typeCode) {
+  const r = catalog.items.find((i) => i.basicCode === basicCode)?.results.find((x) => x.name === resultName);
+  if (!r) throw new Error(`no result ${basicCode}/${resultName} to issue ${typeCode}`);
+  r.licenceTypeCode = typeCode;
+}
+for (const code of BUSINESS_LICENCE_ITEMS) linkLicence(code, 'business-licence', 'business-licence', 'organisation');
+for (const code of HOUSEHOLD_REGISTER_ITEMS) linkLicence(code, 'household-register', 'household-register', 'applicant');
+for (const code of MARRIAGE_CERTIFICATE_ITEMS) linkLicence(code, 'marriage-certificate', 'marriage-certificate', 'applicant');
+for (const it of catalog.items)
+  for (const m of it.materials) if (m.id === 'property-certificate' && m.forms.includes('dataSharing')) linkLicence(it.basicCode, m.id, 'real-estate-certificate', 'property');
+linkLicence('330001005000', 'original-licence', 'food-business-licence', 'organisation');
+issueLicence('330001001000', '营业执照（个体工商户）', 'business-licence');
+issueLicence('330001002000', '营业执照', 'business-licence');
+issueLicence('330001003000', '营业执照（换发）', 'business-licence');
+issueLicence('330001005000', '食品经营许可证', 'food-business-licence');
+issueLicence('330006001000', '结婚证', 'marriage-certificate');
+issueLicence('330002001000', '中华人民共和国居民身份证', 'resident-id-card');
+catalog.licenceTypes = [
+  { code: 'business-licence', name: '营业执照', nameEn: 'Business licence', issuingDepartmentCode: 'SCJGJ', holderIdType: 'uscc' },
+  { code: 'food-business-licence', name: '食品经营许可证', nameEn: 'Food business licence', issuingDepartmentCode: 'SCJGJ', holderIdType: 'uscc' },
+  { code: 'resident-id-card', name: '居民身份证', nameEn: 'Resident identity card', issuingDepartmentCode: 'GAJ', holderIdType: 'residentId' },
+  { code: 'household-register', name: '居民户口簿', nameEn: 'Household register', issuingDepartmentCode: 'GAJ', holderIdType: 'residentId' },
+  { code: 'marriage-certificate', name: '结婚证', nameEn: 'Marriage certificate', issuingDepartmentCode: 'MZJ', holderIdType: 'residentId' },
+  { code: 'real-estate-certificate', name: '不动产权证书', nameEn: 'Real estate title certificate', issuingDepartmentCode: 'BDCDJZX', holderIdType: 'property' },
+];
+
 const errors = selfCheck(catalog);
 if (errors.length) {
   console.error(errors.join('\n'));

@@ -16,6 +16,7 @@ import type {
   Department,
   HandlingItem,
   Item,
+  LicenceType,
   Material,
   SituationQuestion,
   Theme,
@@ -99,6 +100,8 @@ export interface CatalogDiff {
   themes: KeyedDiff;
   items: KeyedDiff<ItemDiff>;
   bundles: KeyedDiff;
+  /** 电子证照目录: licence types by code. */
+  licenceTypes: KeyedDiff;
   summary: CatalogDiffSummary;
 }
 
@@ -106,6 +109,7 @@ export interface DiffOptions {
   /** Departments to show names instead of bare codes (both versions' may be given). */
   departments?: readonly Department[];
   themes?: readonly Theme[];
+  licenceTypes?: readonly LicenceType[];
 }
 
 // ---- comparison and display helpers ------------------------------------------------------
@@ -132,6 +136,8 @@ interface Ctx {
   departments: ReadonlyMap<string, string>;
   themes: ReadonlyMap<string, string>;
   items: ReadonlyMap<string, string>;
+  /** Licence type code → name (电子证照目录), to show a material's licence links by name. */
+  licenceTypes: ReadonlyMap<string, string>;
   /** The questions and handling items of the item being displayed (its own version). */
   questions: readonly SituationQuestion[];
   handlingItems: readonly HandlingItem[];
@@ -231,6 +237,7 @@ const emptyCtx = (): Ctx => ({
   departments: new Map(),
   themes: new Map(),
   items: new Map(),
+  licenceTypes: new Map(),
   questions: [],
   handlingItems: [],
 });
@@ -268,6 +275,7 @@ const itemSpecs: FieldSpec<Item>[] = [
       const bits = [labels[l].resultType[r.type] ?? r.type];
       if (r.sample) bits.push(zh ? `样本：${r.sample}` : `sample: ${r.sample}`);
       if (r.electronic) bits.push(zh ? '电子证照' : 'electronic licence');
+      if (r.licenceTypeCode) bits.push(zh ? `入库证照：${r.licenceTypeCode}` : `issues licence: ${r.licenceTypeCode}`);
       return zh ? `${r.name}（${bits.join('，')}）` : `${r.name} (${bits.join(', ')})`;
     });
     return formatList(parts, l) || undefined;
@@ -321,6 +329,12 @@ const materialSpecs: FieldSpec<Material>[] = [
   spec<Material, 'fillingNotes'>('fillingNotes', L('填报须知', 'Filling notes')),
   spec<Material, 'remarks'>('remarks', L('备注', 'Remarks')),
   spec<Material, 'appliesWhen'>('appliesWhen', L('适用情形', 'Applies when'), showConditions),
+  spec<Material, 'licences'>('licences', L('可调取的电子证照', 'Licences that stand in'), (v, l, c) =>
+    words(
+      v.map((x) => `${named(c.licenceTypes, x.typeCode, l)}${l === 'zh-CN' ? `（${LICENCE_HOLDER_ZH[x.holder]}）` : ` (${x.holder})`}`),
+      l,
+    ) || undefined,
+  ),
   spec<Material, 'handlingItems'>('handlingItems', L('适用业务办理项', 'Handling items'), (v, l, c) =>
     words(
       v.map((code) => {
@@ -330,6 +344,20 @@ const materialSpecs: FieldSpec<Material>[] = [
       l,
     ) || undefined,
   ),
+];
+
+const LICENCE_HOLDER_ZH: Record<NonNullable<Material['licences']>[number]['holder'], string> = {
+  applicant: '申请人',
+  agent: '代理人',
+  organisation: '申请单位',
+  property: '不动产',
+};
+
+const licenceTypeSpecs: FieldSpec<LicenceType>[] = [
+  spec<LicenceType, 'name'>('name', L('证照名称', 'Name')),
+  spec<LicenceType, 'nameEn'>('nameEn', L('英文名称', 'English name')),
+  spec<LicenceType, 'issuingDepartmentCode'>('issuingDepartmentCode', L('发证部门', 'Issuing department'), (v, l, c) => named(c.departments, v, l)),
+  spec<LicenceType, 'holderIdType'>('holderIdType', L('持证主体标识', 'Holder identified by')),
 ];
 
 const bundleSpecs: FieldSpec<Bundle>[] = [
@@ -426,6 +454,7 @@ export function diffItem(from: Item, to: Item, options: DiffOptions = {}): ItemD
   const ctx = emptyCtx();
   ctx.departments = nameMap([options.departments], (d) => d.code, (d) => d.name);
   ctx.themes = nameMap([options.themes], (t) => t.id, (t) => t.name);
+  ctx.licenceTypes = nameMap([options.licenceTypes], (t) => t.code, (t) => t.name);
   return itemDiffWith(from, to, ctx);
 }
 
@@ -436,6 +465,7 @@ export function diffCatalogs(from: Catalog, to: Catalog): CatalogDiff {
   ctx.departments = nameMap([to.departments, from.departments], (d) => d.code, (d) => d.name);
   ctx.themes = nameMap([to.themes, from.themes], (t) => t.id, (t) => t.name);
   ctx.items = nameMap([to.items, from.items], (i) => i.basicCode, (i) => i.name);
+  ctx.licenceTypes = nameMap([to.licenceTypes, from.licenceTypes], (t) => t.code, (t) => t.name);
 
   const simple =
     <T>(specs: readonly FieldSpec<T>[], key: (x: T) => string, name: (x: T) => string) =>
@@ -477,6 +507,14 @@ export function diffCatalogs(from: Catalog, to: Catalog): CatalogDiff {
     simple(bundleSpecs, (b) => b.id, (b) => b.name),
   );
 
+  const licenceTypes = keyedDiff(
+    arr(from.licenceTypes),
+    arr(to.licenceTypes),
+    (t) => t.code,
+    (t) => t.name,
+    simple(licenceTypeSpecs, (t) => t.code, (t) => t.name),
+  );
+
   const sum = (f: (d: ItemDiff) => number) => items.changed.reduce((n, d) => n + f(d), 0);
   const summary: CatalogDiffSummary = {
     itemsAdded: items.added.length,
@@ -498,7 +536,8 @@ export function diffCatalogs(from: Catalog, to: Catalog): CatalogDiff {
     themesRemoved: themes.removed.length,
     themesChanged: themes.changed.length,
   };
-  const changed = meta.length > 0 || Object.values(summary).some((n) => n > 0);
+  const licenceTypesChanged = licenceTypes.added.length + licenceTypes.removed.length + licenceTypes.changed.length > 0;
+  const changed = meta.length > 0 || licenceTypesChanged || Object.values(summary).some((n) => n > 0);
   return {
     from: { version: from.version, effectiveDate: from.effectiveDate },
     to: { version: to.version, effectiveDate: to.effectiveDate },
@@ -508,6 +547,7 @@ export function diffCatalogs(from: Catalog, to: Catalog): CatalogDiff {
     themes,
     items,
     bundles,
+    licenceTypes,
     summary,
   };
 }

@@ -11,6 +11,7 @@
 import { implementationCodeOf, type Bundle, type Catalog, type Condition, type Fee, type Item, type TimeLimit } from './schema';
 import { type CatalogIssue, type PathSegment, makeIssue, quote } from './issues';
 import { formatTimeLimit, labels, timeLimitDays } from './format';
+import { checkLicenceLinksNeedDataSharing, checkLicenceTypes, checkMaterialLicenceTypes, checkResultLicenceTypes } from './quality-licences';
 
 /** Stable codes of the quality rules (CatalogIssue.code). */
 export const qualityCodes = {
@@ -102,6 +103,8 @@ export interface RuleContext {
   readonly setAside: SetAsideIds;
   /** Reports a problem at `path` with the rule's severity (or `severity` when given). */
   report(code: string, path: readonly PathSegment[], zh: string, en: string, severity?: Severity): void;
+  /** Adds issues a rule module made itself (such as ./quality-licences.ts), with their own severity. */
+  add(issues: readonly CatalogIssue[]): void;
 }
 
 type Severity = CatalogIssue['severity'];
@@ -171,6 +174,11 @@ export const qualityRules: readonly QualityRule[] = [
   itemRule('conditionsAsList', 'warning', conditionsBlob),
   { id: 'aliasesDoNotCollide', severity: 'warning', appliesTo: 'catalog', check: aliasCollisions },
   { id: 'bundles', severity: 'error', appliesTo: 'bundle', check: bundleRule },
+  // 电子证照目录 and the links to it (./quality-licences.ts).
+  { id: 'licenceTypes', severity: 'error', appliesTo: 'catalog', check: (ctx) => ctx.add(checkLicenceTypes(ctx.catalog)) },
+  { id: 'materialLicenceTypes', severity: 'error', appliesTo: 'catalog', check: (ctx) => ctx.add(checkMaterialLicenceTypes(ctx.catalog)) },
+  { id: 'licenceLinksNeedDataSharing', severity: 'error', appliesTo: 'catalog', check: (ctx) => ctx.add(checkLicenceLinksNeedDataSharing(ctx.catalog)) },
+  { id: 'resultLicenceTypes', severity: 'error', appliesTo: 'catalog', check: (ctx) => ctx.add(checkResultLicenceTypes(ctx.catalog)) },
 ];
 
 /**
@@ -191,6 +199,7 @@ export function checkCatalogQuality(catalog: Catalog, setAside: SetAsideIds = {}
     index: buildIndex(catalog),
     setAside,
     report: (code, path, zh, en, own) => out.push(makeIssue(own ?? severity, code, path, zh, en)),
+    add: (issues) => out.push(...issues),
   };
   // Catalog rules before the first item rule, item rules item by item, then the rest.
   const firstItemRule = rules.findIndex((r) => r.appliesTo === 'item');

@@ -14,9 +14,10 @@
 import type { Catalog, TimeLimit } from '../catalog/schema';
 import { formatSpecialProcedure, formatTimeLimit } from '../catalog/format';
 import { maskIdNumber } from '../identity';
-import type { AcceptDecision, Decision, IntakeCase, OneTimeNoticeDecision, ReceivedMaterial, RefuseDecision } from './case';
+import type { AcceptDecision, Decision, IntakeCase, MaterialState, OneTimeNoticeDecision, ReceivedMaterial, RefuseDecision } from './case';
 import { asPrepared, implementationCodeInSubject, preparedItemOf, type PreparedCatalog } from './checklist';
 import { chinaDateTimeOf } from './time';
+import { BY_DEPARTMENT_REFERENCE } from '../sharing/lookup';
 
 export const ADMINISTRATIVE_LICENSING_LAW = '《中华人民共和国行政许可法》';
 
@@ -134,6 +135,10 @@ export interface AcceptanceNoticeContent extends CommonContent {
     name: string;
     received: 'original' | 'copy' | 'checkedCopy' | 'fetched';
     copies: number;
+    /** Fetched at the window from the licence registry: what was fetched (number and issuer are printed). */
+    licence?: { typeName: string; number: string; issuer: string };
+    /** 由部门调取: left to the department to fetch. */
+    byDepartment?: true;
   }[];
   /**
    * Originals the clerk checked and handed back (原件核验后退还), listed apart so the notice never
@@ -299,6 +304,13 @@ const RECEIVED: Record<ReceivedMaterial['status'], AcceptanceNoticeContent['mate
   fetched: 'fetched',
 };
 
+/** A fetched line's licence (number, issuer) or 由部门调取, for the notice; nothing for other lines. */
+function fetchedDetail(s: MaterialState | undefined): { licence?: { typeName: string; number: string; issuer: string }; byDepartment?: true } {
+  if (s?.status !== 'fetched') return {};
+  if (s.licence) return { licence: { typeName: s.licence.typeName, number: s.licence.number, issuer: s.licence.issuer } };
+  return s.reference === BY_DEPARTMENT_REFERENCE ? { byDepartment: true } : {};
+}
+
 // ---- documents ------------------------------------------------------------------------------
 
 /** 受理通知书 / 受理回执. */
@@ -332,7 +344,7 @@ export function acceptanceNoticeContent(
     specialProcedures: base.items.flatMap((item) =>
       (preparedItemOf(pc, item.basicCode, item.implementationCode)?.item.specialProcedures ?? []).map((sp) => ({ itemName: item.name, text: formatSpecialProcedure(sp, 'zh-CN') })),
     ),
-    materialsReceived: decision.received.map((r) => ({ name: r.name, received: RECEIVED[r.status], copies: r.copies })),
+    materialsReceived: decision.received.map((r) => ({ name: r.name, received: RECEIVED[r.status], copies: r.copies, ...fetchedDetail(c.materialStates[r.key]) })),
     originalsReturned: decision.received.filter((r) => r.status === 'originalCheckedCopyKept').map((r) => ({ name: r.name })),
     statement: `您提交的申请材料齐全、符合法定形式，根据${ADMINISTRATIVE_LICENSING_LAW}第三十二条的规定，决定予以受理。`,
   };

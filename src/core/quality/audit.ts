@@ -97,6 +97,10 @@ export const AuditAction = z.enum([
   'case.revised',
   'handout.recorded',
   'rating.recorded',
+  /** 调取电子证照: a licence look-up for the case (the answer, the licence number; never a person's number in full). */
+  'licence.fetched',
+  /** 秒填: the applicant's shared basic records looked up and the fields the clerk took. */
+  'records.prefilled',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -121,6 +125,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Localized> = {
   'case.revised': { 'zh-CN': '补正后修改办件', 'en-US': 'Case revised after 补正' },
   'handout.recorded': { 'zh-CN': '统一出件', 'en-US': 'Result handed out' },
   'rating.recorded': { 'zh-CN': '好差评', 'en-US': 'Rated' },
+  'licence.fetched': { 'zh-CN': '调取电子证照', 'en-US': 'Licence looked up' },
+  'records.prefilled': { 'zh-CN': '秒填：调取基础信息', 'en-US': 'Basic records looked up (prefill)' },
 };
 
 // ---- what an entry may show of a person -----------------------------------------------------

@@ -36,6 +36,7 @@ export const PERMISSIONS = {
   trainingAuthor: ['trainer', 'supervisor'], // author/import/assign drills, read reports
   trainingDrill: ['clerk', 'trainer', 'supervisor'], // run a drill as a trainee
   unmaskedIdentity: ['clerk', 'supervisor'], // see full ID numbers (trainers never work on live personal data)
+  lookupLog: ['supervisor'], // data sharing: the centre's look-ups of people's data (调取记录)
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -53,6 +53,7 @@ const ReviewPage = named(() => import('../review/ReviewPage'), 'ReviewPage');
 const DashboardsPage = named(() => import('../dashboards/DashboardsPage'), 'DashboardsPage');
 const HealthPage = named(() => import('../health/HealthPage'), 'HealthPage');
 const AuditPage = named(() => import('../audit/AuditPage'), 'AuditPage');
+const LookupLogPage = named(() => import('../sharing/LookupLogPage'), 'LookupLogPage');
 
 // The quality hooks (tests only) seed data for the dashboards, review and health pages, so they
 // register at start-up rather than with the (now lazily loaded) dashboards page.
@@ -67,6 +68,7 @@ const PAGE_LINKS = [
   ['dashboards', 'dashboards', 'dashboards.nav'],
   ['health', 'workstationHealth', 'health.nav'],
   ['audit', 'auditLog', 'audit.nav'],
+  ['lookups', 'lookupLog', 'sharing.log.nav'],
   ['users', 'manageUsers', 'users.nav'],
   ['settings', 'settings', 'settings.nav'],
 ] as const satisfies readonly (readonly [Route['name'], Permission, string])[];
@@ -249,6 +251,8 @@ function Page({ route }: { route: Route }) {
       return <RequireRole permission="workstationHealth"><HealthPage /></RequireRole>;
     case 'audit':
       return <RequireRole permission="auditLog"><AuditPage caseId={route.caseId} /></RequireRole>;
+    case 'lookups':
+      return <RequireRole permission="lookupLog"><LookupLogPage /></RequireRole>;
     case 'notFound':
       return (
         <section>

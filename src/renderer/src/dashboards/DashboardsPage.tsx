@@ -10,6 +10,7 @@ import { computeDashboards, DIMENSIONS, metricsTable, metricsToCsv, prepareMetri
 import { useLocale } from '../i18n/useLocale';
 import { getHost } from '../platform/host';
 import { useQualityData } from './useQualityData';
+import { SharingFigures } from '../sharing/SharingFigures'; // 减材料: data sharing figures
 import type { QualityData } from './quality-data';
 import { FilterSelect, personOptions } from '../ui/FilterSelect';
 import { Chart } from '../ui/Chart';
@@ -163,6 +164,7 @@ function Dashboards({ data }: { data: QualityData }) {
           </div>
         </>
       )}
+      <SharingFigures itemNames={data.itemNames} centreNames={data.centreNames} />
     </section>
   );
 }

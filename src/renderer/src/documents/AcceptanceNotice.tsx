@@ -132,7 +132,12 @@ export function AcceptanceNotice({ content }: AcceptanceNoticeProps) {
               <tr key={`${i}-${m.name}`}>
                 <td className="doc-center">{i + 1}</td>
                 <td>{m.name}</td>
-                <td className="doc-center">{receivedLabel(m)}</td>
+                <td className="doc-center">
+                  {receivedLabel(m)}
+                  {/* data sharing: what was fetched, by licence number and issuer */}
+                  {m.licence && <div className="doc-small" data-testid="notice-licence">已调取：{m.licence.typeName} {m.licence.number}（{m.licence.issuer}）</div>}
+                  {m.byDepartment && <div className="doc-small">由部门调取</div>}
+                </td>
                 <td className="doc-center">{copiesText(m)}</td>
               </tr>
             ))

@@ -12,13 +12,14 @@ import { auditMessages } from './messages/audit';
 import { lifecycleMessages } from './messages/lifecycle';
 import { securityMessages } from './messages/session';
 import { nationalMessages } from './messages/national';
+import { sharingMessages } from './messages/sharing';
 
 export interface FeatureMessages {
   'zh-CN': Record<string, unknown>;
   'en-US': Record<string, unknown>;
 }
 
-export const featureMessages: readonly FeatureMessages[] = [trainingMessages, reviewMessages, auditMessages, lifecycleMessages, securityMessages, nationalMessages];
+export const featureMessages: readonly FeatureMessages[] = [trainingMessages, reviewMessages, auditMessages, lifecycleMessages, securityMessages, nationalMessages, sharingMessages];
 
 function merge(base: Record<string, unknown>, locale: 'zh-CN' | 'en-US'): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };

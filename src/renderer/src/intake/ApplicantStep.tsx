@@ -17,6 +17,7 @@ import { nowIso } from './intake-store';
 import { hasAgent, todayInChina, type IntakeModel } from './useIntakeModel';
 import { withAgentChoice, AGENT_QUESTION_KEY } from './SituationStep';
 import { DishonestyFlagBox } from '../deferral/DishonestyFlagBox';
+import { PrefillOffer, type TypedApplicant } from '../sharing/PrefillOffer'; // data sharing: 秒填
 import { fieldValueConflicts, foundsCompany, mergeFormFields, sharedValue, withSharedValue, type MergedForm, type SharedFormField } from '@core/bundle/form';
 
 type Update = (change: (c: IntakeCase) => IntakeCase) => void;
@@ -177,6 +178,12 @@ export function ApplicantStep({ c, model, update }: { c: IntakeCase; model: Inta
         </fieldset>
       )}
 
+      {/* data sharing (秒填): shared basic records, taken field by field on confirm */}
+      <PrefillOffer
+        c={c}
+        applicant={(watch('applicant' as never) ?? {}) as TypedApplicant}
+        onTake={(field, value) => setValue(`applicant.${field}` as never, value as never, { shouldDirty: true, shouldTouch: true, shouldValidate: true })}
+      />
       <fieldset>
         <legend>{t('intake.agent.title')}</legend>
         <label className="option">

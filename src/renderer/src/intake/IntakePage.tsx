@@ -22,6 +22,7 @@ import { DecisionStep } from './DecisionStep';
 import { ChecklistPanel } from './ChecklistPanel';
 import { CatalogChangeBanner } from './CatalogChangeBanner';
 import { exportDraft } from './export-draft';
+import { PendingFetches } from '../sharing/PendingFetches'; // data sharing: fetch what was left to the department
 import { AGENT_QUESTION_KEY, mergeFormFields, projectCaseFields, reconcileAgent } from '@core/bundle/form';
 
 export const STEPS: Exclude<IntakeStep, 'done'>[] = ['situation', 'materials', 'applicant', 'review', 'decision'];
@@ -132,6 +133,7 @@ function IntakeWorkspace({ record }: { record: CaseRecord }) {
           {step === 'materials' && <MaterialsStep c={current} model={model} update={update} />}
           {step === 'applicant' && <ApplicantStep c={current} model={model} update={update} />}
           {step === 'review' && <ReviewStep c={current} model={model} goTo={goTo} />}
+          {step === 'decision' && <PendingFetches c={current} checklist={model.checklist} update={update} />}
           {step === 'decision' && <DecisionStep c={current} model={model} subjectName={subjectName} onDecided={replace} flush={flush} />}
           <div className="step-nav no-print">
             {index > 0 && (

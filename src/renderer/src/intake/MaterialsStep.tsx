@@ -15,6 +15,10 @@ import { useLocale } from '../i18n/useLocale';
 import { nowIso } from './intake-store';
 import { hrefFor } from '../ui/router';
 import type { IntakeModel } from './useIntakeModel';
+// data sharing (调取电子证照): see sharing/LicenceFetch.tsx
+import { licencesForLine, type LineLicence } from '@core/sharing/lookup';
+import { useCatalog } from '../catalog/CatalogContext';
+import { LicenceFetch, type LicenceFetchHandle } from '../sharing/LicenceFetch';
 
 type Update = (change: (c: IntakeCase) => IntakeCase) => void;
 type Choice = 'receivedOriginal' | 'receivedCopy' | 'fetched' | 'missing' | 'deficient' | 'originalCheckedCopyKept';
@@ -38,6 +42,7 @@ export function MaterialsStep({ c, model, update }: { c: IntakeCase; model: Inta
   const lines = model.checklist.materials;
   const rows = useRef<(HTMLLIElement | null)[]>([]);
   const focusLine = (i: number) => rows.current[i]?.focus();
+  const { catalog } = useCatalog();
   return (
     <div className="step-body">
       <h2 tabIndex={-1}>{t('intake.step.materials')}</h2>
@@ -58,6 +63,8 @@ export function MaterialsStep({ c, model, update }: { c: IntakeCase; model: Inta
             state={c.materialStates[line.key] ?? { status: 'pending' }}
             update={update}
             listedInNotice={!!c.followsUp?.noticeKeys.includes(line.key)}
+            c={c}
+            licences={licencesForLine(line, catalog)}
             rowRef={(el) => { rows.current[i] = el; }}
             onDone={() => focusLine(Math.min(i + 1, lines.length - 1))}
             onMove={(d) => focusLine(Math.max(0, Math.min(lines.length - 1, i + d)))}
@@ -88,16 +95,27 @@ interface RowProps {
   /** A state key was pressed: the next line becomes current. */
   onDone: () => void;
   onMove: (delta: number) => void;
+  /** Data sharing: the case (whose holder to ask for) and the licences that can stand in for the line. */
+  c: IntakeCase;
+  licences: LineLicence[];
 }
 
-function MaterialRow({ index, line, state, update, listedInNotice, rowRef, onDone, onMove }: RowProps) {
+function MaterialRow({ index, line, state, update, listedInNotice, rowRef, onDone, onMove, c, licences }: RowProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const L = labels[locale];
   const [customReason, setCustomReason] = useState(state.status === 'deficient' ? state.reason : '');
   const set = (s: MaterialState) => update((x) => withMaterialState(x, line.key, s, nowIso()));
+  // data sharing: where a licence can stand in, 免提交 needs a real fetch — key 3 / F / the radio ask the registry
+  // (training drills were written for the bare key: a training case keeps it, F fetches from the training registry)
+  const fetchRef = useRef<LicenceFetchHandle>(null);
+  const fetchable = licences.length > 0;
   const choose = (choice: Choice): boolean => {
     if (choice === 'fetched' && !line.canFetch) return false;
+    if (choice === 'fetched' && fetchable && c.training !== true) {
+      fetchRef.current?.start();
+      return false;
+    }
     if (choice === 'deficient') set({ status: 'deficient', reason: customReason.trim() || reasonsFrom(line.acceptanceStandards)[0] || t('intake.deficientDefault') });
     else set({ status: choice });
     return true;
@@ -113,6 +131,15 @@ function MaterialRow({ index, line, state, update, listedInNotice, rowRef, onDon
     }
     // a focused radio would otherwise change the recorded state on ←/→
     if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+      e.preventDefault();
+      return;
+    }
+    if (fetchable && (e.key === 'f' || e.key === 'F')) {
+      e.preventDefault();
+      fetchRef.current?.start();
+      return;
+    }
+    if (fetchable && e.key === 'Enter' && fetchRef.current?.attach()) {
       e.preventDefault();
       return;
     }
@@ -161,6 +188,7 @@ function MaterialRow({ index, line, state, update, listedInNotice, rowRef, onDon
           );
         })}
       </div>
+      {fetchable && <LicenceFetch ref={fetchRef} c={c} lineKey={line.key} licences={licences} state={state} set={set} onAttached={onDone} paperAllowed={line.forms.includes('paper')} />}
       {state.status === 'deficient' && (
         <div className="deficient-reason">
           <label>

@@ -20,6 +20,7 @@ export type Route =
   | { name: 'dashboards' }
   | { name: 'health' }
   | { name: 'audit'; caseId?: string | undefined }
+  | { name: 'lookups' }
   | { name: 'training'; sub: string[] }
   | { name: 'notFound'; path: string };
 
@@ -75,6 +76,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'health' };
     case 'audit':
       return { name: 'audit', caseId: arg };
+    case 'lookups':
+      return { name: 'lookups' };
     default:
       return { name: 'notFound', path };
   }
@@ -122,6 +125,8 @@ export function hrefFor(route: Route): string {
       return '#/health';
     case 'audit':
       return route.caseId ? `#/audit/${encodeURIComponent(route.caseId)}` : '#/audit';
+    case 'lookups':
+      return '#/lookups';
     case 'notFound':
       return '#/';
   }
