@@ -24,7 +24,7 @@ const R = './src/renderer/src';
 /** Feature folders of the renderer (everything that is neither the bottom nor the shell). */
 const FEATURES = [
   'audit', 'cases', 'catalog', 'correction', 'dashboards', 'deferral', 'documents', 'handouts', 'health',
-  'intake', 'review', 'search', 'session', 'settings', 'sync', 'training', 'users',
+  'intake', 'materials', 'review', 'search', 'session', 'settings', 'sync', 'training', 'users',
 ].map((f) => `${R}/${f}`);
 
 const PLATFORM_PACKAGES = ['react', 'react-dom', 'react-dom/*', 'dexie', 'dexie-react-hooks', 'electron', 'fastify', 'pg', '@electric-sql/*', 'node:*', 'fs', 'path', 'http', 'https'];

@@ -11,13 +11,14 @@ import { reviewMessages } from './messages/review';
 import { auditMessages } from './messages/audit';
 import { lifecycleMessages } from './messages/lifecycle';
 import { securityMessages } from './messages/session';
+import { materialsMessages } from './messages/materials';
 
 export interface FeatureMessages {
   'zh-CN': Record<string, unknown>;
   'en-US': Record<string, unknown>;
 }
 
-export const featureMessages: readonly FeatureMessages[] = [trainingMessages, reviewMessages, auditMessages, lifecycleMessages, securityMessages];
+export const featureMessages: readonly FeatureMessages[] = [trainingMessages, reviewMessages, auditMessages, lifecycleMessages, securityMessages, materialsMessages];
 
 function merge(base: Record<string, unknown>, locale: 'zh-CN' | 'en-US'): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };

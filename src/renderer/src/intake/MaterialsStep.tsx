@@ -15,6 +15,7 @@ import { useLocale } from '../i18n/useLocale';
 import { nowIso } from './intake-store';
 import { hrefFor } from '../ui/router';
 import type { IntakeModel } from './useIntakeModel';
+import { MaterialPagesLine } from '../materials/MaterialPagesLine'; // 材料电子化: pages per line
 
 type Update = (change: (c: IntakeCase) => IntakeCase) => void;
 type Choice = 'receivedOriginal' | 'receivedCopy' | 'fetched' | 'missing' | 'deficient' | 'originalCheckedCopyKept';
@@ -56,6 +57,7 @@ export function MaterialsStep({ c, model, update }: { c: IntakeCase; model: Inta
             index={i}
             line={line}
             state={c.materialStates[line.key] ?? { status: 'pending' }}
+            c={c}
             update={update}
             listedInNotice={!!c.followsUp?.noticeKeys.includes(line.key)}
             rowRef={(el) => { rows.current[i] = el; }}
@@ -81,6 +83,8 @@ interface RowProps {
   index: number;
   line: ChecklistMaterial;
   state: MaterialState;
+  /** The draft (its pages per line, 材料电子化). */
+  c: IntakeCase;
   update: Update;
   /** 再次受理: the one-time notice listed this line — what the applicant was to bring. */
   listedInNotice: boolean;
@@ -90,7 +94,8 @@ interface RowProps {
   onMove: (delta: number) => void;
 }
 
-function MaterialRow({ index, line, state, update, listedInNotice, rowRef, onDone, onMove }: RowProps) {
+function MaterialRow({ index, line, state, c, update, listedInNotice, rowRef, onDone, onMove }: RowProps) {
+  const [capturing, setCapturing] = useState(false); // 材料电子化: the capture panel of this line
   const { t } = useTranslation();
   const locale = useLocale();
   const L = labels[locale];
@@ -114,6 +119,12 @@ function MaterialRow({ index, line, state, update, listedInNotice, rowRef, onDon
     // a focused radio would otherwise change the recorded state on ←/→
     if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
       e.preventDefault();
+      return;
+    }
+    // 材料电子化: P opens this line's capture panel
+    if (e.key === 'p' || e.key === 'P') {
+      e.preventDefault();
+      setCapturing(true);
       return;
     }
     const n = /^[0-9]$/.test(e.key) ? Number(e.key) : 0;
@@ -161,6 +172,7 @@ function MaterialRow({ index, line, state, update, listedInNotice, rowRef, onDon
           );
         })}
       </div>
+      <MaterialPagesLine c={c} line={line} update={update} open={capturing} onOpenChange={setCapturing} />
       {state.status === 'deficient' && (
         <div className="deficient-reason">
           <label>
