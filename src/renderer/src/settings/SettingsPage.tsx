@@ -17,6 +17,7 @@ import { requestSync, systemNotificationsSupported } from '../sync/runtime';
 import { clearServerConfigAsSupervisor, loadServerConfig, saveServerConfigAsSupervisor, SYSTEM_NOTIFICATIONS_KEY } from '../sync/sync-store';
 import '../sync/sync.css';
 import { DeferralSettings } from '../deferral/DeferralSettings';
+import { MaterialsSettings } from '../materials/MaterialsSettings'; // 材料电子化
 import { IdleLockSettings } from '../session/IdleLockSettings';
 
 type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'ok'; db: string; migration: number } | { kind: 'failed'; message: string };
@@ -208,6 +209,7 @@ export function SettingsPage() {
       </div>
       <IdleLockSettings />
       <DeferralSettings />
+      <MaterialsSettings />
     </section>
   );
 }
