@@ -46,6 +46,8 @@ import { registerTrainingRoutes } from './training';
 import { registerHealthRoutes } from './health';
 import { officerLabel, signIn as signInOfficer, signOut as signOutOfficer } from './officers';
 import { DEFAULT_VACUUM_INTERVAL_MS, startMaintenance } from './maintenance';
+import { pagesPlugin, TUS_REQUEST_HEADERS, TUS_RESPONSE_HEADERS } from './pages/routes'; // pages of materials (材料电子化)
+import type { PagesConfig } from './pages/storage';
 import {
   CatalogCache,
   caseForDepartment,
@@ -78,6 +80,8 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** PGlite: VACUUM (ANALYZE) this often when requests came in (maintenance.ts); 0 = never. Default 15 min. */
   vacuumIntervalMs?: number;
+  /** Page storage (pages/storage.ts, pagesConfigFromEnv); without it the page routes answer 503. */
+  pages?: PagesConfig | null;
 }
 
 type AuthNeed = 'none' | 'workstation' | 'department' | 'any';
@@ -174,6 +178,7 @@ const INBOX_DIR = fileURLToPath(new URL('./inbox/', import.meta.url));
 const INBOX_FILES: Record<string, { file: string; type: string }> = {
   '/inbox': { file: `${INBOX_DIR}index.html`, type: 'text/html; charset=utf-8' },
   '/inbox/inbox.js': { file: `${INBOX_DIR}inbox.js`, type: 'text/javascript; charset=utf-8' },
+  '/inbox/pages.js': { file: `${INBOX_DIR}pages.js`, type: 'text/javascript; charset=utf-8' }, // 电子材料
   '/inbox/inbox.css': { file: `${INBOX_DIR}inbox.css`, type: 'text/css; charset=utf-8' },
   '/inbox/icon.svg': { file: fileURLToPath(new URL('../../resources/icons/icon.svg', import.meta.url)), type: 'image/svg+xml' },
 };
@@ -281,9 +286,10 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
       if (origin && corsOriginAllowed(origin, corsExtra)) {
         reply.header('Access-Control-Allow-Origin', origin);
         reply.header('Vary', 'Origin');
-        reply.header('Access-Control-Allow-Headers', `Authorization, Content-Type, If-None-Match, ${WORKER_HEADER}`);
-        reply.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-        reply.header('Access-Control-Expose-Headers', 'ETag, Retry-After');
+        // (+ the tus upload's own headers and methods: pages/routes.ts)
+        reply.header('Access-Control-Allow-Headers', `Authorization, Content-Type, If-None-Match, ${WORKER_HEADER}, ${TUS_REQUEST_HEADERS}`);
+        reply.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS, HEAD, PATCH, DELETE');
+        reply.header('Access-Control-Expose-Headers', `ETag, Retry-After, ${TUS_RESPONSE_HEADERS}`);
         reply.header('Access-Control-Max-Age', '600');
       }
     }
@@ -565,6 +571,7 @@ export async function buildServer(options: ServerOptions): Promise<OneWindowServ
   registerAuditRoutes(app, { db, now });
   registerTrainingRoutes(app, { db, now });
   registerHealthRoutes(app, { db, now });
+  await app.register(pagesPlugin, { db, now, pages: options.pages ?? null, corsOriginAllowed: (o) => corsOriginAllowed(o, corsExtra) });
 
   await app.ready();
   return app;

@@ -8,23 +8,27 @@
  * ONEWINDOW_CORS_ORIGINS=<origin>,<origin> (besides app://onewindow and loopback),
  * ONEWINDOW_LOG=0 to silence the request log, ONEWINDOW_VACUUM_MINUTES (PGlite: VACUUM
  * (ANALYZE) this often when requests came in; default 15, 0 = never — see maintenance.ts).
+ * Pages of materials: ONEWINDOW_PAGES_* (pages/storage.ts, pagesConfigFromEnv).
  */
 import { openDbFromEnv } from './db';
 import { buildServer } from './app';
 import { migrate } from './migrate';
 import { vacuumIntervalFromEnv } from './maintenance';
 import { parseRateLimit } from './rateLimit';
+import { pagesConfigFromEnv } from './pages/storage';
 
 async function main(): Promise<void> {
   const host = process.env.HOST ?? '127.0.0.1';
   const port = Number(process.env.PORT ?? 8787);
   const db = await openDbFromEnv();
   const m = await migrate(db);
+  const pages = pagesConfigFromEnv();
   const app = await buildServer({
     db,
     logger: process.env.ONEWINDOW_LOG !== '0',
     rateLimit: parseRateLimit(process.env.ONEWINDOW_RATE_LIMIT),
     vacuumIntervalMs: vacuumIntervalFromEnv(process.env.ONEWINDOW_VACUUM_MINUTES),
+    pages,
     corsOrigins: (process.env.ONEWINDOW_CORS_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())
@@ -32,6 +36,7 @@ async function main(): Promise<void> {
   });
   if (m.applied.length > 0) app.log.info(`migrations applied: ${m.applied.join(', ')}`);
   app.log.info(`database: ${db.kind} (${db.where}), migration ${m.version}`);
+  app.log.info(`pages: ${pages.objects.kind} (${pages.objects.where}), staging in ${pages.stagingDir}`);
 
   let closing = false;
   const stop = async (signal: string) => {

@@ -8,6 +8,7 @@
  * | `fields.<basicCode>.<fieldId>`                         | an item-specific field      |
  * | `shared/business-licence`, `000117003000/layout`       | a material (its key)        |
  * | `materials.<key>`, `materialStates.<key>`              | a material, explicitly      |
+ * | `materialPages.<key>.<n>`                              | page n (1-based) of a material's electronic pages (`materialPages`) |
  * | `answers.<key>`                                        | a situation answer          |
  *
  * A leading `case.` (as in the push protocol's `paths`) is ignored; bracket forms
@@ -135,7 +136,8 @@ export type CaseTarget =
   | { kind: 'applicant'; field: string | null }
   | { kind: 'agent'; field: string | null }
   | { kind: 'itemField'; basicCode: string; fieldId: string }
-  | { kind: 'material'; key: string }
+  /** `page`: one page of the material's electronic pages (its number then, and its bytes' address, so a reordering cannot move the point). */
+  | { kind: 'material'; key: string; page?: { number: number; sha256: string } }
   | { kind: 'answer'; key: string }
   | { kind: 'general' };
 
@@ -168,6 +170,9 @@ export function splitPath(path: string): string[] | null {
   return out;
 }
 
+/** `materialPages.<key>.<n>`: the key is everything between the prefix and the last dot. */
+const PAGE_PATH = /^materialPages\.(.+)\.([1-9][0-9]{0,2})$/;
+
 const KEY_PREFIX = /^(materialStates|materials|answers)(?:\.(.+)|\[\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^\]]+)\s*\])$/;
 
 function unquote(s: string): string {
@@ -187,6 +192,13 @@ export function resolveCasePath(c: IntakeCase, path: string, names: CaseNames): 
   if (p.startsWith('case.')) p = p.slice(5);
   const general = { target: { kind: 'general' } as const, path: path.trim() };
 
+  const page = PAGE_PATH.exec(p);
+  if (page) {
+    const key = page[1]!;
+    const n = Number(page[2]);
+    const ref = n >= 1 ? c.materialPages?.[key]?.[n - 1] : undefined;
+    return ref ? { target: { kind: 'material', key, page: { number: n, sha256: ref.sha256 } }, path: `materialPages.${key}.${n}` } : general;
+  }
   const prefixed = KEY_PREFIX.exec(p);
   if (prefixed) {
     const key = prefixed[2] ?? unquote(prefixed[3]!.trim());
@@ -295,7 +307,8 @@ export function correctionPointLabel(c: IntakeCase, path: string, catalog?: Cata
       return L(label, label);
     }
     case 'material': {
-      const name = names.materialName(target.key);
+      const name = names.materialName(target.key) ?? (target.page ? target.key : null);
+      if (target.page) return L(`${name} 第${target.page.number}页`, `${name}, page ${target.page.number}`);
       return name === null ? L('材料', 'Material') : L(name, name);
     }
     case 'answer': {

@@ -179,3 +179,33 @@ describe('correctionPoints (what a department may point at, by name)', () => {
     ).toEqual(['applicant.favouriteColour', 'shared/fire-safety-report', 'agent.name', 'subject.handlingItemCodes']);
   });
 });
+
+describe('a 补正 pointed at one page of a material', () => {
+  const sha = (d: string) => d.repeat(64);
+  const page = (d: string) => ({
+    sha256: sha(d),
+    originalSha256: sha('f'),
+    mime: 'image/jpeg' as const,
+    bytes: 1000,
+    width: 100,
+    height: 140,
+    source: 'camera' as const,
+    capturedAt: AT,
+    by: 'C0107',
+  });
+  const withPages = () => ({ ...acceptedFoodCase(), materialPages: { [FOOD_KEYS.layout]: [page('a'), page('b')] } });
+
+  it('names the page (its number and its bytes) so the clerk knows which one to take again', () => {
+    const c = withPages();
+    const path = `materialPages.${FOOD_KEYS.layout}.2`;
+    expect(unknownCorrectionPaths(c, [path, `materialPages.${FOOD_KEYS.layout}.3`, `materialPages.${FOOD_KEYS.licence}.1`], catalog)).toEqual([
+      `materialPages.${FOOD_KEYS.layout}.3`,
+      `materialPages.${FOOD_KEYS.licence}.1`,
+    ]);
+    expect(correctionPointLabel(c, path, catalog)).toEqual({ 'zh-CN': '经营场所和设备布局、操作流程示意图 第2页', 'en-US': '经营场所和设备布局、操作流程示意图, page 2' });
+    const t = correctionTasks(c, statusEvent(12, 'correctionRequested', 'SCJG', { fieldComments: [{ path, comment: '第二页模糊，请重新拍摄' }] }), { catalog });
+    const m = t.materials.find((x) => x.key === FOOD_KEYS.layout)!;
+    expect(m.comments).toEqual([expect.objectContaining({ comment: '第二页模糊，请重新拍摄', page: { number: 2, sha256: sha('b') } })]);
+    expect(t.general).toEqual([]);
+  });
+});

@@ -26,6 +26,8 @@ export interface CorrectionComment {
   /** The event's time (server clock). */
   at: string;
   comment: string;
+  /** The comment is about one page of the material's electronic pages (补正 pointed at a page). */
+  page?: { number: number; sha256: string };
 }
 
 export interface CorrectionFieldTask {
@@ -179,7 +181,7 @@ export function correctionTasks(c: IntakeCase, event: StatusEvent | readonly Sta
             currentState: c.materialStates[target.key] ?? null,
             comments: [],
           };
-          task.comments.push(comment);
+          task.comments.push(target.page ? { ...comment, page: target.page } : comment);
           materials.set(target.key, task);
           break;
         }

@@ -431,6 +431,7 @@
         : [h('tr', {}, h('td', { colSpan: 3, className: 'muted', textContent: '无' }))]),
     );
 
+    if (window.OneWindowInboxPages) window.OneWindowInboxPages.show(d, c); // 电子材料 (pages.js)
     const actions = $('d-actions');
     actions.replaceChildren();
     if (d.state === 'queued' || leaseExpired(d)) {

@@ -196,7 +196,7 @@ export function CorrectionPanel({ record, catalog }: { record: CaseRecord; catal
                         {m.acceptanceStandard && <div className="small muted">{m.acceptanceStandard}</div>}
                       </td>
                       <td>{m.currentState ? materialStateText(m.currentState)[locale] : t('correction.notRecorded')}</td>
-                      <td>{m.comments.map((c) => c.comment).join('；')}</td>
+                      <td>{m.comments.map((c) => (c.page ? t('correction.onPage', { n: c.page.number }) : '') + c.comment).join('；')}</td>
                     </tr>
                   ))}
                 </tbody>

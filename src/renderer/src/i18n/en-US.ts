@@ -331,6 +331,7 @@ export const enUS: Messages = {
     current: 'Now',
     comments: 'Department comments',
     notRecorded: 'Not recorded',
+    onPage: 'Page {{n}}: ',
     printNotice: 'Print the correction notice',
     fix: 'Fix the case',
     formTitle: 'Fix the case (only the fields and materials the department named)',

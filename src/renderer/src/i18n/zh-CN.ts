@@ -330,6 +330,7 @@ export const zhCN = {
     current: '现有内容',
     comments: '部门意见',
     notRecorded: '未登记',
+    onPage: '第{{n}}页：',
     printNotice: '打印补正告知书',
     fix: '补正修改',
     formTitle: '补正修改（只列出部门指出的字段和材料）',
