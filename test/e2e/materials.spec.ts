@@ -115,10 +115,12 @@ test('pages captured and imported at the window reach the department, through a 
     if (r.url().includes('/api/v1/pages/uploads')) uploads.push({ method: r.method(), url: r.url() });
   });
   let cut: string | null = null;
+  let stopped: Promise<void> | null = null;
   await page.route('**/api/v1/pages/uploads/**', async (route) => {
     if (route.request().method() === 'PATCH' && cut === null) {
       cut = route.request().url();
-      await server.service.stop();
+      stopped = server.service.stop();
+      await stopped;
     }
     await route.continue();
   });
@@ -135,6 +137,7 @@ test('pages captured and imported at the window reach the department, through a 
   await expect(page.getByTestId('pages-case-row')).toHaveCount(1);
 
   // started again: the cut upload resumes at its URL, the rest follow
+  await stopped;
   await server.service.start();
   await page.goto(`#/cases/${caseId}`);
   await expect

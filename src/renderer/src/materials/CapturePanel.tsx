@@ -66,6 +66,16 @@ export function CapturePanel(props: {
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const caseRef = useRef(c);
   caseRef.current = c;
+  /** Pages deleted or replaced: their stored bytes go once the saved case no longer names them. */
+  const toForget = useRef(new Set<string>());
+  useEffect(() => {
+    const named = new Set(Object.values(c.materialPages ?? {}).flat().map((p) => p.sha256));
+    for (const h of [...toForget.current]) {
+      if (named.has(h)) continue; // this render's case still names it
+      toForget.current.delete(h);
+      void forgetPage(c, h);
+    }
+  }, [c]);
 
   useEffect(() => rootRef.current?.focus(), []);
   useEffect(() => {
@@ -154,7 +164,7 @@ export function CapturePanel(props: {
           return withLinePages(x, lineKey, list, at);
         });
         // the replaced pages' bytes go once the case no longer names them
-        setTimeout(() => replaced.forEach((h) => void forgetPage(caseRef.current, h)), 0);
+        replaced.forEach((h) => toForget.current.add(h));
       }
       if (left.length > 0) {
         setUnsaved((u) => [...u, ...left]);
@@ -174,7 +184,10 @@ export function CapturePanel(props: {
 
   const capture = async () => {
     const v = videoRef.current;
-    if (camera.kind !== 'live' || !v || v.readyState < 2) return;
+    if (camera.kind !== 'live' || !v) return;
+    // the first frame may still be on its way right after the camera opened
+    if (v.readyState < 2) await new Promise((r) => { v.addEventListener('loadeddata', r, { once: true }); setTimeout(r, 2000); });
+    if (v.readyState < 2) return;
     const limit = checkAddPages(caseRef.current.materialPages, lineKey, { count: retake ? 0 : 1, bytes: 0 }, settings.limits);
     if (!limit.ok) return setRefusal(refusalMessage(limit.refusal, locale));
     const frame = await createImageBitmap(v);
@@ -253,7 +266,7 @@ export function CapturePanel(props: {
   const remove = (p: PageRef) => {
     const next = pages.filter((x) => x.sha256 !== p.sha256);
     update((x) => withLinePages(x, lineKey, next, new Date().toISOString()));
-    setTimeout(() => void forgetPage(caseRef.current, p.sha256), 0);
+    toForget.current.add(p.sha256);
     if (retake === p.sha256) setRetake(null);
   };
 
@@ -279,6 +292,20 @@ export function CapturePanel(props: {
       void capture();
     }
   };
+  // A page turned or retaken is a new tile: the button that did it is gone and the focus with it.
+  // Keys pressed then (on the page's body) still reach the panel.
+  const keysRef = useRef(onKeyDown);
+  keysRef.current = onKeyDown;
+  useEffect(() => {
+    const onDocKey = (e: globalThis.KeyboardEvent) => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      keysRef.current(e as unknown as KeyboardEvent<HTMLDivElement>);
+      rootRef.current?.focus();
+    };
+    document.addEventListener('keydown', onDocKey);
+    return () => document.removeEventListener('keydown', onDocKey);
+  }, []);
+
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     importFiles([...e.dataTransfer.files]);

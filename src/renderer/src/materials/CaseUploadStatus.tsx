@@ -7,7 +7,12 @@ import './materials.css';
 
 export function CaseUploadStatus({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const p = useLiveQuery(() => casePagesProgress(getDb(), caseId), [caseId]);
+  const p = useLiveQuery(async () => {
+    const db = getDb();
+    const c = (await db.cases.get(caseId))?.case;
+    const named = new Set(Object.values(c?.materialPages ?? {}).flat().map((x) => x.sha256));
+    return casePagesProgress(db, caseId, named);
+  }, [caseId]);
   if (!p || p.total === 0) return null;
   const done = p.confirmed === p.total;
   return (

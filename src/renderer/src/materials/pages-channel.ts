@@ -118,8 +118,11 @@ export function pagesChannel(): OutboundChannel<PageJob, PageAnswer> {
       const caseIds = [...new Set(rows.map((r) => r.caseId))];
       const entries = await ctx.db.outbox.bulkGet(caseIds);
       const pushed = new Set(entries.filter((e) => e?.state === 'acknowledged').map((e) => e!.caseId));
+      // only the pages the case as pushed names (a page deleted from a draft never leaves)
+      const cases = await ctx.db.cases.bulkGet([...pushed]);
+      const named = new Set(cases.flatMap((r) => (r ? Object.values(r.case.materialPages ?? {}).flat().map((p) => `${r.id}|${p.sha256}`) : [])));
       const due: PageJob[] = rows
-        .filter((r) => pushed.has(r.caseId) && r.sealed)
+        .filter((r) => pushed.has(r.caseId) && r.sealed && named.has(keyOf(r)))
         .sort((a, b) => a.createdAt - b.createdAt)
         .map((r) => ({ caseId: r.caseId, sha256: r.sha256, mime: r.mime, bytes: r.bytes, ...(r.uploadUrl ? { uploadUrl: r.uploadUrl } : {}) }));
       let i = 0;

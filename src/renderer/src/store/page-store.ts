@@ -110,9 +110,9 @@ export interface CasePagesProgress {
   uploadedBytes: number;
 }
 
-/** Upload progress of one case's stored pages. */
-export async function casePagesProgress(db: WorkstationDb, caseId: string): Promise<CasePagesProgress> {
-  const rows = await db.pages.where('caseId').equals(caseId).toArray();
+/** Upload progress of one case's stored pages (of those in `named` when given: the pages the case names). */
+export async function casePagesProgress(db: WorkstationDb, caseId: string, named?: ReadonlySet<string>): Promise<CasePagesProgress> {
+  const rows = (await db.pages.where('caseId').equals(caseId).toArray()).filter((r) => !named || named.has(r.sha256));
   const p: CasePagesProgress = { total: rows.length, confirmed: 0, needsFix: 0, pendingBytes: 0, uploadedBytes: 0 };
   for (const r of rows) {
     if (r.state === 'confirmed') p.confirmed += 1;
