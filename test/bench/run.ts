@@ -24,6 +24,7 @@ export const benches: Record<string, () => Promise<Bench>> = {
   dashboards: () => import('./dashboards.bench').then((m) => m.runDashboardsBench),
   server: () => import('./server.bench').then((m) => m.runServerBench),
   soak: () => import('./soak.bench').then((m) => m.runSoakBench),
+  materials: () => import('./materials.bench').then((m) => m.runMaterialsBench),
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
