@@ -17,6 +17,17 @@ async function sha256Hex(data: BufferSource): Promise<string> {
   return s;
 }
 
+/** One canvas kept for reading a frame's pixels (a new 1920×1080 canvas each page costs more than its reuse). */
+let reader: OffscreenCanvas | null = null;
+function scratch(w: number, h: number): OffscreenCanvas {
+  if (!reader) reader = new OffscreenCanvas(w, h);
+  if (reader.width !== w || reader.height !== h) {
+    reader.width = w;
+    reader.height = h;
+  }
+  return reader;
+}
+
 async function compress(req: CompressRequest): Promise<CompressResponse> {
   let bitmap: ImageBitmap;
   let originalSha256: string;
@@ -28,8 +39,8 @@ async function compress(req: CompressRequest): Promise<CompressResponse> {
     if (req.originalSha256) originalSha256 = req.originalSha256;
     else {
       // what the camera produced: the frame's pixels as captured
-      const c = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const g = c.getContext('2d')!;
+      const c = scratch(bitmap.width, bitmap.height);
+      const g = c.getContext('2d', { willReadFrequently: true })!;
       g.drawImage(bitmap, 0, 0);
       originalSha256 = await sha256Hex(g.getImageData(0, 0, bitmap.width, bitmap.height).data);
     }
