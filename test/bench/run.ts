@@ -25,6 +25,7 @@ export const benches: Record<string, () => Promise<Bench>> = {
   server: () => import('./server.bench').then((m) => m.runServerBench),
   soak: () => import('./soak.bench').then((m) => m.runSoakBench),
   materials: () => import('./materials.bench').then((m) => m.runMaterialsBench),
+  pages: () => import('./pages.bench').then((m) => m.runPagesBench),
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -77,6 +77,7 @@ export interface UploadOptions {
   chunkSize?: number;
   uploadUrl?: string;
   onChunk?: (u: tus.Upload, sent: number) => void;
+  onProgress?: (u: tus.Upload, sent: number) => void;
   /** Default true: the bytes travel with the creating POST (one request per page). */
   withCreation?: boolean;
 }
@@ -104,6 +105,7 @@ export function tusUpload(baseUrl: string, token: string, bytes: Buffer, metadat
       retryDelays: [],
       storeFingerprintForResuming: false,
       onChunkComplete: (_size, sent) => o.onChunk?.(u, sent),
+      ...(o.onProgress ? { onProgress: (sent: number) => o.onProgress!(u, sent) } : {}),
       onError: (e) => {
         const res = (e as tus.DetailedError).originalResponse;
         reject(new UploadFailed(res ? res.getStatus() : null, e.message));

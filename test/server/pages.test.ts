@@ -99,6 +99,13 @@ for (const { name, backend, skip } of BACKENDS)
         expect(row).toEqual({ workstation_id: env.ws.id, bytes: bytes.length });
         const reads = await env.db.query('SELECT reader_kind, workstation_id FROM page_reads WHERE sha256 = $1', [sha(bytes)]);
         expect(reads).toEqual([{ reader_kind: 'workstation', workstation_id: env.ws.id }]);
+        // The upload's own requests are in the request audit like every other (answered by tus, not Fastify's reply).
+        await env.app.flushAudit();
+        const audited = await env.db.query<{ method: string; status: number }>(
+          `SELECT method, status FROM audit WHERE actor_id = $1 AND route LIKE '/api/v1/pages/uploads%'`,
+          [env.ws.id],
+        );
+        expect(audited).toEqual(expect.arrayContaining([{ method: 'POST', status: 201 }]));
       });
 
       it('HEAD skips what the workstation itself uploaded and links it to another case; another workstation must upload it itself', async () => {

@@ -17,10 +17,11 @@
  * Pages are always answered `Cache-Control: private, no-store`; 404 never says whether a page
  * exists for someone else.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pipeline, type Readable, Transform } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { FileStore } from '@tus/file-store';
 import { Server as TusServer } from '@tus/server';
@@ -91,6 +92,52 @@ async function linkPage(db: Queryable, caseId: string, sha256: string, workstati
 
 const asJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
+/**
+ * @tus/file-store that also hashes what it writes: an upload that arrives whole in one request
+ * from offset 0 (the usual case: creation-with-upload of a page) is checked and sealed from
+ * memory at completion instead of being read back from the staging file. A resumed upload is
+ * read back and hashed from its file.
+ */
+class HashingFileStore extends FileStore {
+  private readonly whole = new Map<string, { hash: Hash; chunks: Buffer[] | null; bytes: number }>();
+
+  override async write(readable: Readable, id: string, offset: number): Promise<number> {
+    this.whole.delete(id);
+    if (offset !== 0) return super.write(readable, id, offset);
+    const acc = { hash: createHash('sha256'), chunks: [] as Buffer[] | null, bytes: 0 };
+    const tee = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        acc.hash.update(chunk);
+        acc.bytes += chunk.length;
+        if (acc.chunks && acc.bytes <= KEEP_IN_MEMORY) acc.chunks.push(chunk);
+        else acc.chunks = null;
+        callback(null, chunk);
+      },
+    });
+    const end = await super.write(pipeline(readable, tee, () => {}), id, offset);
+    if (end === acc.bytes) {
+      if (this.whole.size >= 64) this.whole.delete(this.whole.keys().next().value!); // abandoned ones do not pile up
+      this.whole.set(id, acc);
+    }
+    return end;
+  }
+
+  /** The bytes and their SHA-256 of a completed upload of `size` bytes. */
+  async completed(id: string, size: number): Promise<{ bytes: Buffer; sha256: string }> {
+    const w = this.whole.get(id);
+    this.whole.delete(id);
+    if (w && w.bytes === size && w.chunks) return { bytes: Buffer.concat(w.chunks, size), sha256: w.hash.digest('hex') };
+    const bytes = await readFile(join(this.directory, id));
+    return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+  }
+
+  forget(id: string): void {
+    this.whole.delete(id);
+  }
+}
+/** Uploads up to this size are kept in memory between their write and their completion. */
+const KEEP_IN_MEMORY = 4 * 1024 * 1024;
+
 export const pagesPlugin: FastifyPluginAsync<PagesPluginOptions> = async (app, options) => {
   const { db, now, pages } = options;
 
@@ -118,9 +165,9 @@ export const pagesPlugin: FastifyPluginAsync<PagesPluginOptions> = async (app, o
 
   const actors = new WeakMap<IncomingMessage, Extract<Actor, { kind: 'workstation' }>>();
   let tus: TusServer | null = null;
-  let store: FileStore | null = null;
+  let store: HashingFileStore | null = null;
   if (pages) {
-    store = new FileStore({ directory: pages.stagingDir, expirationPeriodInMilliseconds: 24 * 3600_000 });
+    store = new HashingFileStore({ directory: pages.stagingDir, expirationPeriodInMilliseconds: 24 * 3600_000 });
     const staged = store;
     const actorOf = (req: { runtime?: { node?: { req: IncomingMessage } } }) => {
       const node = req.runtime?.node?.req;
@@ -142,10 +189,14 @@ export const pagesPlugin: FastifyPluginAsync<PagesPluginOptions> = async (app, o
         if (!m.success) throw tusRefusal(400, 'Upload-Metadata must name sha256 (lower-case hex), caseId (UUID) and mime (image/jpeg, image/png, image/webp)');
         if (upload.size === undefined) throw tusRefusal(400, 'Upload-Length is required (a page has a known size)');
         const caseId = m.data.caseId.toLowerCase();
-        const owner = await caseOwner(db, caseId);
-        if (owner !== null && owner !== ws.id) throw tusRefusal(404, 'no such case for this workstation');
-        const [sum] = await db.query<{ bytes: number }>('SELECT COALESCE(SUM(bytes), 0)::int8 AS bytes FROM case_pages WHERE case_id = $1::uuid', [caseId]);
-        if ((sum?.bytes ?? 0) + upload.size > pages.limits.maxCaseBytes)
+        const [c] = await db.query<{ owner: string | null; bytes: number }>(
+          `SELECT (SELECT workstation_id FROM cases WHERE case_id = $1::uuid) AS owner,
+                  (SELECT COALESCE(SUM(bytes), 0)::int8 FROM case_pages WHERE case_id = $1::uuid) AS bytes`,
+          [caseId],
+          { name: 'pages.create' },
+        );
+        if (c?.owner && c.owner !== ws.id) throw tusRefusal(404, 'no such case for this workstation');
+        if ((c?.bytes ?? 0) + upload.size > pages.limits.maxCaseBytes)
           throw tusRefusal(413, `the pages of one case may take at most ${pages.limits.maxCaseBytes} bytes`);
         return { metadata: { sha256: m.data.sha256, caseId, mime: m.data.mime, workstation: ws.id } };
       },
@@ -161,9 +212,9 @@ export const pagesPlugin: FastifyPluginAsync<PagesPluginOptions> = async (app, o
       const mime = m.mime as PageMime;
       const caseId = m.caseId!;
       const workstationId = m.workstation!;
-      const bytes = await readFile(join(pages.stagingDir, upload.id));
+      const { bytes, sha256: digest } = await staged.completed(upload.id, upload.size!);
       const discard = () => staged.remove(upload.id).catch(() => {});
-      if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+      if (digest !== sha256) {
         await discard();
         throw tusRefusal(CHECKSUM_MISMATCH, 'the bytes received do not have the declared sha256; the upload is discarded');
       }
@@ -172,20 +223,21 @@ export const pagesPlugin: FastifyPluginAsync<PagesPluginOptions> = async (app, o
         throw tusRefusal(415, `the bytes are not ${mime}`);
       }
       const at = now();
-      const [known] = await db.query('SELECT 1 FROM page_objects WHERE sha256 = $1', [sha256]);
       // The object is written before its row: a row always has its object (a crash in between
-      // leaves an object nobody links, which the next upload of the same bytes overwrites).
-      if (!known || !(await pages.objects.has(sha256))) await pages.objects.put(sha256, pages.key.seal(sha256, bytes));
-      await db.transaction(async (tx) => {
-        await tx.query('INSERT INTO page_objects (sha256, mime, bytes, stored_at) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING', [
-          sha256,
-          mime,
-          bytes.length,
-          at,
-        ]);
-        await tx.query('INSERT INTO page_holders (sha256, workstation_id, first_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [sha256, workstationId, at]);
-        await linkPage(tx, caseId, sha256, workstationId, at);
-      });
+      // leaves an object no row names yet; the next upload of the same bytes finds it and adds the rows).
+      if (!(await pages.objects.has(sha256))) await pages.objects.put(sha256, pages.key.seal(sha256, bytes));
+      // One statement (atomic without a transaction round trip): the object, its holder, the case's link.
+      await db.query(
+        `WITH o AS (
+           INSERT INTO page_objects (sha256, mime, bytes, stored_at) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING
+         ), h AS (
+           INSERT INTO page_holders (sha256, workstation_id, first_at) VALUES ($1, $5, $4) ON CONFLICT DO NOTHING
+         )
+         INSERT INTO case_pages (case_id, sha256, mime, bytes, workstation_id, uploaded_at) VALUES ($6::uuid, $1, $2, $3, $5, $4)
+         ON CONFLICT (case_id, sha256) DO NOTHING`,
+        [sha256, mime, bytes.length, at, workstationId, caseId],
+        { name: 'pages.finish' },
+      );
       // The staged copy is removed once the response is written (POST_FINISH below): tus still reads it until then.
     };
     tus.on(EVENTS.POST_FINISH, (_req, _res, upload) => void staged.remove(upload.id).catch(() => {}));

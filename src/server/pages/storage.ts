@@ -105,6 +105,8 @@ export interface PageObjectStore {
 /** `<dir>/ab/<sha256>`: 256 fan-out directories keep any one directory small. */
 export class DirectoryObjectStore implements PageObjectStore {
   readonly kind = 'directory' as const;
+  /** Fan-out directories known to exist. */
+  private readonly made = new Set<string>();
   constructor(readonly where: string) {}
 
   private path(sha256: string): string {
@@ -113,7 +115,11 @@ export class DirectoryObjectStore implements PageObjectStore {
 
   async put(sha256: string, sealed: Buffer): Promise<void> {
     const path = this.path(sha256);
-    await mkdir(dirname(path), { recursive: true });
+    const dir = dirname(path);
+    if (!this.made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.made.add(dir);
+    }
     // Written aside and renamed: a crash leaves a stray temporary file, never half a page.
     const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
     await writeFile(tmp, sealed, { mode: 0o600 });
