@@ -70,10 +70,14 @@ async function alreadyThere(target: ServerTarget, job: PageJob): Promise<{ ok: t
   }
 }
 
-function upload(db: WorkstationDb, target: ServerTarget, job: PageJob, bytes: Uint8Array): Promise<{ ok: true } | Failure> {
+/** What tus-js-client reads the bytes from: a Blob in a renderer (a Buffer in Node, for the service tests). */
+export type UploadSource = (bytes: Uint8Array, mime: string) => unknown;
+const blobSource: UploadSource = (bytes, mime) => new Blob([bytes as BlobPart], { type: mime });
+
+function upload(db: WorkstationDb, target: ServerTarget, job: PageJob, bytes: Uint8Array, source: UploadSource): Promise<{ ok: true } | Failure> {
   return new Promise((resolve) => {
     let lastSaved = 0;
-    const u = new tus.Upload(new Blob([bytes as BlobPart], { type: job.mime }), {
+    const u = new tus.Upload(source(bytes, job.mime) as Blob, {
       endpoint: `${base(target)}${API_PREFIX}/pages/uploads/`,
       ...(job.uploadUrl ? { uploadUrl: job.uploadUrl } : {}),
       headers: { Authorization: `Bearer ${target.token}` },
@@ -103,7 +107,7 @@ function upload(db: WorkstationDb, target: ServerTarget, job: PageJob, bytes: Ui
   });
 }
 
-export function pagesChannel(): OutboundChannel<PageJob, PageAnswer> {
+export function pagesChannel(source: UploadSource = blobSource): OutboundChannel<PageJob, PageAnswer> {
   return {
     kind: 'pages',
     stage: 'beforePull', // right after the cases: a case's pages follow it in the same run
@@ -148,7 +152,7 @@ export function pagesChannel(): OutboundChannel<PageJob, PageAnswer> {
         if (!bytes) return failure(409, 'the page is no longer kept on this workstation');
         // the stored URL may have been written after the pass began
         const fresh = await ctx.db.pages.get([job.caseId, job.sha256]);
-        const r = await upload(ctx.db, ctx.target, { ...job, ...(fresh?.uploadUrl ? { uploadUrl: fresh.uploadUrl } : {}) }, bytes);
+        const r = await upload(ctx.db, ctx.target, { ...job, ...(fresh?.uploadUrl ? { uploadUrl: fresh.uploadUrl } : {}) }, bytes, source);
         if (!r.ok) return r;
         answers.set(keyOf(job), 'uploaded');
       }
