@@ -5,7 +5,7 @@
  * through the app's own code (src/renderer/src/materials/bench-hooks.ts). Target p95 ≤ 200 ms.
  *
  * Not measured here: the workstation's memory while uploading a large backlog (it needs the
- * service beside the browser); the upload reads one page at a time from IndexedDB (64 KB tus
+ * service beside the browser); the upload reads one page at a time from IndexedDB (one tus PATCH
  * chunks), so the backlog never sits in memory.
  *
  *   npx tsx test/bench/run.ts materials          BENCH_PAGES=60 (default)

@@ -34,8 +34,8 @@ export interface PageJob {
 export type PageAnswer = 'present' | 'uploaded';
 
 const keyOf = (p: Pick<PageJob, 'caseId' | 'sha256'>) => `${p.caseId}|${p.sha256}`;
-/** Small chunks: a cut upload loses at most this much. */
-export const CHUNK_BYTES = 64 * 1024;
+/** One PATCH for a page (≤ 300 KB) — two requests a page against the service's per-address rate limit; a cut PATCH resumes from what the service stored of it. */
+export const CHUNK_BYTES = 1024 * 1024;
 const REFUSED = new Set([400, 409, 410, 413, 415, 422, 460]);
 
 type Failure = Extract<ApiResult<unknown>, { ok: false }>;
