@@ -6,7 +6,7 @@
  *
  * Not measured here: the workstation's memory while uploading a large backlog (it needs the
  * service beside the browser); the upload reads one page at a time from IndexedDB (one tus PATCH
- * chunks), so the backlog never sits in memory.
+ * a page), so the backlog never sits in memory.
  *
  *   npx tsx test/bench/run.ts materials          BENCH_PAGES=60 (default)
  */
