@@ -24,7 +24,7 @@ const R = './src/renderer/src';
 /** Feature folders of the renderer (everything that is neither the bottom nor the shell). */
 const FEATURES = [
   'audit', 'cases', 'catalog', 'correction', 'dashboards', 'deferral', 'documents', 'handouts', 'health',
-  'intake', 'review', 'search', 'session', 'settings', 'sharing', 'sync', 'training', 'users',
+  'intake', 'materials', 'review', 'search', 'session', 'settings', 'sharing', 'sync', 'training', 'users',
 ].map((f) => `${R}/${f}`);
 
 const DB_IN_COMPONENT = 'A component does not touch IndexedDB: call (or add) a function or hook in its feature\'s store module (e.g. handouts/handout-store.ts), built on store/live-query for live data.';

@@ -26,6 +26,7 @@ export const benches: Record<string, () => Promise<Bench>> = {
   soak: () => import('./soak.bench').then((m) => m.runSoakBench),
   national: () => import('./national.bench').then((m) => m.runNationalBench),
   sharing: () => import('./sharing.bench').then((m) => m.runSharingBench), // licence look-up over 1,000,000 licences
+  materials: () => import('./materials.bench').then((m) => m.runMaterialsBench),
   pages: () => import('./pages.bench').then((m) => m.runPagesBench),
 };
 

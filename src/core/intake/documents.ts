@@ -139,6 +139,8 @@ export interface AcceptanceNoticeContent extends CommonContent {
     licence?: { typeName: string; number: string; issuer: string };
     /** 由部门调取: left to the department to fetch. */
     byDepartment?: true;
+    /** Pages taken in for it (材料电子化), when any. */
+    pages?: number;
   }[];
   /**
    * Originals the clerk checked and handed back (原件核验后退还), listed apart so the notice never
@@ -162,6 +164,8 @@ export interface OneTimeNoticeContent extends CommonContent {
     legalBasis?: string;
     /** Names of the items that need it (a bundle). */
     itemNames: string[];
+    /** Pages taken in for it (材料电子化), when any. */
+    pages?: number;
   }[];
   /** 申请人（代理人）签收 line. */
   signature: { label: string; dateLabel: string };
@@ -344,10 +348,16 @@ export function acceptanceNoticeContent(
     specialProcedures: base.items.flatMap((item) =>
       (preparedItemOf(pc, item.basicCode, item.implementationCode)?.item.specialProcedures ?? []).map((sp) => ({ itemName: item.name, text: formatSpecialProcedure(sp, 'zh-CN') })),
     ),
-    materialsReceived: decision.received.map((r) => ({ name: r.name, received: RECEIVED[r.status], copies: r.copies, ...fetchedDetail(c.materialStates[r.key]) })),
+    materialsReceived: decision.received.map((r) => ({ name: r.name, received: RECEIVED[r.status], copies: r.copies, ...fetchedDetail(c.materialStates[r.key]), ...pagesOf(c, r.key) })),
     originalsReturned: decision.received.filter((r) => r.status === 'originalCheckedCopyKept').map((r) => ({ name: r.name })),
     statement: `您提交的申请材料齐全、符合法定形式，根据${ADMINISTRATIVE_LICENSING_LAW}第三十二条的规定，决定予以受理。`,
   };
+}
+
+/** The page count of a checklist line (材料电子化), as an optional field. */
+function pagesOf(c: IntakeCase, key: string): { pages?: number } {
+  const n = c.materialPages?.[key]?.length ?? 0;
+  return n > 0 ? { pages: n } : {};
 }
 
 /** 一次性告知书 / 补正告知书. */
@@ -378,6 +388,7 @@ export function oneTimeNoticeContent(
       reason: m.reason,
       ...(m.legalBasis ? { legalBasis: m.legalBasis } : {}),
       itemNames: m.itemCodes.map((code) => nameOf.get(code) ?? code),
+      ...pagesOf(c, m.key),
     })),
     signature: { label: '申请人（代理人）签收', dateLabel: '签收日期' },
   };

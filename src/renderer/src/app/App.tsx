@@ -58,6 +58,7 @@ const LookupLogPage = named(() => import('../sharing/LookupLogPage'), 'LookupLog
 // The quality hooks (tests only) seed data for the dashboards, review and health pages, so they
 // register at start-up rather than with the (now lazily loaded) dashboards page.
 if (__BENCH_HOOKS__ && new URLSearchParams(window.location.search).get('bench') === '1') void import('../dashboards/bench-hooks').then((m) => m.registerQualityHooks());
+if (__BENCH_HOOKS__ && new URLSearchParams(window.location.search).get('bench') === '1') void import('../materials/bench-hooks').then((m) => m.registerMaterialsBenchHooks()); // 材料电子化
 
 /** Sidebar links after the intake ones that open a page by its name alone: page, who may see it, label. */
 const PAGE_LINKS = [

@@ -10,6 +10,7 @@ import { handoutsChannel, ratingsChannel } from '../sync/handout-sender';
 import { auditChannel } from '../audit/audit-hooks';
 import { trainingResultsChannel } from '../training/result-sender';
 import { healthReportChannel } from '../health/health-report';
+import { pagesChannel } from '../materials/pages-channel';
 
 let done = false;
 
@@ -17,6 +18,7 @@ export function registerOutboundChannels(): void {
   if (done) return;
   done = true;
   registerChannel(revisionsChannel); // before the status pull: `resubmitted` shows in the same run
+  registerChannel(pagesChannel()); // 材料电子化: the pages of pushed cases, right after them
   registerChannel(handoutsChannel); // a rating after the hand-out needs the hand-out on the server
   registerChannel(ratingsChannel);
   registerChannel(auditChannel); // after the status pull: the events received enter the chain first

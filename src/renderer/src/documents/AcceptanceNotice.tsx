@@ -131,7 +131,10 @@ export function AcceptanceNotice({ content }: AcceptanceNoticeProps) {
             content.materialsReceived.map((m, i) => (
               <tr key={`${i}-${m.name}`}>
                 <td className="doc-center">{i + 1}</td>
-                <td>{m.name}</td>
+                <td>
+                  {m.name}
+                  {m.pages ? <div className="doc-aside" data-testid="document-pages">电子材料 {m.pages} 页</div> : null}
+                </td>
                 <td className="doc-center">
                   {receivedLabel(m)}
                   {/* data sharing: what was fetched, by licence number and issuer */}

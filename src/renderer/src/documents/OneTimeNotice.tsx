@@ -58,6 +58,7 @@ export function OneTimeNotice({ content }: OneTimeNoticeProps) {
               <td>
                 {m.name}
                 {multiItem && m.itemNames.length > 0 && <div className="doc-aside">用于：{m.itemNames.join('、')}</div>}
+                {m.pages ? <div className="doc-aside" data-testid="document-pages">电子材料 {m.pages} 页</div> : null}
               </td>
               <td>
                 <strong>{problemLabel(m)}</strong>

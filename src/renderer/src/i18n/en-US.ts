@@ -539,6 +539,7 @@ export const enUS: Messages = {
       audit: 'Audit trail',
       trainingResults: 'Drill results',
       healthReport: 'Workstation health report',
+      pages: 'Material pages',
     },
     channels: {
       title: 'Outgoing data by kind',

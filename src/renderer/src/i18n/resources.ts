@@ -13,13 +13,14 @@ import { lifecycleMessages } from './messages/lifecycle';
 import { securityMessages } from './messages/session';
 import { nationalMessages } from './messages/national';
 import { sharingMessages } from './messages/sharing';
+import { materialsMessages } from './messages/materials';
 
 export interface FeatureMessages {
   'zh-CN': Record<string, unknown>;
   'en-US': Record<string, unknown>;
 }
 
-export const featureMessages: readonly FeatureMessages[] = [trainingMessages, reviewMessages, auditMessages, lifecycleMessages, securityMessages, nationalMessages, sharingMessages];
+export const featureMessages: readonly FeatureMessages[] = [trainingMessages, reviewMessages, auditMessages, lifecycleMessages, securityMessages, nationalMessages, sharingMessages, materialsMessages];
 
 function merge(base: Record<string, unknown>, locale: 'zh-CN' | 'en-US'): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };

@@ -538,6 +538,7 @@ export const zhCN = {
       audit: '操作留痕',
       trainingResults: '培训成绩',
       healthReport: '工作站运行报告',
+      pages: '材料页面',
     },
     channels: {
       title: '各类数据发送情况',

@@ -14,6 +14,7 @@ import { DocumentView } from '../documents';
 import { keepPdfCopy, getKeptPdf } from '../documents/document-store';
 import { documentKindOf, printTitle } from '../documents/document-model';
 import { CaseTimeline } from '../sync/CaseTimeline';
+import { CaseUploadStatus } from '../materials/CaseUploadStatus'; // 材料电子化
 import { CorrectionPanel } from '../correction/CorrectionPanel';
 import { DeferralDocumentsView } from '../documents/DeferralDocuments';
 import { RateButton } from '../handouts/RateButton';
@@ -73,6 +74,7 @@ export function CasePage({ id }: { id: string }) {
           <div className="muted small" title={t('casePage.readAloud')}>
             {formatCaseNumberForSpeech(record.caseNumber, locale)}
           </div>
+          <CaseUploadStatus caseId={id} />
         </div>
         <div className="actions">
           {record.status === 'noticeIssued' && <FollowUpButton c={c} />}

@@ -16,6 +16,7 @@ import { loadSyncedCalendar } from '../sync/sync-store';
 import { hasAgent, todayInChina, type IntakeModel } from './useIntakeModel';
 import { makeDeferredAcceptance, deferralErrorMessage, type DeferralError } from '@core/lifecycle/deferral';
 import { DeferralForm, DeferralRefusals, useDeferralContext, type DeferralInput } from '../deferral/DeferralOption';
+import { PagesLackingAlert, usePagesLacking } from '../materials/PagesLacking'; // 材料电子化: the scan policy
 
 type Choice = 'accept' | 'defer' | 'notice' | 'refuse';
 
@@ -32,7 +33,9 @@ export function DecisionStep({ c, model, subjectName, onDecided, flush }: { c: I
   const { t } = useTranslation();
   const locale = useLocale();
   const { clerk, config } = useSession();
-  const a = model.assessment;
+  const lackingPages = usePagesLacking(c, model.checklist.materials); // 材料电子化
+  // the centre's scan policy: a received line that must be scanned and has no pages blocks acceptance
+  const a = lackingPages.length > 0 ? { ...model.assessment, canAccept: false } : model.assessment;
   const n = model.noticeAssessment;
   const [choice, setChoice] = useState<Choice>(a.canAccept ? 'accept' : n.canIssueNotice ? 'notice' : 'refuse');
   const [refusal, setRefusal] = useState<{ code: RefusalCode; text: string; whereToApply: string }>({ code: 'notJurisdiction', text: '', whereToApply: '' });
@@ -43,6 +46,10 @@ export function DecisionStep({ c, model, subjectName, onDecided, flush }: { c: I
   const deferValue: DeferralInput = deferInput ?? { days: deferral?.assessment.limit?.days ?? 1, committed: false, signedAt: null, approval: null };
 
   const submit = async () => {
+    if ((choice === 'accept' || choice === 'defer') && lackingPages.length > 0) {
+      setErrors([t('materials.lacking', { names: lackingPages.map((l) => `「${l.name}」`).join('') })]);
+      return;
+    }
     setBusy(true);
     setErrors([]);
     try {
@@ -171,6 +178,7 @@ export function DecisionStep({ c, model, subjectName, onDecided, flush }: { c: I
         </div>
       )}
 
+      <PagesLackingAlert lines={lackingPages} />
       {a.blockers.length > 0 && (
         <details className="small" open={choice !== 'refuse'} data-testid="decision-blockers">
           <summary>{t('intake.blockersTitle', { count: a.blockers.length })}</summary>

@@ -19,6 +19,7 @@ import type { IntakeModel } from './useIntakeModel';
 import { licencesForLine, type LineLicence } from '@core/sharing/lookup';
 import { useCatalog } from '../catalog/CatalogContext';
 import { LicenceFetch, type LicenceFetchHandle } from '../sharing/LicenceFetch';
+import { MaterialPagesLine } from '../materials/MaterialPagesLine'; // 材料电子化: pages per line
 
 type Update = (change: (c: IntakeCase) => IntakeCase) => void;
 type Choice = 'receivedOriginal' | 'receivedCopy' | 'fetched' | 'missing' | 'deficient' | 'originalCheckedCopyKept';
@@ -95,12 +96,14 @@ interface RowProps {
   /** A state key was pressed: the next line becomes current. */
   onDone: () => void;
   onMove: (delta: number) => void;
-  /** Data sharing: the case (whose holder to ask for) and the licences that can stand in for the line. */
+  /** The draft: whose licence to ask for (data sharing), its pages per line (材料电子化). */
   c: IntakeCase;
+  /** The licences that can stand in for the line (data sharing). */
   licences: LineLicence[];
 }
 
 function MaterialRow({ index, line, state, update, listedInNotice, rowRef, onDone, onMove, c, licences }: RowProps) {
+  const [capturing, setCapturing] = useState(false); // 材料电子化: the capture panel of this line
   const { t } = useTranslation();
   const locale = useLocale();
   const L = labels[locale];
@@ -141,6 +144,12 @@ function MaterialRow({ index, line, state, update, listedInNotice, rowRef, onDon
     }
     if (fetchable && e.key === 'Enter' && fetchRef.current?.attach()) {
       e.preventDefault();
+      return;
+    }
+    // 材料电子化: P opens this line's capture panel
+    if (e.key === 'p' || e.key === 'P') {
+      e.preventDefault();
+      setCapturing(true);
       return;
     }
     const n = /^[0-9]$/.test(e.key) ? Number(e.key) : 0;
@@ -189,6 +198,7 @@ function MaterialRow({ index, line, state, update, listedInNotice, rowRef, onDon
         })}
       </div>
       {fetchable && <LicenceFetch ref={fetchRef} c={c} lineKey={line.key} licences={licences} state={state} set={set} onAttached={onDone} paperAllowed={line.forms.includes('paper')} />}
+      <MaterialPagesLine c={c} line={line} update={update} open={capturing} onOpenChange={setCapturing} />
       {state.status === 'deficient' && (
         <div className="deficient-reason">
           <label>

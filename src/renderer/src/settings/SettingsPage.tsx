@@ -16,6 +16,7 @@ import { requestSync, systemNotificationsSupported } from '../sync/runtime';
 import { clearServerConfigAsSupervisor, loadServerConfig, loadSystemNotificationsOn, saveServerConfigAsSupervisor, saveSystemNotificationsOn } from '../sync/sync-store';
 import '../sync/sync.css';
 import { DeferralSettings } from '../deferral/DeferralSettings';
+import { MaterialsSettings } from '../materials/MaterialsSettings'; // 材料电子化
 import { IdleLockSettings } from '../session/IdleLockSettings';
 
 type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'ok'; db: string; migration: number } | { kind: 'failed'; message: string };
@@ -207,6 +208,7 @@ export function SettingsPage() {
       </div>
       <IdleLockSettings />
       <DeferralSettings />
+      <MaterialsSettings />
     </section>
   );
 }

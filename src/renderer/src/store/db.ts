@@ -19,6 +19,7 @@ import type { AuditLogRecord } from './audit-log';
 import type { SealedValue } from './crypto';
 import { declareSchema } from './schema';
 import type { DishonestyBucketRecord } from './dishonesty-list';
+import type { PageRecord } from './page-store';
 
 export type CatalogSource = { kind: 'bundled' } | { kind: 'file'; name: string };
 
@@ -156,6 +157,7 @@ export class WorkstationDb extends Dexie {
   drillAssignments!: Table<DrillAssignmentRecord, string>;
   auditLog!: Table<AuditLogRecord, number>;
   dishonestyBuckets!: Table<DishonestyBucketRecord, string>;
+  pages!: Table<PageRecord, [string, string]>; // material pages (store/page-store.ts)
 
   constructor(name: string = LIVE_DB_NAME) {
     super(name);

@@ -16,6 +16,7 @@ import { countOutboxByState, loadServerConfig, loadSyncStatus, outboxEntriesIn, 
 import { SyncProgress } from './SyncTopBar';
 import { SyncError } from './SyncError';
 import { ChannelsPanel } from './ChannelsPanel';
+import { MaterialsSyncPanel } from '../materials/MaterialsSyncPanel'; // 材料电子化: disk use and page uploads
 import './sync.css';
 
 const STATES: readonly OutboxState[] = ['needsFix', 'retry', 'queued', 'sending', 'acknowledged'];
@@ -160,6 +161,7 @@ export function SyncPage() {
       )}
       {rows && rows.length >= LIST_LIMIT && counts[state] > LIST_LIMIT && <p className="muted small">{t('sync.page.more', { n: LIST_LIMIT, total: counts[state] })}</p>}
       <ChannelsPanel />
+      <MaterialsSyncPanel />
     </section>
   );
 }

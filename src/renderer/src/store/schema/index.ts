@@ -17,8 +17,9 @@ import { v10 } from './v10';
 import { v11 } from './v11';
 import { v12 } from './v12';
 import { v14 } from './v14';
+import { v15 } from './v15';
 
-const VERSIONS: readonly [number, (db: Dexie) => void][] = [[1, v01], [2, v02], [3, v03], [4, v04], [5, v05], [6, v06], [7, v07], [8, v08], [9, v09], [10, v10], [11, v11], [12, v12], [14, v14]];
+const VERSIONS: readonly [number, (db: Dexie) => void][] = [[1, v01], [2, v02], [3, v03], [4, v04], [5, v05], [6, v06], [7, v07], [8, v08], [9, v09], [10, v10], [11, v11], [12, v12], [14, v14], [15, v15]];
 
 /**
  * Declares the schema's versions up to `upTo` (all by default) on a Dexie database: the app's
