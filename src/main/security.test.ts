@@ -210,6 +210,15 @@ describe('permissions', () => {
     const cb = vi.fn();
     request!(null, 'media', cb, { requestingUrl: 'app://onewindow/index.html' });
     expect(cb).toHaveBeenLastCalledWith(false);
+    // the document camera: video for the app's own pages, never the microphone, never elsewhere
+    request!(null, 'media', cb, { requestingUrl: 'app://onewindow/index.html', mediaTypes: ['video'] });
+    expect(cb).toHaveBeenLastCalledWith(true);
+    request!(null, 'media', cb, { requestingUrl: 'app://onewindow/index.html', mediaTypes: ['video', 'audio'] });
+    expect(cb).toHaveBeenLastCalledWith(false);
+    request!(null, 'media', cb, { requestingUrl: 'https://evil.example/', mediaTypes: ['video'] });
+    expect(cb).toHaveBeenLastCalledWith(false);
+    expect(check!(null, 'media', 'app://onewindow', { mediaType: 'video' })).toBe(true);
+    expect(check!(null, 'media', 'app://onewindow', { mediaType: 'audio' })).toBe(false);
     request!(null, 'clipboard-sanitized-write', cb, { requestingUrl: 'app://onewindow/index.html' });
     expect(cb).toHaveBeenLastCalledWith(true);
     request!(null, 'clipboard-sanitized-write', cb, { requestingUrl: 'https://evil.example/' });

@@ -192,11 +192,28 @@ export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set([
   'notifications',
 ]);
 
+/**
+ * The document camera (高拍仪) is a UVC camera the capture panel opens with getUserMedia: the app's
+ * own pages may use video, never the microphone. Electron asks with permission 'media' and the
+ * media types (a request lists them, a check names one).
+ */
+export function isCameraOnly(details: { mediaTypes?: readonly string[]; mediaType?: string } | undefined): boolean {
+  if (!details) return false;
+  if (Array.isArray(details.mediaTypes)) return details.mediaTypes.length > 0 && details.mediaTypes.every((t) => t === 'video');
+  return details.mediaType === 'video';
+}
+
 export function isPermissionAllowed(
   permission: string,
   requestingUrlOrOrigin: string | undefined,
   allowedOrigins: readonly string[],
+  mediaDetails?: { mediaTypes?: readonly string[]; mediaType?: string },
 ): boolean {
+  if (permission === 'media') {
+    if (!isCameraOnly(mediaDetails) || !requestingUrlOrOrigin) return false;
+    const origin = originOf(requestingUrlOrOrigin);
+    return origin !== null && allowedOrigins.includes(origin);
+  }
   if (!ALLOWED_PERMISSIONS.has(permission)) return false;
   if (!requestingUrlOrOrigin) return false;
   const origin = originOf(requestingUrlOrOrigin);
@@ -210,11 +227,11 @@ export interface HardenableSession {
       webContents: unknown,
       permission: string,
       callback: (granted: boolean) => void,
-      details: { requestingUrl?: string },
+      details: { requestingUrl?: string; mediaTypes?: readonly string[] },
     ) => void,
   ): void;
   setPermissionCheckHandler(
-    handler: (webContents: unknown, permission: string, requestingOrigin: string, details: unknown) => boolean,
+    handler: (webContents: unknown, permission: string, requestingOrigin: string, details: { mediaType?: string } | undefined) => boolean,
   ): void;
   setDevicePermissionHandler(handler: (details: unknown) => boolean): void;
 }
@@ -225,12 +242,12 @@ export function hardenSession(
   log: SecurityLog = () => {},
 ): void {
   session.setPermissionRequestHandler((_wc, permission, callback, details) => {
-    const ok = isPermissionAllowed(permission, details?.requestingUrl, allowedOrigins);
+    const ok = isPermissionAllowed(permission, details?.requestingUrl, allowedOrigins, details);
     if (!ok) log(`permission-denied:${permission}`);
     callback(ok);
   });
-  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
-    isPermissionAllowed(permission, requestingOrigin, allowedOrigins),
+  session.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+    isPermissionAllowed(permission, requestingOrigin, allowedOrigins, details),
   );
   // WebHID / WebUSB / Web Serial: no device access from the renderer.
   session.setDevicePermissionHandler(() => false);
