@@ -6,6 +6,7 @@
  * panel never blocks typing. A refused file leaves the line as it was, with the reason beside
  * the import button. A full disk keeps the captured pages here (nothing lost) and says what to do.
  */
+import { pageSha256 as sha256Hex } from './digest';
 import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -31,10 +32,6 @@ interface Pending {
 /** Pages captured but not yet stored (a full disk), per case and line, while the app runs: never lost by closing the panel. */
 const unsavedPages = new Map<string, Pending[]>();
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
-  return [...d].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export function CapturePanel(props: {
   c: IntakeCase;

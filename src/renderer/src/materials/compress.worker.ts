@@ -5,17 +5,12 @@
  * Quality steps down until the page is at most ~300 KB (a dense page) — most land at 150–300 KB.
  */
 import type { CompressRequest, CompressResponse } from './compress-types';
+import { pageSha256 as sha256Hex } from './digest';
 
 const MAX_LONG_SIDE = 1754;
 const TARGET_BYTES = 300 * 1024;
 const QUALITIES = [0.82, 0.72, 0.62, 0.52];
 
-async function sha256Hex(data: BufferSource): Promise<string> {
-  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
-  let s = '';
-  for (const b of d) s += b.toString(16).padStart(2, '0');
-  return s;
-}
 
 /** One canvas kept for reading a frame's pixels (a new 1920×1080 canvas each page costs more than its reuse). */
 let reader: OffscreenCanvas | null = null;
