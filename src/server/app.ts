@@ -181,6 +181,7 @@ const INBOX_DIR = fileURLToPath(new URL('./inbox/', import.meta.url));
 const INBOX_FILES: Record<string, { file: string; type: string }> = {
   '/inbox': { file: `${INBOX_DIR}index.html`, type: 'text/html; charset=utf-8' },
   '/inbox/inbox.js': { file: `${INBOX_DIR}inbox.js`, type: 'text/javascript; charset=utf-8' },
+  '/inbox/dom.js': { file: `${INBOX_DIR}dom.js`, type: 'text/javascript; charset=utf-8' }, // helpers the inbox scripts share
   '/inbox/licences.js': { file: `${INBOX_DIR}licences.js`, type: 'text/javascript; charset=utf-8' }, // data sharing
   '/inbox/pages.js': { file: `${INBOX_DIR}pages.js`, type: 'text/javascript; charset=utf-8' }, // 电子材料
   '/inbox/inbox.css': { file: `${INBOX_DIR}inbox.css`, type: 'text/css; charset=utf-8' },

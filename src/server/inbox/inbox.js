@@ -6,7 +6,7 @@
 
 (() => {
   const API = '/api/v1';
-  const KEY_TOKEN = 'onewindow.inbox.session';
+  const { KEY_TOKEN, $, h } = window.OneWindowInboxDom; // dom.js
   const PAGE = 50;
 
   const FILTERS = [
@@ -53,20 +53,7 @@
     ['material', '材料'],
   ];
 
-  const $ = (id) => document.getElementById(id);
 
-  /** h('td', { className: 'mono' }, 'text', childNode) */
-  function h(tag, props, ...children) {
-    const el = document.createElement(tag);
-    for (const [k, v] of Object.entries(props || {})) {
-      if (v === undefined || v === null) continue;
-      if (k === 'dataset') Object.assign(el.dataset, v);
-      else if (k in el) el[k] = v;
-      else el.setAttribute(k, String(v));
-    }
-    for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : String(c));
-    return el;
-  }
 
   const timeFormat = new Intl.DateTimeFormat('zh-CN', {
     timeZone: 'Asia/Shanghai',

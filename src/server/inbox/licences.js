@@ -6,23 +6,10 @@
 'use strict';
 
 (() => {
-  const API = '/api/v1';
-  const KEY_TOKEN = 'onewindow.inbox.session';
+  const { API, $, h, token } = window.OneWindowInboxDom; // dom.js
   const STATUS = { valid: '有效', expired: '已过期', revoked: '已吊销', cancelled: '已注销' };
   const SOURCE = { centre: '本中心电子证照库', platform: '省数据共享平台' };
 
-  const $ = (id) => document.getElementById(id);
-  function h(tag, props, ...children) {
-    const el = document.createElement(tag);
-    for (const [k, v] of Object.entries(props || {})) {
-      if (v === undefined || v === null) continue;
-      if (k in el) el[k] = v;
-      else el.setAttribute(k, String(v));
-    }
-    for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : String(c));
-    return el;
-  }
-  const token = () => sessionStorage.getItem(KEY_TOKEN) || '';
   const fmtTime = (iso) =>
     iso ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso)) : '—';
 

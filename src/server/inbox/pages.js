@@ -7,21 +7,8 @@
 'use strict';
 
 (() => {
-  const API = '/api/v1';
-  const KEY_TOKEN = 'onewindow.inbox.session';
-  const $ = (id) => document.getElementById(id);
+  const { API, $, h, token } = window.OneWindowInboxDom; // dom.js
 
-  function h(tag, props, ...children) {
-    const el = document.createElement(tag);
-    for (const [k, v] of Object.entries(props || {})) {
-      if (v === undefined || v === null) continue;
-      if (k === 'dataset') Object.assign(el.dataset, v);
-      else if (k in el) el[k] = v;
-      else el.setAttribute(k, String(v));
-    }
-    for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : String(c));
-    return el;
-  }
 
   const timeFormat = new Intl.DateTimeFormat('zh-CN', {
     timeZone: 'Asia/Shanghai',
@@ -34,7 +21,6 @@
     hour12: false,
   });
 
-  const token = () => sessionStorage.getItem(KEY_TOKEN) || '';
 
   async function fetchOk(path) {
     const res = await fetch(API + path, { headers: { Authorization: `Bearer ${token()}` }, credentials: 'omit', cache: 'no-store' });
